@@ -1,0 +1,72 @@
+"""Finding and reading note files safely: the only module of the index side that touches note files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.errors import NotesDirError
+
+NOTE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+
+
+@dataclass(frozen=True)
+class NoteFile:
+    source: str  # path relative to the notes dir, '/'-separated
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+class Unreadable(Exception):
+    """A note that is skipped with a warning (binary, not UTF-8, too large)."""
+
+
+def scan(notes_dir: Path) -> list[NoteFile]:
+    """Every note under ``notes_dir``, sorted by source.
+
+    Symlinks are followed only when they resolve inside the notes dir, and each real folder is
+    walked once, so links that loop or point outside are ignored. Hidden files and folders are skipped.
+    """
+    if not notes_dir.is_dir():
+        raise NotesDirError(f"Notes folder not found: {notes_dir}")
+    root = notes_dir.resolve()
+    found: dict[str, NoteFile] = {}
+    seen_dirs: set[Path] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        real = Path(dirpath).resolve()
+        if real in seen_dirs or not real.is_relative_to(root):
+            dirnames[:] = []
+            continue
+        seen_dirs.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            path = Path(dirpath) / name
+            if name.startswith(".") or path.suffix.lower() not in NOTE_SUFFIXES:
+                continue
+            try:
+                target = path.resolve(strict=True)
+                st = target.stat()
+            except (OSError, RuntimeError):  # dangling or looping link
+                continue
+            if not target.is_relative_to(root) or not target.is_file():
+                continue
+            source = path.relative_to(root).as_posix()
+            found[source] = NoteFile(source, path, st.st_size, st.st_mtime_ns)
+    return [found[k] for k in sorted(found)]
+
+
+def read_note(note: NoteFile, max_bytes: int) -> tuple[str, str]:
+    """(text, sha256 of the bytes). Raises ``Unreadable`` with a reason for files to skip."""
+    if note.size > max_bytes:
+        raise Unreadable(f"larger than {max_bytes // 1_000_000} MB")
+    data = note.path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise Unreadable("looks binary")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Unreadable(f"not UTF-8 (byte {exc.start})") from None
+    return text, hashlib.sha256(data).hexdigest()

@@ -1,0 +1,202 @@
+"""The local SQLite file beside the Chroma store: manifest (files, chunks) and the keyword index.
+
+One file, so the manifest and the FTS5 keyword index change in one transaction. FTS5's inverted index
+answers a question without a Python loop over chunks; ``bm25()`` ranks, with heading terms weighted up.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.chunk import Chunk
+from ingest.manifest import Indexed
+from ingest.tokenize import tokens
+
+HEADING_WEIGHT = 3.0  # a term in the heading path counts this much more than one in the body
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    source TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source TEXT NOT NULL, slot TEXT NOT NULL,
+    hash TEXT NOT NULL, heading TEXT NOT NULL, start_line INTEGER NOT NULL, end_line INTEGER NOT NULL,
+    section_start INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_source ON chunks (source, section_start);
+CREATE INDEX IF NOT EXISTS chunks_hash ON chunks (hash);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
+    heading, body, tokenize = "unicode61 remove_diacritics 0 tokenchars '-_./@:+'");
+"""
+
+
+@dataclass(frozen=True)
+class FileState:
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    files: int
+    chunks: int
+    embedder: str
+    last_ingest: float | None  # epoch seconds
+
+
+def _row_to_chunk(row: sqlite3.Row) -> Chunk:
+    return Chunk(row["id"], row["source"], tuple(json.loads(row["heading"])), row["start_line"],
+                 row["end_line"], row["text"], row["hash"], row["section_start"], row["slot"])
+
+
+def _fts_query(terms: Iterable[str]) -> str:
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in dict.fromkeys(terms))
+
+
+class IndexDB:
+    """Thread-safe wrapper over one SQLite connection (the page shares it across sessions)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+        self._conn.row_factory = sqlite3.Row
+        self._lock = threading.RLock()
+        with self._lock:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # ---- reading -------------------------------------------------------------------------------
+    def _all(self, sql: str, args: Iterable = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, tuple(args)).fetchall()
+
+    def meta(self, key: str, default: str = "") -> str:
+        rows = self._all("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else default
+
+    def stats(self) -> IndexStats:
+        files = self._all("SELECT count(*) FROM files")[0][0]
+        chunks = self._all("SELECT count(*) FROM chunks")[0][0]
+        last = self.meta("last_ingest")
+        return IndexStats(files, chunks, self.meta("embedder"), float(last) if last else None)
+
+    def files(self) -> dict[str, FileState]:
+        return {r["source"]: FileState(r["size"], r["mtime_ns"], r["sha256"])
+                for r in self._all("SELECT * FROM files")}
+
+    def indexed(self, sources: Iterable[str] | None = None) -> list[Indexed]:
+        sql = "SELECT id, source, slot, hash, start_line, end_line FROM chunks"
+        if sources is None:
+            rows = self._all(sql)
+        else:
+            srcs = list(sources)
+            rows = [r for i in range(0, len(srcs), 500)
+                    for r in self._all(sql + f" WHERE source IN ({','.join('?' * len(srcs[i:i + 500]))})",
+                                       srcs[i : i + 500])]
+        return [Indexed(r["id"], r["source"], r["slot"], r["hash"], r["start_line"], r["end_line"]) for r in rows]
+
+    def ids_by_hash(self, hashes: Iterable[str]) -> dict[str, str]:
+        """An indexed chunk id for each content hash we already have a vector for."""
+        out: dict[str, str] = {}
+        hs = list(dict.fromkeys(hashes))
+        for i in range(0, len(hs), 500):
+            part = hs[i : i + 500]
+            for r in self._all(f"SELECT hash, id FROM chunks WHERE hash IN ({','.join('?' * len(part))})", part):
+                out.setdefault(r["hash"], r["id"])
+        return out
+
+    def chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        rows = self._all(f"SELECT * FROM chunks WHERE id IN ({','.join('?' * len(ids))})", ids)
+        return {r["id"]: _row_to_chunk(r) for r in rows}
+
+    def section(self, source: str, section_start: int) -> list[Chunk]:
+        """All chunks of one section, in file order."""
+        rows = self._all("SELECT * FROM chunks WHERE source = ? AND section_start = ? ORDER BY start_line",
+                         (source, section_start))
+        return [_row_to_chunk(r) for r in rows]
+
+    def keyword_search(self, query_terms: list[str], k: int) -> list[tuple[str, float]]:
+        """Top ``k`` chunk ids by BM25 (higher is better) for any of ``query_terms``."""
+        if not query_terms:
+            return []
+        rows = self._all(
+            "SELECT c.id, -bm25(fts, ?, 1.0) AS score FROM fts JOIN chunks c ON c.rowid = fts.rowid "
+            "WHERE fts MATCH ? ORDER BY bm25(fts, ?, 1.0) LIMIT ?",
+            (HEADING_WEIGHT, _fts_query(query_terms), HEADING_WEIGHT, k),
+        )
+        return [(r["id"], r["score"]) for r in rows]
+
+    # ---- writing -------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Writer]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield Writer(self._conn)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+
+class Writer:
+    """Changes made inside one ``IndexDB.transaction``."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def reset(self) -> None:
+        for table in ("files", "chunks", "fts"):
+            self._conn.execute(f"DELETE FROM {table}")
+
+    def put_file(self, source: str, state: FileState) -> None:
+        self._conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                           (source, state.size, state.mtime_ns, state.sha256))
+
+    def forget_files(self, sources: Iterable[str]) -> None:
+        self._conn.executemany("DELETE FROM files WHERE source = ?", [(s,) for s in sources])
+
+    def delete_chunks(self, ids: Iterable[str]) -> None:
+        for cid in ids:
+            row = self._conn.execute("SELECT rowid FROM chunks WHERE id = ?", (cid,)).fetchone()
+            if row:
+                self._conn.execute("DELETE FROM fts WHERE rowid = ?", (row[0],))
+                self._conn.execute("DELETE FROM chunks WHERE rowid = ?", (row[0],))
+
+    def put_chunks(self, chunks: Iterable[Chunk]) -> None:
+        """Insert new chunks with their keyword rows; a known id only has its lines moved."""
+        for c in chunks:
+            moved = self._conn.execute(
+                "UPDATE chunks SET start_line = ?, end_line = ?, section_start = ? WHERE id = ?",
+                (c.start_line, c.end_line, c.section_start, c.id))
+            if moved.rowcount:
+                continue
+            cur = self._conn.execute(
+                "INSERT INTO chunks (id, source, slot, hash, heading, start_line, end_line, section_start, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (c.id, c.source, c.slot, c.hash, json.dumps(c.heading_path, ensure_ascii=False), c.start_line,
+                 c.end_line, c.section_start, c.text),
+            )
+            self._conn.execute("INSERT INTO fts (rowid, heading, body) VALUES (?, ?, ?)",
+                               (cur.lastrowid, " ".join(tokens(" ".join(c.heading_path))), " ".join(tokens(c.text))))
+
+    def touch(self) -> None:
+        self.set_meta("last_ingest", str(time.time()))

@@ -1,0 +1,201 @@
+"""One ingest run: scan notes, diff against the manifest, embed only what changed, write both indexes.
+
+Crash safety: before touching Chroma the run marks the manifest dirty; the manifest, keyword index and
+the clean mark are then committed in one SQLite transaction. A run killed in between leaves the mark,
+and the next run reconciles Chroma's ids with the manifest before planning, so no duplicates or orphans
+survive. Two runs are serialised by a lock file.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from filelock import FileLock, Timeout
+
+from ingest.chunk import Chunk, chunk_text
+from ingest.errors import IngestBusy, NotesDirError
+from ingest.files import NoteFile, Unreadable, read_note, scan
+from ingest.index import Index
+from ingest.indexdb import FileState
+from ingest.manifest import Plan, diff
+from ingest.store import EmbedderMismatch
+
+log = logging.getLogger(__name__)
+
+LOCK_FILE = "ingest.lock"
+Progress = Callable[[int, int], None]  # (chunks embedded so far, chunks to embed)
+
+
+@dataclass(frozen=True)
+class Summary:
+    files: int
+    chunks: int
+    embedded: int
+    added: int
+    updated: int
+    removed: int
+    skipped: int  # files skipped with a warning (binary, not UTF-8, too large)
+    seconds: float
+    relocated: int = 0  # unchanged chunks whose line numbers moved (metadata only)
+    reused: int = 0  # new chunks whose vector was reused from identical text (e.g. a renamed file)
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    notices: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.relocated)
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["warnings"], d["notices"] = list(self.warnings), list(self.notices)
+        return d
+
+
+def changed_files(index: Index) -> bool:
+    """Cheap check for the page: do sizes/mtimes on disk differ from the manifest?"""
+    on_disk = {n.source: (n.size, n.mtime_ns) for n in scan(index.settings.notes_dir)}
+    known = {s: (f.size, f.mtime_ns) for s, f in index.db.files().items()}
+    return on_disk != known
+
+
+def ingest(index: Index, *, rebuild: bool = False, progress: Progress | None = None,
+           lock_timeout: float = 600.0) -> Summary:
+    """Bring the index in line with the notes folder. Raises ``NotesDirError``, ``IngestBusy``."""
+    lock = FileLock(str(index.settings.data_dir / LOCK_FILE), timeout=lock_timeout)
+    try:
+        with lock:
+            return _ingest_locked(index, rebuild, progress)
+    except Timeout:
+        raise IngestBusy(f"Another ingest is running (lock {lock.lock_file}); try again when it ends") from None
+
+
+def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Summary:
+    t0 = time.perf_counter()
+    notes = scan(index.settings.notes_dir)
+    if not notes:
+        raise NotesDirError(f"No notes (.md, .markdown, .txt) in {index.settings.notes_dir}")
+    notices: list[str] = []
+    db = index.db
+    try:
+        store = index.store
+    except EmbedderMismatch as exc:
+        notices.append(f"Rebuilding the whole index: {exc}.")
+        rebuild = True
+        index.client.delete_collection(index.settings.collection)
+        index.__dict__.pop("store", None)
+        store = index.store
+    if rebuild:
+        store.reset()
+        with db.transaction() as w:
+            w.reset()
+            w.set_meta("embedder", index.embedder.name)
+
+    orphans: set[str] = set()
+    if db.meta("dirty") == "1":
+        notices.append("The last ingest was interrupted; repairing the index.")
+        orphans = _reconcile(index)
+
+    plan, file_states, warnings = _plan(index, notes)
+    gone = set(db.files()) - {n.source for n in notes}
+    vectors, reused = _vectors_for(index, [c for c in plan.add if c.id not in orphans], progress)
+    kept = [c for c in plan.add if c.id in orphans]  # written by the interrupted run: vector is right
+    stale = plan.delete + sorted(orphans - {c.id for c in kept})
+    if plan.add or plan.relocate or stale:
+        with db.transaction() as w:
+            w.set_meta("dirty", "1")
+        fresh = [c for c in plan.add if c.id in vectors]
+        if fresh:
+            store.upsert(fresh, np.vstack([vectors[c.id] for c in fresh]))
+        store.relocate(plan.relocate + kept)
+        store.delete(stale)
+    with db.transaction() as w:
+        w.delete_chunks(plan.delete)
+        w.put_chunks(plan.add + plan.relocate)
+        for source, state in file_states.items():
+            w.put_file(source, state)
+        w.forget_files(gone)
+        w.set_meta("embedder", index.embedder.name)
+        if db.meta("dirty") == "1" or plan.add or plan.relocate or stale:
+            w.set_meta("generation", str(int(db.meta("generation", "0")) + 1))
+        w.set_meta("dirty", "0")
+        w.touch()
+    return Summary(
+        files=len(notes) - len(warnings), chunks=db.stats().chunks,
+        embedded=len(plan.add) - reused - len(kept), added=plan.added, updated=plan.updated,
+        removed=plan.removed, skipped=len(warnings), seconds=round(time.perf_counter() - t0, 3),
+        relocated=len(plan.relocate), reused=reused, warnings=tuple(warnings), notices=tuple(notices))
+
+
+def _plan(index: Index, notes: list[NoteFile]) -> tuple[Plan, dict[str, FileState], list[str]]:
+    """Diff every new or changed file against the manifest; files gone from disk are planned for delete.
+
+    A file that cannot be read is skipped with a warning and keeps what was indexed from it before.
+    """
+    s = index.settings
+    known = index.db.files()
+    plan, states, warnings = Plan(), {}, []
+    for note in notes:
+        k = known.get(note.source)
+        if k is not None and (k.size, k.mtime_ns) == (note.size, note.mtime_ns):
+            continue
+        try:
+            text, sha = read_note(note, int(s.max_file_mb * 1_000_000))
+        except (Unreadable, OSError) as exc:
+            warnings.append(f"Skipped {note.source}: {exc}")
+            log.warning("Skipped %s: %s", note.source, exc)
+            continue
+        states[note.source] = FileState(note.size, note.mtime_ns, sha)
+        if k is None or k.sha256 != sha:
+            plan.extend(diff(index.db.indexed([note.source]), chunk_text(text, note.source, s.chunk_size)))
+    gone = set(known) - {n.source for n in notes}
+    if gone:
+        plan.extend(diff(index.db.indexed(gone), []))
+    return plan, states, warnings
+
+
+def _vectors_for(index: Index, need: list[Chunk], progress: Progress | None) -> tuple[dict[str, np.ndarray], int]:
+    """Vectors for new chunks: reused from identical indexed text (a renamed file), else embedded."""
+    have = index.db.ids_by_hash(c.hash for c in need)
+    old = index.store.vectors(list(set(have.values()))) if have else {}
+    vectors: dict[str, np.ndarray] = {}
+    to_embed: list[Chunk] = []
+    for c in need:
+        vec = old.get(have.get(c.hash, ""))
+        if vec is not None:
+            vectors[c.id] = vec
+        else:
+            to_embed.append(c)
+    reused = len(need) - len(to_embed)
+    if to_embed:
+        done = 0
+
+        def tick(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress:
+                progress(done, len(to_embed))
+
+        embedded = index.embedder.encode_batches([c.embed_text for c in to_embed], tick)
+        vectors.update(zip((c.id for c in to_embed), embedded, strict=True))
+    return vectors, reused
+
+
+def _reconcile(index: Index) -> set[str]:
+    """After an interrupted run: drop manifest rows Chroma lacks; return ids Chroma has beyond the manifest.
+
+    Those extra ids are either re-planned (and then kept, without re-embedding) or deleted at the end of
+    this run, because a chunk id is a hash of its text and place.
+    """
+    db, store = index.db, index.store
+    in_store = store.ids()
+    manifest = db.indexed()
+    missing = [r for r in manifest if r.id not in in_store]
+    with db.transaction() as w:
+        w.delete_chunks(r.id for r in missing)
+        w.forget_files({r.source for r in missing})  # their files are read and diffed again
+    extra = in_store - {r.id for r in manifest}
+    return extra

@@ -1,0 +1,78 @@
+"""Keyword tokens for Japanese + English notes: SudachiPy normalised forms, ASCII terms kept whole.
+
+Used on both sides of the keyword index (chunks at ingest, questions at ask), so both always agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# ASCII terms such as SQS, FIFO, --page-size, Lambda@Edge, 256KB, s3:PutObject stay whole (case-folded).
+_ASCII = re.compile(r"-{0,2}[a-z0-9](?:[a-z0-9_.\-/@:+]*[a-z0-9])?")
+_ASCII_PARTS = re.compile(r"[a-z]+|[0-9]+")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+_KEEP_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接尾辞", "接頭辞", "代名詞"})
+_STOP = frozenset({
+    "する", "ある", "いる", "なる", "できる", "れる", "られる", "こと", "もの", "よう", "ため", "これ",
+    "それ", "あれ", "どれ", "何", "なに", "どう", "どの", "どんな", "とき", "時", "場合", "的", "について",
+    "とは", "いう", "言う", "おく", "くる", "みる", "など", "等", "上", "中", "さ", "方", "為る", "有る",
+    "居る", "成る", "出来る", "無い", "ない", "此れ", "其れ", "如何", "いる",
+})
+_ASCII_STOP = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "be", "it", "its", "by",
+    "with", "what", "which", "how", "when", "does", "do", "can", "i", "you", "my", "me", "as", "at",
+    "that", "this", "there", "from", "if", "should", "use", "used", "using", "about", "was", "were", "will",
+})
+
+
+@lru_cache(maxsize=1)
+def _sudachi():
+    from sudachipy import Dictionary, SplitMode
+
+    return Dictionary().create(mode=SplitMode.C), SplitMode.A
+
+
+def normalize(text: str) -> str:
+    """NFKC + case fold: full-width ＳＱＳ and sqs become the same term."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _japanese_tokens(run: str, out: list[str]) -> None:
+    tokenizer, mode_a = _sudachi()
+    for m in tokenizer.tokenize(run):
+        if m.part_of_speech()[0] not in _KEEP_POS:
+            continue
+        form = m.normalized_form().lower()
+        if form not in _STOP and len(form) > 0:
+            out.append(form)
+        parts = m.split(mode_a)
+        if len(parts) > 1:  # compounds also index their parts: 可視性タイムアウト -> 可視, 性, タイム, アウト
+            out.extend(p.normalized_form().lower() for p in parts
+                       if p.part_of_speech()[0] in _KEEP_POS and p.normalized_form() not in _STOP)
+
+
+def _stem(term: str) -> str:
+    """Plural/3rd-person 's' only: "queues" and "queue" meet; anything cleverer hurts AWS names."""
+    if len(term) > 3 and term.isalpha() and term.endswith("s") and not term.endswith(("ss", "us", "is")):
+        return term[:-1]
+    return term
+
+
+def tokens(text: str) -> list[str]:
+    """Index terms of ``text`` (with repeats, in order)."""
+    text = normalize(text)
+    out: list[str] = []
+    for m in _ASCII.finditer(text):
+        term = m.group().lstrip("-") if m.group().startswith("-") and len(m.group()) < 3 else m.group()
+        if term in _ASCII_STOP:
+            continue
+        out.append(_stem(term))
+        parts = _ASCII_PARTS.findall(term)
+        if len(parts) > 1:
+            out.extend(p for p in parts if p not in _ASCII_STOP)
+    for run in _NON_ASCII_RUN.findall(text):
+        _japanese_tokens(run, out)
+    return out

@@ -1,0 +1,100 @@
+"""``notes-qa``: ingest, ask, eval and status from the terminal. Domain errors become messages here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from ingest.errors import NotesQAError
+from ingest.index import Index
+from ingest.pipeline import Summary, ingest
+from rag.settings import AskSettings
+
+EXIT_USAGE = 2
+
+
+def _settings(args: argparse.Namespace) -> AskSettings:
+    overrides = {k: v for k, v in {"notes_dir": args.notes_dir, "data_dir": args.data_dir}.items() if v}
+    return AskSettings(**overrides)
+
+
+def _progress_bar():
+    from tqdm import tqdm
+
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="chunk", desc="embedding", file=sys.stderr, disable=None)
+        bar.n = done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+def print_summary(s: Summary) -> None:
+    for line in s.notices:
+        print(line)
+    for line in s.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    print(f"{s.files} files, {s.chunks} chunks in the index; embedded {s.embedded} "
+          f"(added {s.added}, updated {s.updated}, removed {s.removed}, moved {s.relocated}, "
+          f"reused {s.reused}; skipped {s.skipped} files) in {s.seconds:.2f} s")
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    index = Index.open(settings)
+    summary = ingest(index, rebuild=args.rebuild, progress=None if args.json else _progress_bar(),
+                     lock_timeout=0 if args.no_wait else settings.lock_timeout)
+    if args.json:
+        print(json.dumps(summary.as_dict(), ensure_ascii=False))
+    else:
+        print_summary(summary)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    index = Index.open(_settings(args))
+    st = index.db.stats()
+    print(json.dumps({"files": st.files, "chunks": st.chunks, "embedder": st.embedder,
+                      "last_ingest": st.last_ingest}, ensure_ascii=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="notes-qa", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--notes-dir", help="notes folder (default: NOTES_QA_NOTES_DIR or notes/)")
+    common.add_argument("--data-dir", help="index folder (default: NOTES_QA_DATA_DIR or .notes-qa/)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    pi = sub.add_parser("ingest", parents=[common], help="index the notes (incremental)")
+    pi.add_argument("--rebuild", action="store_true", help="drop the index and embed everything again")
+    pi.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    pi.add_argument("--no-wait", action="store_true", help="exit at once if another ingest is running")
+    pi.set_defaults(func=cmd_ingest)
+
+    ps = sub.add_parser("status", parents=[common], help="what is indexed")
+    ps.set_defaults(func=cmd_status)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except NotesQAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())
