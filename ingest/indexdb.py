@@ -33,6 +33,7 @@ CREATE INDEX IF NOT EXISTS chunks_source ON chunks (source, section_start);
 CREATE INDEX IF NOT EXISTS chunks_hash ON chunks (hash);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
     heading, body, tokenize = "unicode61 remove_diacritics 0 tokenchars '-_./@:+'");
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab (fts, 'row');
 """
 
 
@@ -140,6 +141,18 @@ class IndexDB:
             (HEADING_WEIGHT, _fts_query(query_terms), HEADING_WEIGHT, k),
         )
         return [(r["id"], r["score"]) for r in rows]
+
+    def section_terms(self, source: str, section_start: int) -> set[str]:
+        """Index terms of a whole section (heading path and body), read back from the keyword index."""
+        rows = self._all("SELECT f.heading, f.body FROM chunks c JOIN fts f ON f.rowid = c.rowid "
+                         "WHERE c.source = ? AND c.section_start = ?", (source, section_start))
+        return {t for r in rows for col in (r[0], r[1]) for t in col.split()}
+
+    def doc_freq(self, terms: Iterable[str]) -> tuple[dict[str, int], int]:
+        """(chunks containing each term, chunks in all): for idf weights of question terms."""
+        ts = list(dict.fromkeys(terms))
+        rows = self._all(f"SELECT term, doc FROM fts_vocab WHERE term IN ({','.join('?' * len(ts))})", ts) if ts else []
+        return {r["term"]: r["doc"] for r in rows}, self._all("SELECT count(*) FROM chunks")[0][0]
 
     # ---- writing -------------------------------------------------------------------------------
     @contextmanager

@@ -48,13 +48,10 @@ def clean_title(raw: str) -> str:
     return title or raw.strip()
 
 
-def parse_sections(text: str, file_title: str) -> list[Section]:
-    """Split a note into sections. Text before the first heading becomes a section titled ``file_title``."""
-    lines = text.splitlines()
-    n_lines = len(lines)
+def _scan(text: str) -> tuple[list[tuple[int, int, int, str]], list[Block], int]:
+    """Headings as (level, first line, last line, title) and body blocks, all 1-based."""
     tokens = _parser().parse(text)
-
-    headings: list[tuple[int, int, int, str]] = []  # (level, first line, last line, title), 1-based
+    headings: list[tuple[int, int, int, str]] = []
     blocks: list[Block] = []
     for i, tok in enumerate(tokens):
         if tok.map is None:
@@ -62,31 +59,59 @@ def parse_sections(text: str, file_title: str) -> list[Section]:
         start, end = tok.map[0] + 1, tok.map[1]
         if tok.type == "heading_open" and tok.level == 0:
             headings.append((int(tok.tag[1]), start, end, clean_title(tokens[i + 1].content)))
-        elif tok.level == 0 and tok.type in {"paragraph_open", "fence", "code_block", "html_block",
-                                               "blockquote_open", "table_open", "hr"}:
+        elif (tok.level == 0 and tok.type in {"paragraph_open", "fence", "code_block", "html_block",
+                                               "blockquote_open", "table_open", "hr"}) or (tok.type == "list_item_open" and tok.level == 1):
             blocks.append(Block(start, end))
-        elif tok.type == "list_item_open" and tok.level == 1:
-            blocks.append(Block(start, end))
+    return headings, blocks, len(text.splitlines())
 
+
+def _paths(headings: list[tuple[int, int, int, str]]) -> list[tuple[str, ...]]:
+    """The heading path of each heading; skipped levels (a file starting at ##) are fine."""
+    stack: list[tuple[int, str]] = []
+    paths = []
+    for level, _, _, title in headings:
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, title))
+        paths.append(tuple(t for _, t in stack))
+    return paths
+
+
+def heading_spans(text: str) -> list[tuple[tuple[str, ...], int, int]]:
+    """Every heading's (path, heading line, line before the next heading): how sections are judged."""
+    headings, _, n_lines = _scan(text)
+    ends = [h[1] - 1 for h in headings[1:]] + [n_lines]
+    return [(p, h[1], e) for p, h, e in zip(_paths(headings), headings, ends, strict=True)]
+
+
+def parse_sections(text: str, file_title: str) -> list[Section]:
+    """Split a note into sections. Text before the first heading becomes a section titled ``file_title``."""
+    headings, blocks, n_lines = _scan(text)
     sections: list[Section] = []
     seen: dict[tuple[str, ...], int] = {}
-    stack: list[tuple[int, str]] = []
 
-    def add(path: tuple[str, ...], start: int, body_start: int, end: int) -> None:
-        own = tuple(b for b in blocks if body_start <= b.start_line <= end)
-        own = tuple(Block(b.start_line, min(b.end_line, end)) for b in own)
+    def add(path: tuple[str, ...], start: int, body_start: int, end: int) -> bool:
+        own = tuple(Block(b.start_line, min(b.end_line, end)) for b in blocks if body_start <= b.start_line <= end)
         occurrence = seen.get(path, 0)
         seen[path] = occurrence + 1
         if own:
             sections.append(Section(path, start, end, body_start, own, occurrence))
+        return bool(own)
 
     first_heading = headings[0][1] if headings else n_lines + 1
     if first_heading > 1:
         add((file_title,), 1, 1, first_heading - 1)
-    for k, (level, h_start, h_end, title) in enumerate(headings):
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        stack.append((level, title))
-        end = headings[k + 1][1] - 1 if k + 1 < len(headings) else n_lines
-        add(tuple(t for _, t in stack), h_start, h_end + 1, end)
+    # A heading with an empty body directly above its first sub-heading (「# インスタンスストア」 then
+    # 「## AMI作成」) makes no section of its own; its line opens that child's section instead.
+    open_from: int | None = None
+    for k, ((level, h_start, h_end, _), path) in enumerate(zip(headings, _paths(headings), strict=True)):
+        nxt = headings[k + 1] if k + 1 < len(headings) else None
+        end = nxt[1] - 1 if nxt else n_lines
+        start = h_start if open_from is None else open_from
+        if add(path, start, h_end + 1, end):
+            open_from = None
+        elif nxt and nxt[0] > level:
+            open_from = start
+        else:
+            open_from = None
     return sections

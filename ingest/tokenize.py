@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 # ASCII terms such as SQS, FIFO, --page-size, Lambda@Edge, 256KB, s3:PutObject stay whole (case-folded).
@@ -19,7 +20,7 @@ _STOP = frozenset({
     "する", "ある", "いる", "なる", "できる", "れる", "られる", "こと", "もの", "よう", "ため", "これ",
     "それ", "あれ", "どれ", "何", "なに", "どう", "どの", "どんな", "とき", "時", "場合", "的", "について",
     "とは", "いう", "言う", "おく", "くる", "みる", "など", "等", "上", "中", "さ", "方", "為る", "有る",
-    "居る", "成る", "出来る", "無い", "ない", "此れ", "其れ", "如何", "いる",
+    "居る", "成る", "出来る", "無い", "ない", "此れ", "其れ", "如何",
 })
 _ASCII_STOP = frozenset({
     "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "be", "it", "its", "by",
@@ -40,18 +41,18 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def _japanese_tokens(run: str, out: list[str]) -> None:
+def _japanese_terms(run: str) -> Iterator[tuple[str, list[str]]]:
     tokenizer, mode_a = _sudachi()
     for m in tokenizer.tokenize(run):
         if m.part_of_speech()[0] not in _KEEP_POS:
             continue
         form = m.normalized_form().lower()
-        if form not in _STOP and len(form) > 0:
-            out.append(form)
         parts = m.split(mode_a)
-        if len(parts) > 1:  # compounds also index their parts: 可視性タイムアウト -> 可視, 性, タイム, アウト
-            out.extend(p.normalized_form().lower() for p in parts
-                       if p.part_of_speech()[0] in _KEEP_POS and p.normalized_form() not in _STOP)
+        # compounds also carry their parts: 可視性タイムアウト -> 可視, 性, タイム, アウト
+        sub = [p.normalized_form().lower() for p in parts
+               if p.part_of_speech()[0] in _KEEP_POS and p.normalized_form() not in _STOP] if len(parts) > 1 else []
+        if form not in _STOP or sub:
+            yield form, sub
 
 
 def _stem(term: str) -> str:
@@ -61,18 +62,21 @@ def _stem(term: str) -> str:
     return term
 
 
-def tokens(text: str) -> list[str]:
-    """Index terms of ``text`` (with repeats, in order)."""
+def terms(text: str) -> list[tuple[str, list[str]]]:
+    """(term, its parts) in order: a compound or ASCII term with the smaller terms inside it."""
     text = normalize(text)
-    out: list[str] = []
+    out: list[tuple[str, list[str]]] = []
     for m in _ASCII.finditer(text):
         term = m.group().lstrip("-") if m.group().startswith("-") and len(m.group()) < 3 else m.group()
         if term in _ASCII_STOP:
             continue
-        out.append(_stem(term))
         parts = _ASCII_PARTS.findall(term)
-        if len(parts) > 1:
-            out.extend(p for p in parts if p not in _ASCII_STOP)
+        out.append((_stem(term), [p for p in parts if p not in _ASCII_STOP] if len(parts) > 1 else []))
     for run in _NON_ASCII_RUN.findall(text):
-        _japanese_tokens(run, out)
+        out.extend(_japanese_terms(run))
     return out
+
+
+def tokens(text: str) -> list[str]:
+    """Index terms of ``text``, parts included (with repeats, in order)."""
+    return [t for term, parts in terms(text) for t in (term, *parts) if t not in _STOP]

@@ -7,10 +7,17 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
 
+from ingest.chunk import PATH_SEP
 from ingest.errors import NotesQAError
 from ingest.index import Index
 from ingest.pipeline import Summary, ingest
+from rag.answer import RELATED, Answer
+from rag.assistant import Assistant, Timed, assistant_system
+from rag.eval import HEADER, Judge, evaluate, load
+from rag.query import EmptyQuestion
 from rag.settings import AskSettings
 
 EXIT_USAGE = 2
@@ -60,6 +67,64 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _answer_json(question: str, timed: Timed) -> dict:
+    a = timed.answer
+    return {"question": question, "answer": a.text, "found": a.found,
+            "citations": [c.as_dict() for c in a.citations], "related": [c.as_dict() for c in a.related],
+            "notices": list(a.notices), "seconds": round(timed.seconds, 4)}
+
+
+def print_answer(a: Answer) -> None:
+    for notice in a.notices:
+        print(f"note: {notice}")
+    print(a.text)
+    cites = a.citations or a.related
+    if cites:
+        print("\nSources:" if a.citations else f"\n{RELATED[a.question.isascii() is False]}")
+    for c in cites:
+        print(f"[{c.n}] {c.source} › {PATH_SEP.join(c.heading_path)} (lines {c.start_line}-{c.end_line})")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    assistant = Assistant(_settings(args))
+    if args.question is None:
+        if not args.json:
+            raise NotesQAError("Give a question, or --json to read questions from stdin, one per line")
+        for line in sys.stdin:
+            question = line.rstrip("\n")
+            try:
+                out = _answer_json(question, assistant.ask_timed(question))
+            except EmptyQuestion as exc:
+                out = {"question": question, "error": str(exc)}
+            print(json.dumps(out, ensure_ascii=False), flush=True)
+        return 0
+    try:
+        timed = assistant.ask_timed(args.question)
+    except EmptyQuestion as exc:
+        raise NotesQAError(str(exc)) from None
+    if args.json:
+        print(json.dumps(_answer_json(args.question, timed), ensure_ascii=False))
+    else:
+        print_answer(timed.answer)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    assistant = Assistant(settings)
+    questions = load(args.questions)
+    report = evaluate("notes-qa", assistant_system(assistant), questions, Judge(settings.notes_dir))
+    if args.json:
+        print(json.dumps(asdict(report), ensure_ascii=False))
+        return 0
+    print(HEADER)
+    print(report.row())
+    if args.verbose:
+        for m in report.misses:
+            print(json.dumps(m, ensure_ascii=False))
+    return 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     index = Index.open(_settings(args))
     st = index.db.stats()
@@ -80,6 +145,17 @@ def build_parser() -> argparse.ArgumentParser:
     pi.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     pi.add_argument("--no-wait", action="store_true", help="exit at once if another ingest is running")
     pi.set_defaults(func=cmd_ingest)
+
+    pa = sub.add_parser("ask", parents=[common], help="answer a question with cited sections")
+    pa.add_argument("question", nargs="?", help="the question; omit with --json to read stdin lines")
+    pa.add_argument("--json", action="store_true", help="one JSON object per answer")
+    pa.set_defaults(func=cmd_ask)
+
+    pe = sub.add_parser("eval", parents=[common], help="measure on question sets (JSON lines)")
+    pe.add_argument("questions", nargs="+", type=Path, help="question files, e.g. eval/dev.jsonl")
+    pe.add_argument("--json", action="store_true", help="print the report as JSON")
+    pe.add_argument("-v", "--verbose", action="store_true", help="list the questions missed")
+    pe.set_defaults(func=cmd_eval)
 
     ps = sub.add_parser("status", parents=[common], help="what is indexed")
     ps.set_defaults(func=cmd_status)

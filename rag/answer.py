@@ -1,0 +1,145 @@
+"""Answers with citations. The default answerer is extractive: no model, works offline.
+
+It picks the list items and sentences of the retrieved sections that best match the question, keeps a
+bullet's parent item when the bullet means nothing alone (「デフォルトで30秒」 under 「可視性タイムアウト」),
+and ends each statement with the ``[n]`` of its section. Citations always come from chunk metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.indexdb import IndexDB
+from ingest.tokenize import tokens
+from rag.query import Query
+from rag.retrieve import Hit
+
+MAX_BULLETS = 5
+MAX_CHARS = 600
+UNIT_SECTIONS = 3
+LONG_LINE = 160  # longer lines are split into sentences; shorter ones stay whole for context  # statements are drawn from the top sections only
+NOT_FOUND = {True: "ノートには該当する記述が見つかりませんでした。",
+             False: "I could not find this in your notes."}
+RELATED = {True: "近い内容のセクション:", False: "Closest sections:"}
+
+_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?\[[^\]]*\]\([^)]*\)\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_SENTENCE = re.compile(r"(?<=[。！？!?])\s*")
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    source: str
+    heading_path: tuple[str, ...]
+    start_line: int
+    end_line: int
+    score: float
+    text: str  # the whole section
+    used: tuple[str, ...] = ()  # the statements of the answer taken from this section
+
+    def as_dict(self) -> dict:
+        return {"n": self.n, "source": self.source, "heading_path": list(self.heading_path),
+                "start_line": self.start_line, "end_line": self.end_line, "score": self.score, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    found: bool
+    citations: tuple[Citation, ...]  # empty when not found
+    related: tuple[Citation, ...] = ()  # closest sections when not found
+    notices: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One statement candidate: a line (or sentence) of a section, with its parent items for context."""
+
+    text: str
+    context: tuple[str, ...]
+    hit_rank: int
+
+    def render(self) -> str:
+        return " › ".join((*self.context[-1:], self.text)) if self.context else self.text
+
+
+def units(hit: Hit, rank: int) -> list[Unit]:
+    """Statements of a section: list items and sentences, each with the items it is nested under."""
+    out: list[Unit] = []
+    stack: list[tuple[int, str]] = []  # (indent, text) of enclosing items
+    in_code = False
+    for raw in hit.text.splitlines():
+        if _FENCE.match(raw):
+            in_code = not in_code
+            continue
+        if in_code or not raw.strip() or _LINK_ONLY.match(raw) or raw.lstrip().startswith("#"):
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        text = _MARKER.sub("", raw).strip()
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        context = tuple(t for _, t in stack)
+        sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()] if len(text) > LONG_LINE else [text]
+        out.extend(Unit(sentence, context, rank) for sentence in sentences)
+        stack.append((indent, text))
+    return out
+
+
+def _score(unit: Unit, weights: dict[str, float], total: float) -> float:
+    own = set(tokens(unit.text))
+    ctx = set(tokens(" ".join(unit.context)))
+    lexical = sum(w for t, w in weights.items() if t in own) + 0.5 * sum(
+        w for t, w in weights.items() if t in ctx and t not in own)
+    return lexical / total + 0.15 / (1 + unit.hit_rank)
+
+
+def is_answerable(query: Query, hits: list[Hit], db: IndexDB) -> bool:
+    """Whether the top section plausibly answers the question (calibrated on eval/*.jsonl)."""
+    if not hits or query.unknown_names(db):
+        return False
+    top = hits[0]
+    return top.coverage >= MIN_COVERAGE or top.dense >= MIN_DENSE
+
+
+MIN_COVERAGE = 0.45
+MIN_DENSE = 0.45
+
+
+def _citations(hits: list[Hit], used: dict[int, list[str]]) -> tuple[Citation, ...]:
+    return tuple(Citation(i + 1, h.source, h.heading_path, h.start_line, h.end_line, h.score, h.text,
+                          tuple(used.get(i + 1, ()))) for i, h in enumerate(hits))
+
+
+def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple[str, ...] = ()) -> Answer:
+    """Compose a short answer from the best statements of the top sections."""
+    ja = query.japanese or not query.text.isascii()
+    if not is_answerable(query, hits, db):
+        return Answer(query.text, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
+    weights = query.weights(db)
+    total = sum(weights.values()) or 1.0
+    candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in units(h, rank)]
+    scored = sorted(((_score(u, weights, total), i, u) for i, u in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
+    best = scored[0][0] if scored else 0.0
+    chosen: list[tuple[int, Unit]] = []
+    size = 0
+    for score, i, u in scored:
+        if len(chosen) == MAX_BULLETS or (chosen and score < 0.5 * best):
+            break
+        line = u.render()
+        if size + len(line) > MAX_CHARS and chosen:
+            continue
+        chosen.append((i, u))
+        size += len(line)
+    # An item whose sub-items were chosen is already shown as their context.
+    contexts = {c for _, u in chosen for c in u.context[-1:]}
+    chosen = sorted((i, u) for i, u in chosen if u.text not in contexts)  # note order reads best
+    used: dict[int, list[str]] = {}
+    lines = []
+    for _, u in chosen:
+        used.setdefault(u.hit_rank + 1, []).append(u.text)
+        lines.append(f"- {u.render()} [{u.hit_rank + 1}]")
+    return Answer(query.text, "\n".join(lines), True, _citations(hits, used), (), notices)

@@ -1,0 +1,80 @@
+"""English -> Japanese terms for English questions over Japanese notes (cross-lingual keyword help).
+
+The dense model is multilingual, but the keyword index only matches what is written. Each English word
+(after the tokenizer's light stemming) adds the Japanese terms a note would use for it.
+"""
+
+from __future__ import annotations
+
+GLOSSARY: dict[str, str] = {
+    "asynchronous": "非同期", "synchronous": "同期", "invocation": "呼出 呼び出し", "invoke": "呼出 呼び出し",
+    "fail": "失敗", "failure": "失敗 障害", "retry": "リトライ 再試行", "retrie": "リトライ", "error": "エラー",
+    "memory": "メモリ", "range": "範囲", "size": "サイズ 容量", "maximum": "最大", "max": "最大",
+    "minimum": "最小", "default": "デフォルト", "limit": "制限 上限", "timeout": "タイムアウト",
+    "visibility": "可視性", "message": "メッセージ", "queue": "キュー", "delivery": "配信", "deliver": "配信",
+    "order": "順序", "ordering": "順序", "duplicate": "重複", "standard": "スタンダード", "storage": "ストレージ",
+    "ephemeral": "揮発性 エフェメラル", "volatile": "揮発性", "temporary": "一時", "capacity": "容量",
+    "snapshot": "スナップショット", "incremental": "差分 増分", "backup": "バックアップ", "restore": "復元",
+    "encrypt": "暗号化", "encryption": "暗号化", "encrypted": "暗号化", "key": "キー 鍵", "decrypt": "復号",
+    "instance": "インスタンス", "store": "ストア 保存", "stored": "保存", "persistent": "永続",
+    "metric": "メトリクス", "monitor": "監視 モニタリング", "monitoring": "監視", "log": "ログ",
+    "granularity": "粒度 単位", "daily": "日単位 1日", "bucket": "バケット", "object": "オブジェクト",
+    "performance": "パフォーマンス 性能", "mode": "モード", "throughput": "スループット", "latency": "レイテンシー 遅延",
+    "mount": "マウント", "target": "ターゲット", "file": "ファイル", "system": "システム",
+    "deploy": "デプロイ", "deployment": "デプロイ デプロイメント", "rolling": "ローリング", "batch": "バッチ",
+    "stage": "ステージ", "variable": "変数", "environment": "環境", "endpoint": "エンドポイント",
+    "recovery": "復旧 リカバリ", "recover": "復旧", "reboot": "再起動", "restart": "再起動",
+    "fleet": "フリート", "spot": "スポット", "on-demand": "オンデマンド", "reserved": "リザーブド",
+    "rule": "ルール", "evaluate": "評価", "compliance": "コンプライアンス 準拠", "configuration": "設定 構成",
+    "stack": "スタック", "template": "テンプレート", "resource": "リソース", "collection": "集合",
+    "cache": "キャッシュ", "caching": "キャッシュ", "consistent": "一貫", "hashing": "ハッシュ",
+    "scale": "スケール", "scaling": "スケーリング", "scale-out": "スケールアウト", "trace": "トレース",
+    "tracing": "トレース", "bottleneck": "ボトルネック", "debug": "デバッグ", "hotspot": "ホットスポット",
+    "hot": "ホット", "user": "ユーザ ユーザー", "manage": "管理", "management": "管理", "permission": "権限",
+    "access": "アクセス", "control": "制御", "policy": "ポリシー", "role": "ロール", "chaos": "カオス",
+    "experiment": "実験", "fault": "障害", "injection": "注入", "account": "アカウント", "event": "イベント",
+    "bus": "バス", "cross-account": "クロスアカウント", "region": "リージョン", "replication": "レプリケーション",
+    "container": "コンテナ", "task": "タスク", "cluster": "クラスター クラスタ", "service": "サービス",
+    "function": "関数", "concurrency": "同時実行", "concurrent": "同時", "cold": "コールド", "warm": "ウォーム",
+    "start": "スタート 開始", "layer": "レイヤー layers", "version": "バージョン", "alias": "エイリアス",
+    "canary": "カナリア", "blue": "ブルー", "green": "グリーン", "traffic": "トラフィック", "routing": "ルーティング",
+    "weighted": "加重", "latency-based": "レイテンシー", "failover": "フェイルオーバー", "health": "ヘルス",
+    "check": "チェック", "load": "負荷 ロード", "balancer": "バランサー", "balancing": "負荷分散",
+    "database": "データベース", "table": "テーブル", "index": "インデックス", "read": "読み込み 読み取り",
+    "write": "書き込み", "replica": "レプリカ", "price": "料金 価格", "pricing": "料金", "cost": "料金 コスト",
+    "charge": "料金 課金", "free": "無料", "network": "ネットワーク", "enhanced": "拡張", "networking": "ネットワーキング",
+    "placement": "プレイスメント", "group": "グループ", "type": "タイプ 種類", "kind": "種類", "volume": "ボリューム",
+    "gateway": "ゲートウェイ", "tape": "テープ", "migration": "移行", "migrate": "移行", "transfer": "転送",
+    "upload": "アップロード", "download": "ダウンロード", "delete": "削除", "deletion": "削除", "expire": "期限",
+    "retention": "保持 保存期間", "period": "期間", "day": "日", "hour": "時間", "second": "秒", "minute": "分",
+    "dead": "デッド", "letter": "レター", "polling": "ポーリング", "long": "ロング", "short": "ショート",
+    "delay": "遅延", "timer": "タイマー", "attribute": "属性", "consumer": "コンシューマ", "producer": "プロデューサ",
+    "security": "セキュリティ", "audit": "監査", "record": "記録 レコード", "history": "履歴", "api": "api",
+    "call": "呼び出し 呼出", "shard": "シャード", "stream": "ストリーム", "data": "データ", "analysis": "分析",
+    "analyze": "分析", "query": "クエリ", "search": "検索", "notification": "通知", "email": "メール",
+    "build": "ビルド", "pipeline": "パイプライン", "repository": "リポジトリ", "artifact": "アーティファクト",
+    "review": "レビュー", "code": "コード", "test": "テスト", "schedule": "スケジュール", "scheduler": "スケジューラ",
+    "workflow": "ワークフロー", "state": "ステート 状態", "machine": "マシン", "integration": "統合",
+    "application": "アプリケーション", "model": "モデル", "training": "トレーニング 学習", "bias": "バイアス",
+    "inference": "推論", "dns": "dns", "domain": "ドメイン", "certificate": "証明書", "distribution": "ディストリビューション 配信",
+    "edge": "エッジ", "origin": "オリジン", "content": "コンテンツ", "consistency": "整合性", "durability": "耐久性",
+    "availability": "可用性", "durable": "耐久", "available": "可用", "feature": "特徴 機能", "use": "用途",
+    "difference": "違い", "different": "違い", "compare": "違い 比較", "benefit": "利点 メリット",
+    "advantage": "利点 メリット", "purpose": "目的 用途", "role-based": "ロール", "secret": "シークレット",
+    "parameter": "パラメータ", "password": "パスワード", "rotation": "ローテーション", "token": "トークン",
+    "authentication": "認証", "authorization": "認可", "federation": "フェデレーション", "identity": "アイデンティティ id",
+    "graphql": "graphql", "realtime": "リアルタイム", "real-time": "リアルタイム", "offline": "オフライン",
+    "sync": "同期", "synchronization": "同期", "interval": "間隔", "frequency": "頻度", "count": "数",
+    "number": "数", "many": "数", "how": "", "once": "1回", "least": "少なくとも", "exactly": "1回のみ",
+    "manual": "手動", "automatic": "自動", "automatically": "自動", "disk": "ディスク", "warming": "ウォーミング",
+    "pre-warming": "事前ウォーミング", "initialize": "初期化", "initialization": "初期化", "run": "実行",
+    "execute": "実行", "execution": "実行", "job": "ジョブ", "definition": "定義", "compute": "コンピュート",
+}
+
+
+def expand(terms: list[str]) -> list[str]:
+    """Japanese terms for the English ``terms`` (already normalised by ``ingest.tokenize``)."""
+    out: list[str] = []
+    for t in terms:
+        out.extend(GLOSSARY.get(t, "").split())
+    return out

@@ -1,0 +1,138 @@
+"""Hybrid retrieval: Chroma dense search + SudachiPy/FTS5 keyword search, fused, grouped by section.
+
+Why hybrid: on these Japanese notes BM25 over Sudachi tokens is the stronger signal, USE dense search
+catches paraphrases and English questions; reciprocal rank fusion combines their ranks without having
+to calibrate two score scales. Results are sections (one citation per section), not chunks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from ingest.chunk import PATH_SEP, Chunk
+from ingest.errors import NotIndexed
+from ingest.index import Index
+from rag.query import Query
+
+CANDIDATES = 40  # chunks taken from each of the two searches
+RRF_K = 20  # rank damping in reciprocal rank fusion; small: the top ranks matter most here
+KEYWORD_WEIGHT = 1.0
+DENSE_WEIGHT = 0.8
+SECOND_CHUNK_WEIGHT = 0.1
+HISTORY_WEIGHT = 0.5
+RERANK = 15  # sections re-scored by how much of the question's idf weight they contain
+COVERAGE_WEIGHT = 0.02
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved section: the chunks that matched and the whole section they belong to."""
+
+    source: str
+    heading_path: tuple[str, ...]
+    start_line: int  # the section's span in the file, 1-based inclusive
+    end_line: int
+    score: float
+    chunks: tuple[Chunk, ...]  # every chunk of the section, in file order
+    matched: tuple[str, ...]  # ids of the chunks that were retrieved
+    dense: float  # best cosine similarity of a matched chunk
+    coverage: float  # share of the question's idf weight found in the section
+
+    @property
+    def text(self) -> str:
+        return "\n".join(c.text for c in self.chunks)
+
+    @property
+    def label(self) -> str:
+        return PATH_SEP.join(self.heading_path)
+
+
+def _rrf(ranked: list[tuple[str, float]], weight: float, into: dict[str, float]) -> None:
+    for rank, (cid, _score) in enumerate(ranked):
+        into[cid] += weight / (RRF_K + rank + 1)
+
+
+def _section_score(fused: dict[str, float], ids: list[str]) -> float:
+    """A section scores by its best chunk, plus a little for a second matching chunk (not a sum:
+    long sections would win by length)."""
+    return fused[ids[0]] + SECOND_CHUNK_WEIGHT * (fused[ids[1]] if len(ids) > 1 else 0.0)
+
+
+class HybridSearch:
+    """Question -> ranked sections, over one opened ``Index``."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._generation = index.db.meta("generation")
+
+    def _sync(self) -> None:
+        """Another process (the CLI) may have ingested since: let Chroma see its writes."""
+        gen = self.index.db.meta("generation")
+        if gen != self._generation:
+            self.index.refresh()
+            self._generation = gen
+
+    def _ranked_chunks(self, query: Query) -> tuple[dict[str, float], dict[str, float]]:
+        fused: dict[str, float] = defaultdict(float)
+        dense_sim: dict[str, float] = {}
+        db, store, embedder = self.index.db, self.index.store, self.index.embedder
+        texts = [(query.text, 1.0)] + [(h, HISTORY_WEIGHT) for h in query.history[-1:]]
+        vectors = embedder.encode([t for t, _ in texts])
+        for (text, w), vec in zip(texts, vectors, strict=True):
+            terms = list(query.weights(db, None if w == 1.0 else text))
+            _rrf(db.keyword_search(terms, CANDIDATES), KEYWORD_WEIGHT * w, fused)
+            dense = store.query(vec, CANDIDATES)
+            _rrf(dense, DENSE_WEIGHT * w, fused)
+            if w == 1.0:
+                dense_sim = dict(dense)
+        return fused, dense_sim
+
+    def search(self, query: Query, k: int) -> list[Hit]:
+        self._sync()
+        if not self.index.db.stats().chunks:
+            raise NotIndexed("Nothing is indexed yet: run `notes-qa ingest` (or press Re-ingest on the page)")
+        fused, dense_sim = self._ranked_chunks(query)
+        chunks = self.index.db.chunks(fused)
+        by_section: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for cid in sorted(fused, key=fused.get, reverse=True):
+            if cid in chunks:
+                by_section[(chunks[cid].source, chunks[cid].section_start)].append(cid)
+        weights = query.weights(self.index.db)
+        total = sum(weights.values()) or 1.0
+        candidates = sorted(by_section.items(), key=lambda kv: -_section_score(fused, kv[1]))[:RERANK]
+        scored = []
+        for (source, start), ids in candidates:
+            present = self.index.db.section_terms(source, start)
+            coverage = sum(w for t, w in weights.items() if t in present) / total
+            scored.append((_section_score(fused, ids) + COVERAGE_WEIGHT * coverage, coverage, source, start, ids))
+        scored.sort(key=lambda s: -s[0])
+        hits = []
+        for score, coverage, source, start, ids in scored[:k]:
+            section = self.index.db.section(source, start)
+            hits.append(Hit(source, section[0].heading_path, section[0].start_line, section[-1].end_line,
+                            round(score, 5), tuple(section), tuple(ids),
+                            max((dense_sim.get(c, 0.0) for c in ids), default=0.0), round(coverage, 3)))
+        return hits
+
+
+def hit_to_document(hit: Hit) -> Document:
+    return Document(page_content=hit.text, metadata={
+        "source": hit.source, "heading_path": list(hit.heading_path), "start_line": hit.start_line,
+        "end_line": hit.end_line, "score": hit.score})
+
+
+class NotesRetriever(BaseRetriever):
+    """The hybrid search as a langchain retriever: ``Document`` per section, with our metadata."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    search: HybridSearch
+    k: int = 5
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        return [hit_to_document(h) for h in self.search.search(Query.of(query), self.k)]
