@@ -8,7 +8,7 @@ and ends each statement with the ``[n]`` of its section. Citations always come f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import tokens
@@ -16,8 +16,11 @@ from rag.query import Query
 from rag.retrieve import Hit
 
 MAX_BULLETS = 5
+CONTEXT_SHARE = 0.7  # a question term found in a statement's parent item counts this much
 MAX_CHARS = 600
 UNIT_SECTIONS = 3
+KEEP_RATIO = 0.5  # statements scoring below this share of the best one are left out
+CHILDREN_CHARS = 160
 LONG_LINE = 160  # longer lines are split into sentences; shorter ones stay whole for context  # statements are drawn from the top sections only
 NOT_FOUND = {True: "ノートには該当する記述が見つかりませんでした。",
              False: "I could not find this in your notes."}
@@ -62,9 +65,14 @@ class Unit:
     text: str
     context: tuple[str, ...]
     hit_rank: int
+    children: tuple[str, ...] = ()  # sub-items, shown when an item is only a label (「FIFOキュー」)
 
     def render(self) -> str:
-        return " › ".join((*self.context[-1:], self.text)) if self.context else self.text
+        text = self.text
+        if self.children:
+            text = f"{text}: {'、'.join(self.children)}"
+            text = text if len(text) <= CHILDREN_CHARS else text[: CHILDREN_CHARS - 1] + "…"
+        return " › ".join((*self.context[-1:], text)) if self.context else text
 
 
 def units(hit: Hit, rank: int) -> list[Unit]:
@@ -86,13 +94,17 @@ def units(hit: Hit, rank: int) -> list[Unit]:
         sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()] if len(text) > LONG_LINE else [text]
         out.extend(Unit(sentence, context, rank) for sentence in sentences)
         stack.append((indent, text))
-    return out
+    children: dict[tuple[str, ...], list[str]] = {}
+    for u in out:
+        if u.context:
+            children.setdefault(u.context, []).append(u.text)
+    return [replace(u, children=tuple(children.get((*u.context, u.text), ()))) for u in out]
 
 
 def _score(unit: Unit, weights: dict[str, float], total: float) -> float:
     own = set(tokens(unit.text))
     ctx = set(tokens(" ".join(unit.context)))
-    lexical = sum(w for t, w in weights.items() if t in own) + 0.5 * sum(
+    lexical = sum(w for t, w in weights.items() if t in own) + CONTEXT_SHARE * sum(
         w for t, w in weights.items() if t in ctx and t not in own)
     return lexical / total + 0.15 / (1 + unit.hit_rank)
 
@@ -127,7 +139,7 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     chosen: list[tuple[int, Unit]] = []
     size = 0
     for score, i, u in scored:
-        if len(chosen) == MAX_BULLETS or (chosen and score < 0.5 * best):
+        if len(chosen) == MAX_BULLETS or (chosen and score < KEEP_RATIO * best):
             break
         line = u.render()
         if size + len(line) > MAX_CHARS and chosen:
@@ -136,7 +148,7 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
         size += len(line)
     # An item whose sub-items were chosen is already shown as their context.
     contexts = {c for _, u in chosen for c in u.context[-1:]}
-    chosen = sorted((i, u) for i, u in chosen if u.text not in contexts)  # note order reads best
+    chosen = [(i, u) for i, u in chosen if u.text not in contexts]
     used: dict[int, list[str]] = {}
     lines = []
     for _, u in chosen:

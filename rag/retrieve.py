@@ -80,18 +80,11 @@ class HybridSearch:
 
     def _ranked_chunks(self, query: Query) -> tuple[dict[str, float], dict[str, float]]:
         fused: dict[str, float] = defaultdict(float)
-        dense_sim: dict[str, float] = {}
-        db, store, embedder = self.index.db, self.index.store, self.index.embedder
-        texts = [(query.text, 1.0)] + [(h, HISTORY_WEIGHT) for h in query.history[-1:]]
-        vectors = embedder.encode([t for t, _ in texts])
-        for (text, w), vec in zip(texts, vectors, strict=True):
-            terms = list(query.weights(db, None if w == 1.0 else text))
-            _rrf(db.keyword_search(terms, CANDIDATES), KEYWORD_WEIGHT * w, fused)
-            dense = store.query(vec, CANDIDATES)
-            _rrf(dense, DENSE_WEIGHT * w, fused)
-            if w == 1.0:
-                dense_sim = dict(dense)
-        return fused, dense_sim
+        db = self.index.db
+        _rrf(db.keyword_search(list(query.weights(db)), CANDIDATES), KEYWORD_WEIGHT, fused)
+        dense = self.index.store.query(self.index.embedder.encode([query.search_text])[0], CANDIDATES)
+        _rrf(dense, DENSE_WEIGHT, fused)
+        return fused, dict(dense)
 
     def search(self, query: Query, k: int) -> list[Hit]:
         self._sync()
