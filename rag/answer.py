@@ -17,6 +17,8 @@ from rag.retrieve import Hit
 
 MAX_BULLETS = 5
 CONTEXT_SHARE = 0.7  # a question term found in a statement's parent item counts this much
+HEADING_SHARE = 0.5  # ... and in its section's heading path
+RANK_PRIOR = 0.15  # statements of higher-ranked sections are preferred
 MAX_CHARS = 600
 UNIT_SECTIONS = 3
 KEEP_RATIO = 0.5  # statements scoring below this share of the best one are left out
@@ -66,6 +68,7 @@ class Unit:
     context: tuple[str, ...]
     hit_rank: int
     children: tuple[str, ...] = ()  # sub-items, shown when an item is only a label (「FIFOキュー」)
+    heading_terms: frozenset[str] = frozenset()  # the section's heading path terms
 
     def render(self) -> str:
         text = self.text
@@ -78,6 +81,7 @@ class Unit:
 def units(hit: Hit, rank: int) -> list[Unit]:
     """Statements of a section: list items and sentences, each with the items it is nested under."""
     out: list[Unit] = []
+    heading_terms = frozenset(tokens(" ".join(hit.heading_path)))
     stack: list[tuple[int, str]] = []  # (indent, text) of enclosing items
     in_code = False
     for raw in hit.text.splitlines():
@@ -92,7 +96,7 @@ def units(hit: Hit, rank: int) -> list[Unit]:
             stack.pop()
         context = tuple(t for _, t in stack)
         sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()] if len(text) > LONG_LINE else [text]
-        out.extend(Unit(sentence, context, rank) for sentence in sentences)
+        out.extend(Unit(sentence, context, rank, (), heading_terms) for sentence in sentences)
         stack.append((indent, text))
     children: dict[tuple[str, ...], list[str]] = {}
     for u in out:
@@ -104,9 +108,15 @@ def units(hit: Hit, rank: int) -> list[Unit]:
 def _score(unit: Unit, weights: dict[str, float], total: float) -> float:
     own = set(tokens(unit.text))
     ctx = set(tokens(" ".join(unit.context)))
-    lexical = sum(w for t, w in weights.items() if t in own) + CONTEXT_SHARE * sum(
-        w for t, w in weights.items() if t in ctx and t not in own)
-    return lexical / total + 0.15 / (1 + unit.hit_rank)
+    lexical = 0.0
+    for t, w in weights.items():
+        if t in own:
+            lexical += w
+        elif t in ctx:
+            lexical += CONTEXT_SHARE * w
+        elif t in unit.heading_terms:
+            lexical += HEADING_SHARE * w
+    return lexical / total + RANK_PRIOR / (1 + unit.hit_rank)
 
 
 def is_answerable(query: Query, hits: list[Hit], db: IndexDB) -> bool:

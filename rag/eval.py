@@ -95,6 +95,8 @@ def evaluate(name: str, system: System, questions: list[dict], judge: Judge) -> 
     hit1 = hit5 = mrr = fact = refused_ok = false_ref = 0.0
     n_ans = n_unans = 0
     times, misses = [], []
+    if questions:
+        system(questions[0]["q"])  # warm: models and caches loaded, as in a running page
     for q in questions:
         r = system(q["q"])
         times.append(r.seconds)
