@@ -33,7 +33,7 @@ _ASCII_STOP = frozenset({
 def _sudachi():
     from sudachipy import Dictionary, SplitMode
 
-    return Dictionary().create(mode=SplitMode.C), SplitMode.A
+    return Dictionary().tokenizer(mode=SplitMode.C), SplitMode.A
 
 
 def normalize(text: str) -> str:

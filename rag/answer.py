@@ -127,8 +127,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB) -> bool:
     return top.coverage >= MIN_COVERAGE or top.dense >= MIN_DENSE
 
 
-MIN_COVERAGE = 0.45
-MIN_DENSE = 0.45
+MIN_COVERAGE = 0.3
+MIN_DENSE = 0.4
 
 
 def _citations(hits: list[Hit], used: dict[int, list[str]]) -> tuple[Citation, ...]:

@@ -1,0 +1,186 @@
+"""Retrieval and answers on the real notes with the real default embedder (USE multilingual)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+
+from ingest.embedders import UseEmbedder
+from ingest.errors import NotIndexed
+from ingest.index import Index
+from ingest.pipeline import ingest
+from rag.assistant import Assistant
+from rag.query import EmptyQuestion, Query
+from rag.retrieve import NotesRetriever
+from rag.settings import AskSettings
+
+REPO = Path(__file__).resolve().parents[1]
+NOTES = REPO / "notes"
+SQS = ("Developer associate", "アプリケーション統合", "Amazon Simple Queue Service (Amazon SQS)")
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory) -> AskSettings:
+    return AskSettings(notes_dir=NOTES, data_dir=tmp_path_factory.mktemp("data"))
+
+
+@pytest.fixture(scope="module")
+def assistant(settings) -> Assistant:
+    index = Index.open(settings, UseEmbedder())
+    ingest(index)
+    return Assistant(settings, index)
+
+
+@pytest.mark.parametrize(
+    ("question", "source_prefix", "heading_end", "fact"),
+    [
+        ("SQSで送れるメッセージの最大サイズは？", "003", SQS[-1], "256KB"),
+        ("スタンダードキューの配信保証はどうなっている？", "003", SQS[-1], "少なくとも1回"),
+        ("Lambdaのメモリはどの範囲で設定できる？", "003", "AWS Lambda", "3008MB"),
+        ("What happens when an asynchronous Lambda invocation fails?", "003", "AWS Lambda", "2回"),
+        ("How long is the default SQS visibility timeout?", "003", SQS[-1], "30秒"),
+        ("CloudFormationのスタックって何？", "001", "スタック", "リソースの集合"),
+        ("What does CloudTrail Insights detect?", "004", "CloudTrail Insights", "unusual activity"),
+    ],
+)
+def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
+    answer = assistant.ask(question)
+    assert answer.found
+    top = answer.citations[0]
+    assert top.source.startswith(source_prefix) and top.heading_path[-1] == heading_end
+    assert fact in answer.text
+    assert len(answer.text) <= 700 and answer.text.count("\n- ") <= 4
+    # every statement ends with a marker that names a citation
+    for line in answer.text.splitlines():
+        n = int(line.rsplit("[", 1)[1].rstrip("]"))
+        assert 1 <= n <= len(answer.citations)
+
+
+def test_citations_come_from_metadata(assistant):
+    answer = assistant.ask("SQSの可視性タイムアウトとは？")
+    c = answer.citations[0]
+    lines = (NOTES / c.source).read_text(encoding="utf-8").splitlines()
+    assert lines[c.start_line - 1].lstrip("# ").startswith("Amazon Simple Queue Service")
+    assert "デフォルトで30秒" in c.text and any("30秒" in u for u in c.used)
+    assert [x.n for x in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+def test_nested_bullet_keeps_its_parent(assistant):
+    answer = assistant.ask("SQSの可視性タイムアウトのデフォルトは？")
+    assert "可視性タイムアウト › デフォルトで30秒" in answer.text
+
+
+def test_follow_up_uses_the_conversation(assistant):
+    first = "SQSの可視性タイムアウトとは？"
+    answer = assistant.ask("デフォルト値は？", [first])
+    assert answer.found and answer.citations[0].heading_path == SQS
+    assert "30秒" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("Amazon Lightsailの料金プランは？", "ノートには該当する記述が見つかりませんでした"),
+        ("What is the SLA of Amazon RDS Multi-AZ?", "could not find"),
+    ],
+)
+def test_refusal_when_notes_lack_the_answer(assistant, question, message):
+    answer = assistant.ask(question)
+    assert not answer.found
+    assert message in answer.text
+    assert answer.citations == () and answer.related
+
+
+def test_empty_question_is_rejected(assistant):
+    with pytest.raises(EmptyQuestion):
+        assistant.ask("   \n ")
+
+
+def test_huge_question_is_cut_with_notice(assistant):
+    answer = assistant.ask("SQSのメッセージの最大サイズは？" + "あ" * 20_000)
+    assert any("cut" in n for n in answer.notices)
+
+
+def test_question_before_any_ingest(tmp_path):
+    a = Assistant(AskSettings(notes_dir=NOTES, data_dir=tmp_path), Index.open(
+        AskSettings(notes_dir=NOTES, data_dir=tmp_path), UseEmbedder()))
+    with pytest.raises(NotIndexed, match="notes-qa ingest"):
+        a.ask("SQSとは？")
+
+
+def test_retriever_is_a_langchain_retriever(assistant):
+    retriever = NotesRetriever(search=assistant.search, k=3)
+    assert isinstance(retriever, BaseRetriever)
+    docs = retriever.invoke("SQSのメッセージサイズ")
+    assert len(docs) == 3 and all(isinstance(d, Document) for d in docs)
+    assert docs[0].metadata["heading_path"] == list(SQS)
+    assert {"source", "start_line", "end_line", "score"} <= set(docs[0].metadata)
+
+
+def test_query_normalises_and_detects_follow_ups():
+    assert Query.of("  SQS   とは ").text == "SQS とは"
+    assert Query.of("デフォルト値は？", ["SQSとは？"]).context == "SQSとは？"
+    assert Query.of("Lambdaのタイムアウトの最大値は？", ["SQSとは？"]).context == ""
+
+
+def test_default_ask_makes_no_network_connection(settings, assistant, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network connection attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    fresh = Assistant(settings, Index.open(settings, UseEmbedder()))  # loads models and opens Chroma again
+    assert fresh.ask("Lambdaのメモリ").found
+
+
+def _cli(*args: str, stdin: str | None = None, data_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rag.cli", *args, "--notes-dir", str(NOTES), "--data-dir",
+                           str(data_dir)], input=stdin, capture_output=True, text=True, timeout=120, cwd=REPO)
+
+
+def test_cli_ask_json_reads_stdin_in_order(assistant, settings):
+    questions = ["SQSで送れるメッセージの最大サイズは？", "Amazon Lightsailの料金プランは？", "What is a hotspot?"]
+    out = _cli("ask", "--json", stdin="\n".join(questions) + "\n", data_dir=settings.data_dir)
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["question"] for r in rows] == questions
+    assert rows[0]["found"] and not rows[1]["found"]
+    c = rows[0]["citations"][0]
+    assert set(c) == {"n", "source", "heading_path", "start_line", "end_line", "score", "text"}
+    assert c["source"] == "003_16b2854ed933e055.txt" and c["heading_path"] == list(SQS)
+    assert all(isinstance(r["seconds"], float) for r in rows)
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_cli_empty_question_exits_2(assistant, settings, question):
+    out = _cli("ask", question, data_dir=settings.data_dir)
+    assert out.returncode == 2 and "empty" in out.stderr
+
+
+def test_cli_ask_before_ingest_says_how(tmp_path):
+    out = _cli("ask", "SQSとは？", data_dir=tmp_path)
+    assert out.returncode == 2 and "notes-qa ingest" in out.stderr
+
+
+def test_eval_meets_targets_on_dev_set(assistant, settings):
+    out = _cli("eval", str(REPO / "eval" / "dev.jsonl"), "--json", data_dir=settings.data_dir)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["hit5"] >= 0.97 and report["hit1"] >= 0.88 and report["fact"] >= 0.88
+    assert report["unanswerable_detected"] == "2/2" and report["false_refusals"] <= 1
+
+
+def test_unchanged_notes_copy_is_not_rewritten(tmp_path):
+    """Guard for the tests themselves: the repo notes are only read."""
+    before = {p.name: p.read_bytes() for p in NOTES.iterdir()}
+    shutil.copytree(NOTES, tmp_path / "n")
+    assert before == {p.name: p.read_bytes() for p in NOTES.iterdir()}
