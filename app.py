@@ -11,7 +11,7 @@ from ingest.errors import NotesQAError
 from ingest.pipeline import Summary, changed_files, ingest
 from rag.answer import RELATED, Answer
 from rag.assistant import Assistant
-from rag.present import citation_label, highlighted_markdown
+from rag.present import answer_markdown, citation_label, highlighted_markdown
 from rag.query import EmptyQuestion
 from rag.settings import AskSettings
 
@@ -56,10 +56,11 @@ def show_answer(answer: Answer, stream: bool = False) -> None:
                 with st.expander(citation_label(c).removeprefix(f"[{c.n}] ")):
                     st.markdown(highlighted_markdown(c.text, ()))
         return
+    shown = answer_markdown(answer.text)
     if stream:
-        st.write_stream(line for line in answer.text.splitlines(keepends=True))
+        st.write_stream(line for line in shown.splitlines(keepends=True))
     else:
-        st.markdown(answer.text)
+        st.markdown(shown)
     st.caption("Sources")
     for c in answer.citations:
         with st.expander(citation_label(c), expanded=False):

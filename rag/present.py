@@ -20,6 +20,18 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+_BULLET = re.compile(r"^(- )?(.*?)( \[\d+\])?$")
+
+
+def answer_markdown(text: str) -> str:
+    """The answer's lines as Markdown: bullets and [n] markers kept, note text escaped."""
+    out = []
+    for line in text.splitlines():
+        bullet, body, marker = _BULLET.match(line).groups()
+        out.append((bullet or "") + md_escape(body) + md_escape(marker or ""))
+    return "\n".join(out)
+
+
 def highlighted_markdown(section_text: str, used: tuple[str, ...]) -> str:
     """The section as escaped Markdown lines; lines holding a statement used in the answer are highlighted."""
     out = []

@@ -1,0 +1,107 @@
+"""The chat page through Streamlit's AppTest: real index on tmp_path, real default embedder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "app.py")
+TIMEOUT = 120
+
+
+@pytest.fixture
+def notes(tmp_path) -> Path:
+    return Path(shutil.copytree(REPO / "notes", tmp_path / "notes"))
+
+
+@pytest.fixture
+def page(notes, tmp_path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("NOTES_QA_NOTES_DIR", str(notes))
+    monkeypatch.setenv("NOTES_QA_DATA_DIR", str(tmp_path / "data"))
+    st.cache_resource.clear()  # the page caches its Assistant per process
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception and not at.error
+    yield at
+    st.cache_resource.clear()
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception
+    return at
+
+
+def last_answer(at: AppTest):
+    return at.chat_message[-1]
+
+
+def test_japanese_question_gets_answer_and_sqs_citation(page):
+    ask(page, "SQSの可視性タイムアウトとは？")
+    msg = last_answer(page)
+    assert msg.name == "assistant"
+    assert "30秒" in " ".join(m.value for m in msg.markdown)
+    labels = [e.label for e in msg.expander]
+    assert labels[0].startswith("[1] 003_16b2854ed933e055.txt") and "Amazon SQS" in labels[0]
+    assert "(lines 48–102)" in labels[0]
+
+
+def test_source_opens_to_section_with_used_lines_highlighted(page):
+    ask(page, "SQSの可視性タイムアウトとは？")
+    section = last_answer(page).expander[0].markdown[0].value
+    assert "デフォルトで30秒" in section and ":orange-background[" in section
+
+
+def test_follow_up_question(page):
+    ask(page, "SQSの可視性タイムアウトとは？")
+    ask(page, "デフォルト値は？")
+    assert "Amazon SQS" in last_answer(page).expander[0].label
+    assert len(page.chat_message) == 4
+
+
+def test_refusal_is_said_plainly(page):
+    ask(page, "Amazon Lightsailの料金プランは？")
+    msg = last_answer(page)
+    assert "ノートには該当する記述が見つかりませんでした" in msg.info[0].value
+    assert all(not e.label.startswith("[") for e in msg.expander)  # related sections, not citations
+
+
+def test_new_chat_clears_history(page):
+    ask(page, "SQSとは？")
+    page.sidebar.button[0].click().run()
+    assert len(page.chat_message) == 0
+
+
+def test_reingest_button_after_editing_a_note(page, notes):
+    note = notes / "003_16b2854ed933e055.txt"
+    note.write_text(note.read_text(encoding="utf-8").replace("デフォルトで30秒", "デフォルトで45秒"), encoding="utf-8")
+    reingest = next(b for b in page.sidebar.button if b.label == "Re-ingest")
+    reingest.click().run()
+    summary = page.sidebar.success[0].value
+    assert "updated 1" in summary and "removed 0" in summary
+    ask(page, "SQSの可視性タイムアウトのデフォルトは？")
+    assert "45秒" in last_answer(page).markdown[0].value
+
+
+def test_notes_edited_on_disk_are_picked_up_before_answering(page, notes):
+    (notes / "new.md").write_text("# Amazon Lightsail\n- 月額3.5USDからの定額プラン\n", encoding="utf-8")
+    ask(page, "Amazon Lightsailの料金プランは？")
+    msg = last_answer(page)
+    assert any("Notes changed on disk" in c.value for c in msg.caption)
+    assert "月額3" in msg.markdown[0].value
+
+
+def test_html_in_a_note_is_shown_as_text(page, notes):
+    (notes / "xss.md").write_text("# XSSテスト\n- 危険なタグ <script>alert(1)</script> と <b>太字</b>\n",
+                                  encoding="utf-8")
+    ask(page, "XSSテストの危険なタグ")
+    msg = last_answer(page)
+    shown = [m for m in msg.markdown if "alert" in m.value]
+    assert shown
+    for m in shown:
+        assert "<script>" not in m.value and "\\<script\\>" in m.value
+        assert not m.allow_html
