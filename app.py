@@ -70,13 +70,13 @@ def show_answer(answer: Answer, stream: bool = False) -> None:
 def sidebar(a: Assistant) -> int:
     with st.sidebar:
         st.header("notes-qa")
-        if st.button("New chat", icon="🆕", use_container_width=True):
+        if st.button("New chat", icon=":material/add_comment:", use_container_width=True):
             st.session_state.turns = []
         stats = a.index.db.stats()
         last = time.strftime("%Y-%m-%d %H:%M", time.localtime(stats.last_ingest)) if stats.last_ingest else "never"
         st.markdown(f"**Index**: {stats.files} files, {stats.chunks} chunks  \n**Last ingest**: {last}  \n"
                     f"**Embedder**: `{a.index.embedder.name}`  \n**Notes**: `{a.settings.notes_dir}`")
-        if st.button("Re-ingest", icon="🔄", use_container_width=True):
+        if st.button("Re-ingest", icon=":material/refresh:", use_container_width=True):
             try:
                 st.success(summary_line(run_ingest(a)))
             except NotesQAError as exc:
@@ -91,7 +91,7 @@ def answer_turn(a: Assistant, question: str, history: list[str], k: int) -> Turn
     try:
         if changed_files(a.index):
             summary = run_ingest(a)
-            st.caption(f"🔄 Notes changed on disk, index updated: {summary_line(summary)}")
+            st.caption(f"Notes changed on disk, index updated: {summary_line(summary)}")
         answer = a.ask(question, history, k)
     except (EmptyQuestion, NotesQAError) as exc:
         return Turn(question, error=str(exc))
@@ -110,6 +110,9 @@ def main() -> None:
         st.stop()
     k = sidebar(a)
     turns: list[Turn] = st.session_state.setdefault("turns", [])
+    if not turns:
+        st.title("Ask your notes")
+        st.caption("日本語でも英語でも質問できます。Every answer cites the note sections it came from.")
     for t in turns:
         with st.chat_message("user"):
             st.text(t.question)

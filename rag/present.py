@@ -41,6 +41,6 @@ def highlighted_markdown(section_text: str, used: tuple[str, ...]) -> str:
         indent = len(line) - len(line.lstrip())
         body = md_escape(line.strip())
         if any(u and u in line for u in used):
-            body = f":orange-background[{body}]"
+            body = f"**:orange-background[{body}]**"
         out.append("&nbsp;" * indent + body)
     return "  \n".join(out)
