@@ -36,8 +36,11 @@ def summary_line(s: Summary) -> str:
 
 def run_ingest(a: Assistant, rebuild: bool = False) -> Summary:
     bar = st.progress(0.0, text="Indexing notes…")
-    summary = ingest(a.index, rebuild=rebuild, lock_timeout=a.settings.lock_timeout,
-                     progress=lambda done, total: bar.progress(min(done / total, 1.0), text=f"Embedding {done}/{total}"))
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(min(done / total, 1.0), text=f"Embedding {done}/{total}")
+
+    summary = ingest(a.index, rebuild=rebuild, lock_timeout=a.settings.lock_timeout, progress=progress)
     bar.empty()
     for w in summary.warnings:
         st.warning(w)

@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.parse import Block, Section, parse_sections
+from ingest.parse import Block, Section, parse_sections, split_lines
 
 PATH_SEP = " › "
 
@@ -53,20 +53,24 @@ def _split_block(block: Block, lines: list[str], limit: int) -> Iterator[Block]:
 
 
 def _pack(section: Section, lines: list[str], limit: int) -> Iterator[tuple[int, int]]:
-    """Group consecutive blocks into line ranges of at most ``limit`` characters when possible."""
-    def size(b: Block) -> int:
-        return sum(len(lines[i - 1]) + 1 for i in range(b.start_line, b.end_line + 1))
+    """Group consecutive blocks into line ranges of at most ``limit`` characters when possible.
 
-    pieces = [p for b in section.blocks for p in (_split_block(b, lines, limit) if size(b) > limit else [b])]
+    A range is measured as its chunk text will be, blank lines between its blocks included.
+    """
+    def size(start: int, end: int) -> int:
+        return sum(len(lines[i - 1]) + 1 for i in range(start, end + 1))
+
+    pieces = [p for b in section.blocks
+              for p in (_split_block(b, lines, limit) if size(b.start_line, b.end_line) > limit else [b])]
     cur_start, cur_end, cur_size = None, 0, 0
     for p in pieces:
-        s = size(p)
-        if cur_start is not None and cur_size + s > limit:
+        if cur_start is not None:
+            grown = cur_size + size(cur_end + 1, p.end_line)
+            if grown <= limit:
+                cur_end, cur_size = p.end_line, grown
+                continue
             yield cur_start, cur_end
-            cur_start = None
-        if cur_start is None:
-            cur_start, cur_size = p.start_line, 0
-        cur_end, cur_size = p.end_line, cur_size + s
+        cur_start, cur_end, cur_size = p.start_line, p.end_line, size(p.start_line, p.end_line)
     if cur_start is not None:
         yield cur_start, cur_end
 
@@ -87,6 +91,6 @@ def chunk_section(section: Section, lines: list[str], source: str, limit: int) -
 
 def chunk_text(text: str, source: str, limit: int = 800) -> list[Chunk]:
     """All chunks of one note. ``source`` is its path relative to the notes dir."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     title = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return [c for s in parse_sections(text, title) for c in chunk_section(s, lines, source, limit)]

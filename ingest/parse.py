@@ -7,6 +7,7 @@ Uses markdown-it-py's block tokens and their ``map`` (0-based, end-exclusive lin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,11 +36,22 @@ class Section:
 
 _TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
 _SPACES = re.compile(r"\s+")
+_BODY_BLOCKS = frozenset({"paragraph_open", "fence", "code_block", "html_block", "blockquote_open", "table_open", "hr"})
+_NEWLINE = re.compile(r"\r\n?|\n")
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as markdown-it numbers them: ``str.splitlines`` also breaks on U+2028, form feeds and other
+    separators markdown-it keeps inside a line, which shifted every later line number and lost text."""
+    lines = _NEWLINE.split(text)
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def clean_title(raw: str) -> str:
@@ -59,10 +71,9 @@ def _scan(text: str) -> tuple[list[tuple[int, int, int, str]], list[Block], int]
         start, end = tok.map[0] + 1, tok.map[1]
         if tok.type == "heading_open" and tok.level == 0:
             headings.append((int(tok.tag[1]), start, end, clean_title(tokens[i + 1].content)))
-        elif (tok.level == 0 and tok.type in {"paragraph_open", "fence", "code_block", "html_block",
-                                               "blockquote_open", "table_open", "hr"}) or (tok.type == "list_item_open" and tok.level == 1):
+        elif (tok.level == 0 and tok.type in _BODY_BLOCKS) or (tok.type == "list_item_open" and tok.level == 1):
             blocks.append(Block(start, end))
-    return headings, blocks, len(text.splitlines())
+    return headings, blocks, len(split_lines(text))
 
 
 def _paths(headings: list[tuple[int, int, int, str]]) -> list[tuple[str, ...]]:
@@ -89,9 +100,11 @@ def parse_sections(text: str, file_title: str) -> list[Section]:
     headings, blocks, n_lines = _scan(text)
     sections: list[Section] = []
     seen: dict[tuple[str, ...], int] = {}
+    starts = [b.start_line for b in blocks]  # in file order: bisect, not a scan of every block per section
 
     def add(path: tuple[str, ...], start: int, body_start: int, end: int) -> bool:
-        own = tuple(Block(b.start_line, min(b.end_line, end)) for b in blocks if body_start <= b.start_line <= end)
+        mine = blocks[bisect_left(starts, body_start) : bisect_right(starts, end)]
+        own = tuple(Block(b.start_line, min(b.end_line, end)) for b in mine)
         occurrence = seen.get(path, 0)
         seen[path] = occurrence + 1
         if own:

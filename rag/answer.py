@@ -20,12 +20,11 @@ CONTEXT_SHARE = 0.7  # a question term found in a statement's parent item counts
 HEADING_SHARE = 0.5  # ... and in its section's heading path
 RANK_PRIOR = 0.15  # statements of higher-ranked sections are preferred
 MAX_CHARS = 600
-UNIT_SECTIONS = 3
+UNIT_SECTIONS = 3  # statements are drawn from the top sections only
 KEEP_RATIO = 0.5  # statements scoring below this share of the best one are left out
 CHILDREN_CHARS = 160
-LONG_LINE = 160  # longer lines are split into sentences; shorter ones stay whole for context  # statements are drawn from the top sections only
-NOT_FOUND = {True: "ノートには該当する記述が見つかりませんでした。",
-             False: "I could not find this in your notes."}
+LONG_LINE = 160  # longer lines are split into sentences; shorter ones stay whole for context
+NOT_FOUND = {True: "ノートには該当する記述が見つかりませんでした。", False: "I could not find this in your notes."}
 RELATED = {True: "近い内容のセクション:", False: "Closest sections:"}
 
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.index import Index
@@ -45,13 +45,6 @@ class Assistant:
         t0 = time.perf_counter()
         answer = self.ask(question, history)
         return Timed(answer, time.perf_counter() - t0)
-
-    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]:
-        """Text pieces as they are produced, then the final ``Answer``."""
-        answer = self.ask(question, history)
-        for line in answer.text.splitlines(keepends=True):
-            yield line
-        yield answer
 
 
 def assistant_system(assistant: Assistant):
