@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 import streamlit as st
 
 from ingest.errors import NotesQAError
 from ingest.pipeline import Summary, changed_files, ingest
 from rag.answer import RELATED, Answer
-from rag.assistant import Assistant
-from rag.present import answer_markdown, citation_label, highlighted_markdown
+from rag.assistant import EXTRACTIVE, Assistant
+from rag.present import answer_markdown, citation_label, highlighted_markdown, md_escape
 from rag.query import EmptyQuestion
 from rag.settings import AskSettings
 
@@ -47,8 +49,8 @@ def run_ingest(a: Assistant, rebuild: bool = False) -> Summary:
     return summary
 
 
-def show_answer(answer: Answer, stream: bool = False) -> None:
-    """The answer (streamed when new), then its sources; each opens to the section, statements used highlighted."""
+def show_answer(answer: Answer) -> None:
+    """The answer, then its sources; each opens to the section with the statements used highlighted."""
     for notice in answer.notices:
         st.caption(f"ℹ️ {notice}")
     if not answer.found:
@@ -59,18 +61,14 @@ def show_answer(answer: Answer, stream: bool = False) -> None:
                 with st.expander(citation_label(c).removeprefix(f"[{c.n}] ")):
                     st.markdown(highlighted_markdown(c.text, ()))
         return
-    shown = answer_markdown(answer.text)
-    if stream:
-        st.write_stream(line for line in shown.splitlines(keepends=True))
-    else:
-        st.markdown(shown)
+    st.markdown(answer_markdown(answer.text))
     st.caption("Sources")
     for c in answer.citations:
         with st.expander(citation_label(c), expanded=False):
             st.markdown(highlighted_markdown(c.text, c.used))
 
 
-def sidebar(a: Assistant) -> int:
+def sidebar(a: Assistant) -> tuple[int, str]:
     with st.sidebar:
         st.header("notes-qa")
         if st.button("New chat", icon=":material/add_comment:", use_container_width=True):
@@ -85,20 +83,38 @@ def sidebar(a: Assistant) -> int:
             except NotesQAError as exc:
                 st.error(str(exc))
         k = st.slider("Sources per answer", 1, 10, a.settings.top_k)
-        st.selectbox("Answer mode", ["extractive (offline)"], disabled=True,
-                     help="Set NOTES_QA_ANSWERER=openai:<model> or ollama:<model> for an LLM answerer.")
-    return k
+        modes = list(dict.fromkeys([a.settings.answerer, EXTRACTIVE]))
+        mode = st.selectbox("Answer mode", modes, disabled=len(modes) == 1,
+                            help="extractive works offline; set NOTES_QA_ANSWERER=openai:<model> or "
+                                 "ollama:<model> to offer an LLM answerer here.")
+    return k, mode
 
 
-def answer_turn(a: Assistant, question: str, history: list[str], k: int) -> Turn:
+def answer_turn(a: Assistant, question: str, history: list[str], k: int, mode: str) -> Turn:
+    """Stream the answer into the page; the finished answer is re-rendered with its sources."""
     try:
         if changed_files(a.index):
             summary = run_ingest(a)
             st.caption(f"Notes changed on disk, index updated: {summary_line(summary)}")
-        answer = a.ask(question, history, k)
+        pieces = a.stream(question, history, k, mode)
+        first = next(pieces)  # retrieval errors surface here, before anything is streamed
     except (EmptyQuestion, NotesQAError) as exc:
+        st.error(str(exc))
         return Turn(question, error=str(exc))
-    return Turn(question, answer)
+    final: list[Answer] = []
+
+    def text() -> Iterator[str]:
+        for piece in chain([first], pieces):
+            if isinstance(piece, Answer):
+                final.append(piece)
+            else:
+                yield md_escape(piece)
+
+    slot = st.empty()
+    slot.write_stream(text())
+    slot.empty()
+    show_answer(final[0])
+    return Turn(question, final[0])
 
 
 def main() -> None:
@@ -111,7 +127,7 @@ def main() -> None:
     except NotesQAError as exc:
         st.error(str(exc))
         st.stop()
-    k = sidebar(a)
+    k, mode = sidebar(a)
     turns: list[Turn] = st.session_state.setdefault("turns", [])
     if not turns:
         st.title("Ask your notes")
@@ -130,12 +146,7 @@ def main() -> None:
     with st.chat_message("user"):
         st.text(question)
     with st.chat_message("assistant"):
-        turn = answer_turn(a, question, [t.question for t in turns if t.answer], k)
-        if turn.error:
-            st.error(turn.error)
-        else:
-            show_answer(turn.answer, stream=True)
-    turns.append(turn)
+        turns.append(answer_turn(a, question, [t.question for t in turns if t.answer], k, mode))
 
 
 main()

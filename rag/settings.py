@@ -12,5 +12,7 @@ class AskSettings(Settings):
     answerer: str = Field(
         "extractive", description="`extractive` (offline, default), `openai:<model>` or `ollama:<model>`."
     )
+    llm_base_url: str = Field("", description="OpenAI-compatible server (llama.cpp, vLLM...) or Ollama URL.")
+    llm_api_key: str = Field("", description="API key for the openai: answerer (not needed by local servers).")
     llm_timeout: float = Field(60.0, gt=0, description="Seconds before an LLM answer falls back.")
     max_question_chars: int = Field(2000, ge=50, description="Longer questions are cut, with a notice.")
