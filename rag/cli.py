@@ -9,16 +9,17 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ingest.chunk import PATH_SEP
 from ingest.errors import NotesQAError
 from ingest.index import Index
 from ingest.pipeline import Summary, ingest
-from rag.answer import RELATED, Answer
-from rag.assistant import Assistant, Timed, assistant_system
-from rag.eval import HEADER, Judge, evaluate, load
-from rag.query import EmptyQuestion
 from rag.settings import AskSettings
+
+if TYPE_CHECKING:  # the query side (langchain retrievers, answerers) loads only for ask/eval
+    from rag.answer import Answer
+    from rag.assistant import Timed
 
 EXIT_USAGE = 2
 
@@ -75,6 +76,8 @@ def _answer_json(question: str, timed: Timed) -> dict:
 
 
 def print_answer(a: Answer) -> None:
+    from rag.answer import RELATED
+
     for notice in a.notices:
         print(f"note: {notice}")
     print(a.text)
@@ -86,6 +89,9 @@ def print_answer(a: Answer) -> None:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    from rag.assistant import Assistant
+    from rag.query import EmptyQuestion
+
     assistant = Assistant(_settings(args))
     if args.question is None:
         if not args.json:
@@ -110,6 +116,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from rag.assistant import Assistant, assistant_system
+    from rag.eval import HEADER, Judge, evaluate, load
+
     settings = _settings(args)
     assistant = Assistant(settings)
     questions = load(args.questions)
