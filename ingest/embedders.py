@@ -18,6 +18,9 @@ from langchain_core.embeddings import Embeddings
 from ingest.errors import EmbedderError
 
 BATCH = 64
+# USE has no input limit and its memory grows with the text (a 2 MB one-line note took 14 GB); a chunk
+# is embedded from its first this many characters, as sentence-transformers truncates to its max_seq_length.
+USE_MAX_CHARS = 8_000
 
 
 def available_cores() -> int:
@@ -69,7 +72,7 @@ class UseEmbedder(Embedder):
         return USE(threads=self.threads)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        return np.asarray(self._model.encode([t[:USE_MAX_CHARS] for t in texts]), dtype=np.float32)
 
 
 # Short names that resolve to a model shipped inside an installed package (no hub access).
@@ -112,7 +115,7 @@ class SentenceTransformerEmbedder(Embedder):
         torch.set_num_threads(self.threads)
         try:
             return SentenceTransformer(resolve_st_model(self.model), device="cpu", local_files_only=True)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a folder that is not a model ("Unrecognized model")
             raise EmbedderError(
                 f"Cannot load sentence-transformers model {self.model!r} offline: give a local folder "
                 f"or a packaged model such as all-MiniLM-L6-v2 ({exc.__class__.__name__})"

@@ -61,7 +61,7 @@ def scan(notes_dir: Path) -> list[NoteFile]:
 def read_note(note: NoteFile, max_bytes: int) -> tuple[str, str]:
     """(text, sha256 of the bytes). Raises ``Unreadable`` with a reason for files to skip."""
     if note.size > max_bytes:
-        raise Unreadable(f"larger than {max_bytes // 1_000_000} MB")
+        raise Unreadable(f"larger than {max_bytes / 1_000_000:g} MB")  # NOTES_QA_MAX_FILE_MB may be 0.5
     data = note.path.read_bytes()
     if b"\x00" in data[:8192]:
         raise Unreadable("looks binary")

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from filelock import FileLock
+
 from ingest.chunk import Chunk
 from ingest.manifest import Indexed
 from ingest.tokenize import tokens
@@ -70,7 +72,9 @@ class IndexDB:
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
         self._conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
-        with self._lock:
+        # Switching a new file to WAL ignores the busy timeout ("database is locked" when two processes
+        # open a fresh index at once), so first use is serialised by a lock file.
+        with FileLock(f"{path}.open.lock", timeout=30), self._lock:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.executescript(_SCHEMA)

@@ -22,7 +22,7 @@ from ingest.files import NoteFile, Unreadable, read_note, scan
 from ingest.index import Index
 from ingest.indexdb import FileState
 from ingest.manifest import Plan, diff
-from ingest.store import EmbedderMismatch
+from ingest.store import EmbedderMismatch, VectorStore
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ class Summary:
     skipped: int  # files skipped with a warning (binary, not UTF-8, too large)
     seconds: float
     relocated: int = 0  # unchanged chunks whose line numbers moved (metadata only)
-    reused: int = 0  # new chunks whose vector was reused from identical text (e.g. a renamed file)
+    reused: int = 0  # new chunks that got the vector of identical text (a renamed file, a repeated block)
     warnings: tuple[str, ...] = field(default_factory=tuple)
     notices: tuple[str, ...] = field(default_factory=tuple)
 
@@ -80,22 +80,27 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         raise NotesDirError(f"No notes (.md, .markdown, .txt) in {index.settings.notes_dir}")
     notices: list[str] = []
     db = index.db
+    store: VectorStore | None
     try:
         store = index.store
     except EmbedderMismatch as exc:
         notices.append(f"Rebuilding the whole index: {exc}.")
-        rebuild = True
-        index.client.delete_collection(index.settings.collection)
-        index.__dict__.pop("store", None)
-        store = index.store
+        rebuild, store = True, None
     if rebuild:
-        store.reset()
+        # Manifest emptied and marked dirty before any vector is dropped: a run killed in between is
+        # repaired by the next one, instead of leaving manifest rows that Chroma has no vectors for.
         with db.transaction() as w:
             w.reset()
             w.set_meta("embedder", index.embedder.name)
+            w.set_meta("dirty", "1")
+        if store is None:
+            index.client.delete_collection(index.settings.collection)
+            store = index.store
+        else:
+            store.reset()
 
     orphans: set[str] = set()
-    if db.meta("dirty") == "1":
+    if not rebuild and db.meta("dirty") == "1":
         notices.append("The last ingest was interrupted; repairing the index.")
         orphans = _reconcile(index)
 
@@ -158,7 +163,11 @@ def _plan(index: Index, notes: list[NoteFile]) -> tuple[Plan, dict[str, FileStat
 
 
 def _vectors_for(index: Index, need: list[Chunk], progress: Progress | None) -> tuple[dict[str, np.ndarray], int]:
-    """Vectors for new chunks: reused from identical indexed text (a renamed file), else embedded."""
+    """Vectors for new chunks: reused from identical indexed text (a renamed file), else embedded.
+
+    Returns the vectors by id and how many chunks got one without embedding; a text that occurs several
+    times in this run is embedded once.
+    """
     have = index.db.ids_by_hash(c.hash for c in need)
     old = index.store.vectors(list(set(have.values()))) if have else {}
     vectors: dict[str, np.ndarray] = {}
@@ -169,33 +178,33 @@ def _vectors_for(index: Index, need: list[Chunk], progress: Progress | None) -> 
             vectors[c.id] = vec
         else:
             to_embed.append(c)
-    reused = len(need) - len(to_embed)
-    if to_embed:
+    unique = list(dict.fromkeys(c.embed_text for c in to_embed))
+    if unique:
         done = 0
 
         def tick(n: int) -> None:
             nonlocal done
             done += n
             if progress:
-                progress(done, len(to_embed))
+                progress(done, len(unique))
 
-        embedded = index.embedder.encode_batches([c.embed_text for c in to_embed], tick)
-        vectors.update(zip((c.id for c in to_embed), embedded, strict=True))
-    return vectors, reused
+        by_text = dict(zip(unique, index.embedder.encode_batches(unique, tick), strict=True))
+        vectors.update((c.id, by_text[c.embed_text]) for c in to_embed)
+    return vectors, len(need) - len(unique)
 
 
 def _reconcile(index: Index) -> set[str]:
-    """After an interrupted run: drop manifest rows Chroma lacks; return ids Chroma has beyond the manifest.
+    """After an interrupted run: forget every file Chroma lacks a vector of; return the ids Chroma has beyond.
 
-    Those extra ids are either re-planned (and then kept, without re-embedding) or deleted at the end of
-    this run, because a chunk id is a hash of its text and place.
+    A file with any vector missing (e.g. a delete cut short) loses all its manifest rows, so it is read and
+    diffed again; its vectors still in Chroma are among the extra ids, which this run either re-plans (kept
+    without re-embedding, as a chunk id is a hash of its text and place) or deletes at the end.
     """
     db, store = index.db, index.store
     in_store = store.ids()
     manifest = db.indexed()
-    missing = [r for r in manifest if r.id not in in_store]
+    broken = {r.source for r in manifest if r.id not in in_store}
     with db.transaction() as w:
-        w.delete_chunks(r.id for r in missing)
-        w.forget_files({r.source for r in missing})  # their files are read and diffed again
-    extra = in_store - {r.id for r in manifest}
-    return extra
+        w.delete_chunks(r.id for r in manifest if r.source in broken)
+        w.forget_files(broken)
+    return in_store - {r.id for r in manifest if r.source not in broken}

@@ -14,6 +14,8 @@ from functools import lru_cache
 _ASCII = re.compile(r"-{0,2}[a-z0-9](?:[a-z0-9_.\-/@:+]*[a-z0-9])?")
 _ASCII_PARTS = re.compile(r"[a-z]+|[0-9]+")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# Sudachi refuses input over 49,149 bytes; a run is cut into pieces of at most 4 * this many bytes.
+_SUDACHI_MAX_CHARS = 12_000
 
 _KEEP_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接尾辞", "接頭辞", "代名詞"})
 _STOP = frozenset({
@@ -73,7 +75,8 @@ def terms(text: str) -> list[tuple[str, list[str]]]:
         parts = _ASCII_PARTS.findall(term)
         out.append((_stem(term), [p for p in parts if p not in _ASCII_STOP] if len(parts) > 1 else []))
     for run in _NON_ASCII_RUN.findall(text):
-        out.extend(_japanese_terms(run))
+        for i in range(0, len(run), _SUDACHI_MAX_CHARS):
+            out.extend(_japanese_terms(run[i : i + _SUDACHI_MAX_CHARS]))
     return out
 
 

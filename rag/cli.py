@@ -25,7 +25,8 @@ EXIT_USAGE = 2
 
 
 def _settings(args: argparse.Namespace) -> AskSettings:
-    overrides = {k: v for k, v in {"notes_dir": args.notes_dir, "data_dir": args.data_dir}.items() if v}
+    given = {"notes_dir": args.notes_dir, "data_dir": args.data_dir, "chroma_url": args.chroma_url}
+    overrides = {k: v for k, v in given.items() if v}
     return AskSettings(**overrides)
 
 
@@ -147,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--notes-dir", help="notes folder (default: NOTES_QA_NOTES_DIR or notes/)")
     common.add_argument("--data-dir", help="index folder (default: NOTES_QA_DATA_DIR or .notes-qa/)")
+    common.add_argument("--chroma-url", help="Chroma server URL (default: NOTES_QA_CHROMA_URL or a local store)")
     sub = p.add_subparsers(dest="command", required=True)
 
     pi = sub.add_parser("ingest", parents=[common], help="index the notes (incremental)")
