@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from filelock import FileLock
+
 from ingest.embedders import Embedder, make_embedder
 from ingest.indexdb import IndexDB
 from ingest.settings import Settings
-from ingest.store import VectorStore, connect
+from ingest.store import CHROMA_DIR, VectorStore, connect, drop_collection
 
 INDEX_FILE = "index.sqlite"
+LOCK_FILE = "ingest.lock"
 
 
 @dataclass
@@ -36,10 +39,22 @@ class Index:
     @cached_property
     def store(self) -> VectorStore:
         """The Chroma collection; raises ``EmbedderMismatch`` if another embedder filled it."""
-        return VectorStore(self.client, self.settings.collection, self.embedder.name)
+        s = self.settings
+        return VectorStore(self.client, s.collection, self.embedder.name, s.chroma_url or str(s.data_dir / CHROMA_DIR))
+
+    def reset_store(self) -> None:
+        """An empty collection for this embedder, whatever the old one held."""
+        drop_collection(self.client, self.settings.collection)
+        self.__dict__.pop("store", None)
+        _ = self.store  # created now, recording this embedder
+
+    def lock(self, timeout: float) -> FileLock:
+        """Held by whoever writes the manifest (an ingest, a pull from the server); one at a time."""
+        return FileLock(str(self.settings.data_dir / LOCK_FILE), timeout=timeout)
 
     def refresh(self) -> None:
-        """See what another process wrote: Chroma caches a local store per process until cleared."""
+        """See what another process wrote: Chroma caches a local store per process until cleared, and a
+        rebuild elsewhere replaces the collection a server holds."""
         if not self.settings.chroma_url:
             from chromadb.api.shared_system_client import SharedSystemClient
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
 from ingest.chunk import Chunk, chunk_text
 from ingest.errors import IngestBusy, NotesDirError
@@ -22,11 +23,11 @@ from ingest.files import NoteFile, Unreadable, read_note, scan
 from ingest.index import Index
 from ingest.indexdb import FileState
 from ingest.manifest import Plan, diff
-from ingest.store import EmbedderMismatch, VectorStore
+from ingest.store import CHROMA_DIR, EmbedderMismatch
+from ingest.sync import pull
 
 log = logging.getLogger(__name__)
 
-LOCK_FILE = "ingest.lock"
 Progress = Callable[[int, int], None]  # (chunks embedded so far, chunks to embed)
 
 
@@ -64,13 +65,22 @@ def changed_files(index: Index) -> bool:
 
 def ingest(index: Index, *, rebuild: bool = False, progress: Progress | None = None,
            lock_timeout: float = 600.0) -> Summary:
-    """Bring the index in line with the notes folder. Raises ``NotesDirError``, ``IngestBusy``."""
-    lock = FileLock(str(index.settings.data_dir / LOCK_FILE), timeout=lock_timeout)
+    """Bring the index in line with the notes folder. Raises ``NotesDirError``, ``IngestBusy``,
+    ``StoreUnavailable`` (then the manifest is left as it was, or marked for repair)."""
+    lock = index.lock(lock_timeout)
     try:
         with lock:
             return _ingest_locked(index, rebuild, progress)
     except Timeout:
         raise IngestBusy(f"Another ingest is running (lock {lock.lock_file}); try again when it ends") from None
+
+
+def _store_in_question(index: Index) -> bool:
+    """Must this run look at Chroma before planning? Not when the last run ended cleanly with this embedder
+    on a local store: then a run with nothing to do never opens Chroma (the no-change re-ingest is cheap)."""
+    db, s = index.db, index.settings
+    return bool(s.chroma_url) or db.meta("dirty") == "1" or db.meta("embedder") != index.embedder.name or not (
+        s.data_dir / CHROMA_DIR).is_dir()
 
 
 def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Summary:
@@ -80,12 +90,12 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         raise NotesDirError(f"No notes (.md, .markdown, .txt) in {index.settings.notes_dir}")
     notices: list[str] = []
     db = index.db
-    store: VectorStore | None
-    try:
-        store = index.store
-    except EmbedderMismatch as exc:
-        notices.append(f"Rebuilding the whole index: {exc}.")
-        rebuild, store = True, None
+    if rebuild or _store_in_question(index):
+        try:
+            _ = index.store  # opening it compares the embedder that filled it
+        except EmbedderMismatch as exc:
+            notices.append(f"Rebuilding the whole index: {exc}.")
+            rebuild = True
     if rebuild:
         # Manifest emptied and marked dirty before any vector is dropped: a run killed in between is
         # repaired by the next one, instead of leaving manifest rows that Chroma has no vectors for.
@@ -93,23 +103,25 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
             w.reset()
             w.set_meta("embedder", index.embedder.name)
             w.set_meta("dirty", "1")
-        if store is None:
-            index.client.delete_collection(index.settings.collection)
-            store = index.store
-        else:
-            store.reset()
+        index.reset_store()
 
     orphans: set[str] = set()
     if not rebuild and db.meta("dirty") == "1":
         notices.append("The last ingest was interrupted; repairing the index.")
         orphans = _reconcile(index)
+    elif index.settings.chroma_url and (remote := index.store.generation()) != db.meta("generation"):
+        notices.append(f"The index on {index.settings.chroma_url} changed elsewhere; synced from it first.")
+        pull(index, remote)
 
     plan, file_states, warnings = _plan(index, notes)
     gone = set(db.files()) - {n.source for n in notes}
     vectors, reused = _vectors_for(index, [c for c in plan.add if c.id not in orphans], progress)
     kept = [c for c in plan.add if c.id in orphans]  # written by the interrupted run: vector is right
     stale = plan.delete + sorted(orphans - {c.id for c in kept})
-    if plan.add or plan.relocate or stale:
+    changed = bool(plan.add or plan.relocate or stale) or db.meta("dirty") == "1"
+    generation = uuid.uuid4().hex
+    if changed:
+        store = index.store
         with db.transaction() as w:
             w.set_meta("dirty", "1")
         fresh = [c for c in plan.add if c.id in vectors]
@@ -117,6 +129,7 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
             store.upsert(fresh, np.vstack([vectors[c.id] for c in fresh]))
         store.relocate(plan.relocate + kept)
         store.delete(stale)
+        store.stamp(generation)  # readers elsewhere pull when they see a new token
     with db.transaction() as w:
         w.delete_chunks(plan.delete)
         w.put_chunks(plan.add + plan.relocate)
@@ -124,8 +137,8 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
             w.put_file(source, state)
         w.forget_files(gone)
         w.set_meta("embedder", index.embedder.name)
-        if db.meta("dirty") == "1" or plan.add or plan.relocate or stale:
-            w.set_meta("generation", str(int(db.meta("generation", "0")) + 1))
+        if changed:
+            w.set_meta("generation", generation)
         w.set_meta("dirty", "0")
         w.touch()
     return Summary(

@@ -18,6 +18,7 @@ from pydantic import ConfigDict
 from ingest.chunk import PATH_SEP, Chunk
 from ingest.errors import NotIndexed
 from ingest.index import Index
+from ingest.sync import sync_from_server
 from rag.query import Query
 
 CANDIDATES = 40  # chunks taken from each of the two searches
@@ -72,7 +73,10 @@ class HybridSearch:
         self._generation = index.db.meta("generation")
 
     def _sync(self) -> None:
-        """Another process (the CLI) may have ingested since: let Chroma see its writes."""
+        """Another process (the CLI) may have ingested since: let Chroma see its writes. In server mode,
+        another machine may have: pull its chunks into the local keyword index first."""
+        if self.index.settings.chroma_url:
+            sync_from_server(self.index)
         gen = self.index.db.meta("generation")
         if gen != self._generation:
             self.index.refresh()

@@ -26,9 +26,9 @@ from filelock import FileLock
 from ingest.chunk import Chunk, chunk_text
 from ingest.errors import IngestBusy, NotesDirError
 from ingest.files import Unreadable, read_note, scan
-from ingest.index import Index
+from ingest.index import LOCK_FILE, Index
 from ingest.indexdb import Writer
-from ingest.pipeline import LOCK_FILE, ingest
+from ingest.pipeline import ingest
 from ingest.store import VectorStore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -423,7 +423,7 @@ def test_crash_after_a_rebuild_dropped_the_vectors(small_notes, make_settings, e
         index.close()
         index = Index.open(settings, st_embedder)
     with monkeypatch.context() as mp:
-        _after(VectorStore, "__init__" if embedder_change else "reset", mp)  # the old vectors are gone by then
+        _after(Index, "reset_store", mp)  # the old vectors are gone by then
         with pytest.raises(Crash):
             ingest(index, rebuild=not embedder_change)
     s = ingest(index)
