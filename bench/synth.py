@@ -42,7 +42,7 @@ def note(rng: random.Random, phrases: list[str], sections: int) -> str:
     lines = [f"# {service} {rng.randint(1, 999)}", f"{service}の学習ノート。", ""]
     for topic in rng.sample(TOPICS, k=min(sections, len(TOPICS))):
         lines.append(f"## {topic}")
-        for _ in range(rng.randint(5, 10)):
+        for _ in range(rng.randint(3, 7)):
             text = rng.choice(phrases).replace("SQS", rng.choice(SERVICES).split()[-1])
             text = re.sub(r"\d+", lambda m: str(rng.randint(1, 9999)), text)
             lines.append(f"- {text}")

@@ -22,6 +22,7 @@ from ingest.manifest import Indexed
 from ingest.tokenize import tokens
 
 HEADING_WEIGHT = 3.0  # a term in the heading path counts this much more than one in the body
+POSTINGS_BUDGET = 20_000  # chunk hits a keyword query may score (see ``keyword_search``)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -136,9 +137,22 @@ class IndexDB:
         return [_row_to_chunk(r) for r in rows]
 
     def keyword_search(self, query_terms: list[str], k: int) -> list[tuple[str, float]]:
-        """Top ``k`` chunk ids by BM25 (higher is better) for any of ``query_terms``."""
-        if not query_terms:
+        """Top ``k`` chunk ids by BM25 (higher is better) for any of ``query_terms``.
+
+        FTS5 scores every chunk that holds any term, so the cost follows the terms' posting lists. The
+        rarest terms are searched while their chunks add up to ``POSTINGS_BUDGET``: on a large index the
+        commonest words (low idf, little say in the ranking) are left out; on a small one none is.
+        """
+        df = self.term_chunks(query_terms)
+        kept, total = [], 0
+        for term in sorted((t for t in dict.fromkeys(query_terms) if df.get(t)), key=df.__getitem__):
+            if kept and total + df[term] > POSTINGS_BUDGET:
+                break
+            kept.append(term)
+            total += df[term]
+        if not kept:
             return []
+        query_terms = kept
         rows = self._all(
             "SELECT c.id, -bm25(fts, ?, 1.0) AS score FROM fts JOIN chunks c ON c.rowid = fts.rowid "
             "WHERE fts MATCH ? ORDER BY bm25(fts, ?, 1.0) LIMIT ?",
@@ -152,11 +166,15 @@ class IndexDB:
                          "WHERE c.source = ? AND c.section_start = ?", (source, section_start))
         return {t for r in rows for col in (r[0], r[1]) for t in col.split()}
 
-    def doc_freq(self, terms: Iterable[str]) -> tuple[dict[str, int], int]:
-        """(chunks containing each term, chunks in all): for idf weights of question terms."""
+    def term_chunks(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many chunks hold each term (terms the index lacks are left out)."""
         ts = list(dict.fromkeys(terms))
         rows = self._all(f"SELECT term, doc FROM fts_vocab WHERE term IN ({','.join('?' * len(ts))})", ts) if ts else []
-        return {r["term"]: r["doc"] for r in rows}, self._all("SELECT count(*) FROM chunks")[0][0]
+        return {r["term"]: r["doc"] for r in rows}
+
+    def doc_freq(self, terms: Iterable[str]) -> tuple[dict[str, int], int]:
+        """(chunks containing each term, chunks in all): for idf weights of question terms."""
+        return self.term_chunks(terms), self._all("SELECT count(*) FROM chunks")[0][0]
 
     # ---- writing -------------------------------------------------------------------------------
     @contextmanager
