@@ -92,7 +92,7 @@ class HybridSearch:
 
     def search(self, query: Query, k: int) -> list[Hit]:
         self._sync()
-        if not self.index.db.stats().chunks:
+        if not self.index.db.chunk_count():
             raise NotIndexed("Nothing is indexed yet: run `notes-qa ingest` (or press Re-ingest on the page)")
         fused, dense_sim = self._ranked_chunks(query)
         chunks = self.index.db.chunks(fused)
