@@ -119,11 +119,15 @@ def _score(unit: Unit, weights: dict[str, float], total: float) -> float:
 
 
 def is_answerable(query: Query, hits: list[Hit], db: IndexDB) -> bool:
-    """Whether the top section plausibly answers the question (calibrated on eval/*.jsonl)."""
+    """Whether the top sections plausibly answer the question (calibrated on eval/*.jsonl)."""
     if not hits or query.unknown_names(db):
         return False
-    top = hits[0]
-    return top.coverage >= MIN_COVERAGE or top.dense >= MIN_DENSE
+    if hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE:
+        return True
+    # a question about two things ("RTO and RPO") may be covered only by the top two sections together
+    weights = query.weights(db)
+    present = set().union(*(db.section_terms(h.source, h.start_line) for h in hits[:2]))
+    return sum(w for t, w in weights.items() if t in present) / (sum(weights.values()) or 1.0) >= MIN_COVERAGE
 
 
 MIN_COVERAGE = 0.3
