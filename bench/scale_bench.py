@@ -11,6 +11,7 @@
 - peak RSS: the largest ``ru_maxrss`` of those processes.
 Server mode starts ``chroma run --path <tmp> --host 127.0.0.1 --port <free>`` and stops it by PID.
 ``--profile`` prints where an ask spends its time (cProfile, top functions) for the largest size.
+``--profile-ingest N`` instead profiles one in-process full ingest of N synthetic chunks (local store).
 """
 
 from __future__ import annotations
@@ -79,6 +80,26 @@ def ask_child(notes: Path, data: Path, chroma_url: str, profile: bool) -> dict:
     return {"ask_p50_ms": 1000 * statistics.median(times), "ask_p95_ms": 1000 * times[round(0.95 * (len(times) - 1))],
             "questions": len(times), "kw_build_s": kw_build,
             "index_sqlite_mb": (data / "index.sqlite").stat().st_size / 1e6}
+
+
+def profile_ingest(size: int) -> None:
+    """Where a full ingest spends its time: cProfile of one in-process run, top functions by own time."""
+    import cProfile
+    import pstats
+
+    from ingest.index import Index
+    from ingest.pipeline import ingest
+    from ingest.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="notes-qa-profile-") as tmp_name:
+        notes, data = Path(tmp_name) / "notes", Path(tmp_name) / "data"
+        generate(notes, max(1, size // CHUNKS_PER_NOTE))
+        index = Index.open(Settings(_env_file=None, notes_dir=notes, data_dir=data))
+        profiler = cProfile.Profile()
+        summary = profiler.runcall(ingest, index)
+        print(f"{summary.chunks} chunks in {summary.seconds:.1f} s (under the profiler)")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
+        index.close()
 
 
 def run_ask_child(notes: Path, data: Path, chroma_url: str, profile: bool, timeout: float) -> tuple[dict, float]:
@@ -164,6 +185,7 @@ def main() -> None:
     p.add_argument("--out", type=Path, help="write the rows as JSON here")
     p.add_argument("--plot", type=Path, help="write a PNG plot here")
     p.add_argument("--profile", action="store_true", help="profile asks at the largest size")
+    p.add_argument("--profile-ingest", type=int, metavar="N", help="profile a full ingest of N chunks, then stop")
     p.add_argument("--timeout", type=float, default=1800)
     p.add_argument("--ask-child", nargs=3, metavar=("NOTES", "DATA", "URL"), help=argparse.SUPPRESS)
     args = p.parse_args()
@@ -174,6 +196,9 @@ def main() -> None:
         result = ask_child(Path(notes), Path(data), "" if url == "-" else url, args.profile)
         result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(result))
+        return
+    if args.profile_ingest:
+        profile_ingest(args.profile_ingest)
         return
     rows = []
     for mode in args.modes:
