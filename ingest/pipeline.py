@@ -8,7 +8,9 @@ survive. Two runs are serialised by a lock file.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -18,7 +20,7 @@ import numpy as np
 from filelock import Timeout
 
 from ingest.chunk import Chunk, chunk_text
-from ingest.errors import IngestBusy, NotesDirError
+from ingest.errors import EmbedderError, IngestBusy, NotesDirError
 from ingest.files import NoteFile, Unreadable, read_note, scan
 from ingest.index import Index
 from ingest.indexdb import FileState
@@ -58,9 +60,25 @@ class Summary:
 
 def changed_files(index: Index) -> bool:
     """Cheap check for the page: do sizes/mtimes on disk differ from the manifest?"""
-    on_disk = {n.source: (n.size, n.mtime_ns) for n in scan(index.settings.notes_dir)}
+    return _differs(scan(index.settings.notes_dir), index)
+
+
+def _differs(notes: list[NoteFile], index: Index) -> bool:
     known = {s: (f.size, f.mtime_ns) for s, f in index.db.files().items()}
-    return on_disk != known
+    return {n.source: (n.size, n.mtime_ns) for n in notes} != known
+
+
+def _load_model_meanwhile(index: Index) -> threading.Thread:
+    """Load the embedding model (~1.5 s for USE) while the run plans and opens Chroma; join before use.
+    A model that cannot load fails again, with its message, when the run first encodes."""
+
+    def load() -> None:
+        with contextlib.suppress(EmbedderError):
+            index.embedder.encode(["warm up"])
+
+    thread = threading.Thread(target=load, name="load-embedder", daemon=True)
+    thread.start()
+    return thread
 
 
 def ingest(index: Index, *, rebuild: bool = False, progress: Progress | None = None,
@@ -90,6 +108,7 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         raise NotesDirError(f"No notes (.md, .markdown, .txt) in {index.settings.notes_dir}")
     notices: list[str] = []
     db = index.db
+    loader = _load_model_meanwhile(index) if rebuild or _differs(notes, index) else None
     if rebuild or _store_in_question(index):
         try:
             _ = index.store  # opening it compares the embedder that filled it
@@ -115,6 +134,8 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
 
     plan, file_states, warnings = _plan(index, notes)
     gone = set(db.files()) - {n.source for n in notes}
+    if loader:
+        loader.join()
     vectors, reused = _vectors_for(index, [c for c in plan.add if c.id not in orphans], progress)
     kept = [c for c in plan.add if c.id in orphans]  # written by the interrupted run: vector is right
     stale = plan.delete + sorted(orphans - {c.id for c in kept})
