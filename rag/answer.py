@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import tokens
-from rag.query import Query
+from rag.query import Concept, Query, coverage
 from rag.retrieve import Hit
 
 MAX_BULLETS = 5
@@ -104,18 +104,18 @@ def units(hit: Hit, rank: int) -> list[Unit]:
     return [replace(u, children=tuple(children.get((*u.context, u.text), ()))) for u in out]
 
 
-def _score(unit: Unit, weights: dict[str, float], total: float) -> float:
+def _score(unit: Unit, concepts: tuple[Concept, ...]) -> float:
     own = set(tokens(unit.text))
     ctx = set(tokens(" ".join(unit.context)))
     lexical = 0.0
-    for t, w in weights.items():
-        if t in own:
-            lexical += w
-        elif t in ctx:
-            lexical += CONTEXT_SHARE * w
-        elif t in unit.heading_terms:
-            lexical += HEADING_SHARE * w
-    return lexical / total + RANK_PRIOR / (1 + unit.hit_rank)
+    for c in concepts:
+        if c.terms & own:
+            lexical += c.weight
+        elif c.terms & ctx:
+            lexical += CONTEXT_SHARE * c.weight
+        elif c.terms & unit.heading_terms:
+            lexical += HEADING_SHARE * c.weight
+    return lexical / (sum(c.weight for c in concepts) or 1.0) + RANK_PRIOR / (1 + unit.hit_rank)
 
 
 def is_answerable(query: Query, hits: list[Hit], db: IndexDB) -> bool:
@@ -125,9 +125,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB) -> bool:
     if hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE:
         return True
     # a question about two things ("RTO and RPO") may be covered only by the top two sections together
-    weights = query.weights(db)
     present = set().union(*(db.section_terms(h.source, h.start_line) for h in hits[:2]))
-    return sum(w for t, w in weights.items() if t in present) / (sum(weights.values()) or 1.0) >= MIN_COVERAGE
+    return coverage(query.concepts(db), present) >= MIN_COVERAGE
 
 
 MIN_COVERAGE = 0.3
@@ -144,10 +143,9 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     ja = query.japanese or not query.text.isascii()
     if not is_answerable(query, hits, db):
         return Answer(query.text, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
-    weights = query.weights(db)
-    total = sum(weights.values()) or 1.0
+    concepts = query.concepts(db)
     candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in units(h, rank)]
-    scored = sorted(((_score(u, weights, total), i, u) for i, u in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
+    scored = sorted(((_score(u, concepts), i, u) for i, u in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
     best = scored[0][0] if scored else 0.0
     chosen: list[tuple[int, Unit]] = []
     size = 0

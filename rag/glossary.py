@@ -1,10 +1,17 @@
-"""English -> Japanese terms for English questions over Japanese notes (cross-lingual keyword help).
+"""Cross-lingual and synonym keyword help: the words a note might use for a word of the question.
 
-The dense model is multilingual, but the keyword index only matches what is written. Each English word
-(after the tokenizer's light stemming) adds the Japanese terms a note would use for it.
+The dense model is multilingual, but the keyword index only matches what is written. An English word
+(after the tokenizer's light stemming) brings the Japanese terms a note would use for it; a Japanese term
+brings the English words whose entry names it (「デフォルトで有効？」 over the English note's "Enabled by
+default") and its note-style synonyms (書く -> 記述).
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+
+from ingest.tokenize import terms, tokens
 
 GLOSSARY: dict[str, str] = {
     "asynchronous": "非同期", "synchronous": "同期", "invocation": "呼出 呼び出し", "invoke": "呼出 呼び出し",
@@ -41,7 +48,7 @@ GLOSSARY: dict[str, str] = {
     "weighted": "加重", "latency-based": "レイテンシー", "failover": "フェイルオーバー", "health": "ヘルス",
     "check": "チェック", "load": "負荷 ロード", "balancer": "バランサー", "balancing": "負荷分散",
     "database": "データベース", "table": "テーブル", "index": "インデックス", "read": "読み込み 読み取り",
-    "write": "書き込み", "replica": "レプリカ", "price": "料金 価格", "pricing": "料金", "cost": "料金 コスト",
+    "write": "書き込み 記述", "replica": "レプリカ", "price": "料金 価格", "pricing": "料金", "cost": "料金 コスト",
     "charge": "料金 課金", "free": "無料", "network": "ネットワーク", "enhanced": "拡張", "networking": "ネットワーキング",
     "placement": "プレイスメント", "group": "グループ", "type": "タイプ 種類", "kind": "種類", "volume": "ボリューム",
     "gateway": "ゲートウェイ", "tape": "テープ", "migration": "移行", "migrate": "移行", "transfer": "転送",
@@ -70,12 +77,43 @@ GLOSSARY: dict[str, str] = {
     "manual": "手動", "automatic": "自動", "automatically": "自動", "disk": "ディスク", "warming": "ウォーミング",
     "pre-warming": "事前ウォーミング", "initialize": "初期化", "initialization": "初期化", "run": "実行",
     "execute": "実行", "execution": "実行", "job": "ジョブ", "definition": "定義", "compute": "コンピュート",
+    "enable": "有効", "enabled": "有効", "disable": "無効", "disabled": "無効", "large": "サイズ 容量",
+    "big": "サイズ 容量", "describe": "記述 説明", "step": "手順 ステップ",
+    "procedure": "手順", "method": "方法", "way": "方法", "same": "同じ 同一", "session": "セッション",
+    "sticky": "スティッキー", "request": "リクエスト", "activity": "アクティビティ 操作",
+    "unusual": "異常", "detect": "検出 検知",
+}
+
+# Japanese words of questions -> the words notes tend to write instead (both sides as Sudachi normalises them).
+SYNONYMS: dict[str, str] = {
+    "書く": "記述 記載", "記述": "書く", "手順": "方法", "やり方": "方法", "仕方": "方法", "送る": "送信 転送",
+    "値段": "料金", "費用": "料金 コスト", "お金": "料金", "大きさ": "サイズ 容量", "上限": "最大", "最大": "上限",
+    "使い道": "用途", "向く": "用途", "違う": "違い", "差": "違い", "消す": "削除", "保存": "保持",
+    "調べる": "確認", "速い": "高速", "遅い": "遅延", "壊れる": "障害", "落ちる": "障害",
 }
 
 
-def expand(terms: list[str]) -> list[str]:
-    """Japanese terms for the English ``terms`` (already normalised by ``ingest.tokenize``)."""
-    out: list[str] = []
-    for t in terms:
-        out.extend(GLOSSARY.get(t, "").split())
-    return out
+@cache
+def _reverse() -> dict[str, tuple[str, ...]]:
+    """Japanese index term -> the English glossary words that name it."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for english, japanese in GLOSSARY.items():
+        for term in dict.fromkeys(tokens(japanese)):
+            if not term.isascii():
+                out[term].append(english)
+    return {t: tuple(words) for t, words in out.items()}
+
+
+@cache
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    """SYNONYMS keyed by normalised form (やり方 is 遣り方 to Sudachi)."""
+    return {terms(word)[0][0]: tuple(others.split()) for word, others in SYNONYMS.items()}
+
+
+def translations(term: str) -> list[str]:
+    """The other language's words for ``term`` (an index term from ``ingest.tokenize``)."""
+    return GLOSSARY.get(term, "").split() if term.isascii() else list(_reverse().get(term, ()))
+
+
+def synonyms(term: str) -> list[str]:
+    return list(_synonyms().get(term, ()))

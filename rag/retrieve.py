@@ -19,7 +19,7 @@ from ingest.chunk import PATH_SEP, Chunk
 from ingest.errors import NotIndexed
 from ingest.index import Index
 from ingest.sync import sync_from_server
-from rag.query import Query
+from rag.query import Concept, Query, coverage, search_terms
 
 CANDIDATES = 40  # chunks taken from each of the two searches
 RRF_K = 20  # rank damping in reciprocal rank fusion; small: the top ranks matter most here
@@ -82,10 +82,10 @@ class HybridSearch:
             self.index.refresh()
             self._generation = gen
 
-    def _ranked_chunks(self, query: Query) -> tuple[dict[str, float], dict[str, float]]:
+    def _ranked_chunks(self, query: Query, concepts: tuple[Concept, ...]) -> tuple[dict[str, float], dict[str, float]]:
         fused: dict[str, float] = defaultdict(float)
         db = self.index.db
-        _rrf(db.keyword_search(list(query.weights(db)), CANDIDATES), KEYWORD_WEIGHT, fused)
+        _rrf(db.keyword_search(search_terms(concepts), CANDIDATES), KEYWORD_WEIGHT, fused)
         dense = self.index.store.query(self.index.embedder.encode([query.search_text])[0], CANDIDATES)
         _rrf(dense, DENSE_WEIGHT, fused)
         return fused, dict(dense)
@@ -94,27 +94,25 @@ class HybridSearch:
         self._sync()
         if not self.index.db.chunk_count():
             raise NotIndexed("Nothing is indexed yet: run `notes-qa ingest` (or press Re-ingest on the page)")
-        fused, dense_sim = self._ranked_chunks(query)
+        concepts = query.concepts(self.index.db)
+        fused, dense_sim = self._ranked_chunks(query, concepts)
         chunks = self.index.db.chunks(fused)
         by_section: dict[tuple[str, int], list[str]] = defaultdict(list)
         for cid in sorted(fused, key=fused.get, reverse=True):
             if cid in chunks:
                 by_section[(chunks[cid].source, chunks[cid].section_start)].append(cid)
-        weights = query.weights(self.index.db)
-        total = sum(weights.values()) or 1.0
         candidates = sorted(by_section.items(), key=lambda kv: -_section_score(fused, kv[1]))[:RERANK]
         scored = []
         for (source, start), ids in candidates:
-            present = self.index.db.section_terms(source, start)
-            coverage = sum(w for t, w in weights.items() if t in present) / total
-            scored.append((_section_score(fused, ids) + COVERAGE_WEIGHT * coverage, coverage, source, start, ids))
+            share = coverage(concepts, self.index.db.section_terms(source, start))
+            scored.append((_section_score(fused, ids) + COVERAGE_WEIGHT * share, share, source, start, ids))
         scored.sort(key=lambda s: -s[0])
         hits = []
-        for score, coverage, source, start, ids in scored[:k]:
+        for score, share, source, start, ids in scored[:k]:
             section = self.index.db.section(source, start)
             hits.append(Hit(source, section[0].heading_path, section[0].start_line, section[-1].end_line,
                             round(score, 5), tuple(section), tuple(ids),
-                            max((dense_sim.get(c, 0.0) for c in ids), default=0.0), round(coverage, 3)))
+                            max((dense_sim.get(c, 0.0) for c in ids), default=0.0), round(share, 3)))
         return hits
 
 

@@ -18,7 +18,7 @@ from ingest.errors import NotIndexed
 from ingest.index import Index
 from ingest.pipeline import ingest
 from rag.assistant import Assistant
-from rag.query import EmptyQuestion, Query
+from rag.query import EmptyQuestion, Query, coverage, search_terms
 from rag.retrieve import NotesRetriever
 from rag.settings import AskSettings
 
@@ -49,6 +49,8 @@ def assistant(settings) -> Assistant:
         ("How long is the default SQS visibility timeout?", "003", SQS[-1], "30秒"),
         ("CloudFormationのスタックって何？", "001", "スタック", "リソースの集合"),
         ("What does CloudTrail Insights detect?", "004", "CloudTrail Insights", "unusual activity"),
+        ("CodeBuildのビルド手順はどのファイルに書く？", "003", "AWS CodeBuild", "buildspec.yml"),  # 書く ~ 記述
+        ("Which file describes a CodeBuild build?", "003", "AWS CodeBuild", "buildspec.yml"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
@@ -129,6 +131,23 @@ def test_query_normalises_and_detects_follow_ups():
     assert Query.of("  SQS   とは ").text == "SQS とは"
     assert Query.of("デフォルト値は？", ["SQSとは？"]).context == "SQSとは？"
     assert Query.of("Lambdaのタイムアウトの最大値は？", ["SQSとは？"]).context == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "alternative", "searched"),
+    [
+        ("How long is the visibility timeout?", "タイムアウト", True),  # English -> Japanese
+        ("CloudTrailはデフォルトで有効？", "enabled", False),  # Japanese -> English
+        ("ビルド手順はどこに書く？", "記述", False),  # synonym of 書く
+    ],
+)
+def test_question_terms_bring_the_words_notes_use(assistant, question, alternative, searched):
+    db = assistant.search.index.db
+    concepts = Query.of(question).concepts(db)
+    concept = next(c for c in concepts if alternative in c.terms)
+    assert (alternative in search_terms(concepts)) is searched
+    # any term of a concept covers all of it: adding words does not dilute coverage
+    assert 0 < coverage(concepts, {alternative}) == coverage(concepts, set(concept.terms))
 
 
 def test_default_ask_makes_no_network_connection(settings, assistant, monkeypatch):
