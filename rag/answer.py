@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import tokens
-from rag.query import Concept, Query, coverage
+from rag.query import Concept, Query, coverage, is_japanese
 from rag.retrieve import Hit
 
 MAX_BULLETS = 5
@@ -68,13 +68,26 @@ class Unit:
     hit_rank: int
     children: tuple[str, ...] = ()  # sub-items, shown when an item is only a label (「FIFOキュー」)
     heading_terms: frozenset[str] = frozenset()  # the section's heading path terms
+    section: str = ""  # the section's own heading
 
-    def render(self) -> str:
-        text = self.text
-        if self.children:
-            text = f"{text}: {'、'.join(self.children)}"
-            text = text if len(text) <= CHILDREN_CHARS else text[: CHILDREN_CHARS - 1] + "…"
-        return " › ".join((*self.context[-1:], text)) if self.context else text
+    def with_children(self) -> tuple[str, tuple[str, ...]]:
+        """The item followed by its sub-items (cut at CHILDREN_CHARS), and the sub-items shown whole."""
+        if not self.children:
+            return self.text, ()
+        joiner = "、" if is_japanese(" ".join(self.children)) else "; "
+        text = f"{self.text.rstrip(':：')}: {joiner.join(self.children)}"
+        if len(text) > CHILDREN_CHARS:
+            text = text[: CHILDREN_CHARS - 1] + "…"
+        return text, tuple(c for c in self.children if c in text)
+
+    def render(self, label: bool = False, context: bool = True) -> str:
+        """The statement after its parent item (unless the answer shows that item already); ``label``
+        puts the section's heading first, unless the statement names it (「Rolling(ローリング) › ...」
+        says which deployment policy)."""
+        parts = [*(self.context[-1:] if context else ()), self.with_children()[0]]
+        if label and self.section and not any(self.section in p for p in parts):
+            parts.insert(0, self.section)
+        return " › ".join(parts)
 
 
 def units(hit: Hit, rank: int) -> list[Unit]:
@@ -95,7 +108,7 @@ def units(hit: Hit, rank: int) -> list[Unit]:
             stack.pop()
         context = tuple(t for _, t in stack)
         sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()] if len(text) > LONG_LINE else [text]
-        out.extend(Unit(sentence, context, rank, (), heading_terms) for sentence in sentences)
+        out.extend(Unit(sentence, context, rank, (), heading_terms, hit.heading_path[-1]) for sentence in sentences)
         stack.append((indent, text))
     children: dict[tuple[str, ...], list[str]] = {}
     for u in out:
@@ -138,6 +151,18 @@ def _citations(hits: list[Hit], used: dict[int, list[str]]) -> tuple[Citation, .
                           tuple(used.get(i + 1, ()))) for i, h in enumerate(hits))
 
 
+def _repeats(chosen: list[Unit]) -> set[int]:
+    """Lines that repeat a better line: an item and its sub-item both chosen, the sub-item also shown
+    in the item's line. The better scoring one (earlier in ``chosen``) stays."""
+    position = {(u.hit_rank, u.text): k for k, u in enumerate(chosen)}
+    out = set()
+    for k, u in enumerate(chosen):
+        parent = position.get((u.hit_rank, *u.context[-1:])) if u.context else None
+        if parent is not None and u.text in chosen[parent].with_children()[1]:
+            out.add(max(k, parent))
+    return out
+
+
 def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple[str, ...] = ()) -> Answer:
     """Compose a short answer from the best statements of the top sections."""
     ja = query.japanese or not query.text.isascii()
@@ -157,12 +182,16 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
             continue
         chosen.append((i, u))
         size += len(line)
-    # An item whose sub-items were chosen is already shown as their context.
-    contexts = {c for _, u in chosen for c in u.context[-1:]}
-    chosen = [(i, u) for i, u in chosen if u.text not in contexts]
+    repeats = _repeats([u for _, u in chosen])
+    chosen = [c for k, c in enumerate(chosen) if k not in repeats]
+    lines_of = {(u.hit_rank, u.text) for _, u in chosen}
+    asked = {t for c in concepts for t in c.terms}
     used: dict[int, list[str]] = {}
     lines = []
     for _, u in chosen:
-        used.setdefault(u.hit_rank + 1, []).append(u.text)
-        lines.append(f"- {u.render()} [{u.hit_rank + 1}]")
+        n = u.hit_rank + 1
+        parent_shown = (u.hit_rank, *u.context[-1:]) in lines_of
+        label = n not in used and not set(tokens(u.section)) & asked  # "SQS ›" adds nothing to an SQS question
+        lines.append(f"- {u.render(label=label, context=not parent_shown)} [{n}]")
+        used.setdefault(n, []).extend((u.text, *u.with_children()[1]))
     return Answer(query.text, "\n".join(lines), True, _citations(hits, used), (), notices)

@@ -80,6 +80,20 @@ def test_nested_bullet_keeps_its_parent(assistant):
     assert "可視性タイムアウト › デフォルトで30秒" in answer.text
 
 
+def test_item_is_shown_with_its_sub_items(assistant):
+    answer = assistant.ask("What kinds of unusual activity can CloudTrail Insights find?")
+    assert "Used to detect unusual activity in an account (if enabled): Inaccurate resource provisioning; " \
+           "Hitting service limits" in answer.text
+    assert answer.text.count("Used to detect unusual activity") == 1  # its sub-items do not repeat it
+
+
+def test_statement_names_its_section_when_the_question_does_not(assistant):
+    answer = assistant.ask("Elastic Beanstalkのデプロイポリシーの種類は？")
+    labels = {line[: line.find("›") + 2] for line in answer.text.splitlines()}
+    assert {"- All at once › ", "- Rolling(ローリング) › "} <= labels
+    assert "- Amazon Simple Queue" not in assistant.ask("SQSの可視性タイムアウトのデフォルトは？").text
+
+
 def test_follow_up_uses_the_conversation(assistant):
     first = "SQSの可視性タイムアウトとは？"
     answer = assistant.ask("デフォルト値は？", [first])
