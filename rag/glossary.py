@@ -66,7 +66,7 @@ GLOSSARY: dict[str, str] = {
     "application": "アプリケーション", "model": "モデル", "training": "トレーニング 学習", "bias": "バイアス",
     "inference": "推論", "dns": "dns", "domain": "ドメイン", "certificate": "証明書", "distribution": "ディストリビューション 配信",
     "edge": "エッジ", "origin": "オリジン", "content": "コンテンツ", "consistency": "整合性", "durability": "耐久性",
-    "availability": "可用性", "durable": "耐久", "available": "可用", "feature": "特徴 機能", "use": "用途",
+    "availability": "可用性", "durable": "耐久", "available": "可用", "feature": "特徴 機能",
     "difference": "違い", "different": "違い", "compare": "違い 比較", "benefit": "利点 メリット",
     "advantage": "利点 メリット", "purpose": "目的 用途", "role-based": "ロール", "secret": "シークレット",
     "parameter": "パラメータ", "password": "パスワード", "rotation": "ローテーション", "token": "トークン",
@@ -104,15 +104,29 @@ def _reverse() -> dict[str, tuple[str, ...]]:
     return {t: tuple(words) for t, words in out.items()}
 
 
+def _keyed(table: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """``table`` keyed by index term, as questions are tokenised ("aliases" and "alias" are "alia";
+    やり方 is 遣り方 to Sudachi); words of keys that meet are merged."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for word, others in table.items():
+        for term, _ in terms(word)[:1]:  # a stop word ("use") has no term: questions never ask for it
+            out[term].extend(w for w in others.split() if w not in out[term])
+    return {t: tuple(words) for t, words in out.items()}
+
+
+@cache
+def _forward() -> dict[str, tuple[str, ...]]:
+    return _keyed(GLOSSARY)
+
+
 @cache
 def _synonyms() -> dict[str, tuple[str, ...]]:
-    """SYNONYMS keyed by normalised form (やり方 is 遣り方 to Sudachi)."""
-    return {terms(word)[0][0]: tuple(others.split()) for word, others in SYNONYMS.items()}
+    return _keyed(SYNONYMS)
 
 
 def translations(term: str) -> list[str]:
     """The other language's words for ``term`` (an index term from ``ingest.tokenize``)."""
-    return GLOSSARY.get(term, "").split() if term.isascii() else list(_reverse().get(term, ()))
+    return list((_forward() if term.isascii() else _reverse()).get(term, ()))
 
 
 def synonyms(term: str) -> list[str]:
