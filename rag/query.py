@@ -11,6 +11,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
 from rag.glossary import synonyms, translations
 
+_LOANWORD = re.compile(r"^[\u30a1-\u30fa\u30fc]{4,}$")  # katakana, 4+ characters: パーティション, not キー
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # Names in a question: ASCII words such as RDS, Lightsail, Multi-AZ, S3 (in English: not the first word).
 _NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])")
@@ -98,7 +99,7 @@ class Query:
         the whole, so one word is not counted three times. English words bring the Japanese terms of the
         glossary, Japanese terms the English words and synonyms; a concept is covered by any of its
         terms, so an alternative adds reach without diluting coverage. Terms the notes never use weigh
-        nothing.
+        nothing, except katakana loanwords.
         """
         out: dict[tuple[frozenset[str], frozenset[str]], float] = {}
         for text, factor in ((self.text, 1.0), (self.context, CONTEXT_WEIGHT)):
@@ -125,6 +126,10 @@ class Query:
                     found = [(max(idf[t] for t in own | other), own, other)]
                 else:
                     found = [(idf[p], {p}, set()) for p in parts if p in idf]
+                # a loanword the notes never write (パーティション) is a subject they do not cover: it
+                # weighs as a rare term no section holds
+                found += [(factor * math.log(1 + n), {t}, set()) for t in (parts or [term])
+                          if _LOANWORD.match(t) and t not in idf and not other]
                 for weight, own, alts in found:
                     key = (frozenset(own | alts), frozenset(own | (alts & translated)))
                     out[key] = max(out.get(key, 0.0), weight)
