@@ -35,7 +35,7 @@ GLOSSARY: dict[str, str] = {
     "rule": "ルール", "evaluate": "評価", "compliance": "コンプライアンス 準拠", "configuration": "設定 構成",
     "stack": "スタック", "template": "テンプレート", "resource": "リソース", "collection": "集合",
     "cache": "キャッシュ", "caching": "キャッシュ", "consistent": "一貫", "hashing": "ハッシュ",
-    "scale": "スケール", "scaling": "スケーリング", "scale-out": "スケールアウト", "trace": "トレース",
+    "scale": "スケール", "scaling": "スケーリング", "scale-out": "スケールアウト", "scale-in": "スケールイン", "termination": "ターミネーション 終了", "terminate": "終了 削除", "trace": "トレース",
     "tracing": "トレース", "bottleneck": "ボトルネック", "debug": "デバッグ", "hotspot": "ホットスポット",
     "hot": "ホット", "user": "ユーザ ユーザー", "manage": "管理", "management": "管理", "permission": "権限",
     "access": "アクセス", "control": "制御", "policy": "ポリシー", "role": "ロール", "chaos": "カオス",
@@ -67,7 +67,7 @@ GLOSSARY: dict[str, str] = {
     "inference": "推論", "dns": "dns", "domain": "ドメイン", "certificate": "証明書", "distribution": "ディストリビューション 配信",
     "edge": "エッジ", "origin": "オリジン", "content": "コンテンツ", "consistency": "整合性", "durability": "耐久性",
     "availability": "可用性", "durable": "耐久", "available": "可用", "feature": "特徴 機能",
-    "difference": "違い", "different": "違い", "compare": "違い 比較", "benefit": "利点 メリット",
+    "difference": "違い", "trail": "証跡", "all": "全 全て", "vs": "違い 比較", "versus": "違い 比較", "different": "違い", "compare": "違い 比較", "benefit": "利点 メリット",
     "advantage": "利点 メリット", "purpose": "目的 用途", "role-based": "ロール", "secret": "シークレット",
     "parameter": "パラメータ", "password": "パスワード", "rotation": "ローテーション", "token": "トークン",
     "authentication": "認証", "authorization": "認可", "federation": "フェデレーション", "identity": "アイデンティティ id",
@@ -88,8 +88,11 @@ GLOSSARY: dict[str, str] = {
 SYNONYMS: dict[str, str] = {
     "書く": "記述 記載", "記述": "書く", "手順": "方法", "やり方": "方法", "仕方": "方法", "送る": "送信 転送",
     "値段": "料金", "費用": "料金 コスト", "お金": "料金", "大きさ": "サイズ 容量", "上限": "最大", "最大": "上限",
-    "使い道": "用途", "向く": "用途", "違う": "違い", "差": "違い", "消す": "削除", "保存": "保持",
+    "使い道": "用途", "向く": "用途", "違う": "違い", "差": "違い", "保存": "保持",
     "調べる": "確認", "速い": "高速", "遅い": "遅延", "壊れる": "障害", "落ちる": "障害",
+    "消す": "削除 終了 ターミネーション", "消える": "削除 終了", "最長": "最大 上限", "置く": "保存 保持",
+    "長さ": "期間 時間", "いつまで": "期間", "何日": "日間 日", "止める": "停止", "止まる": "停止",
+    "増やす": "追加 拡張", "減らす": "削減", "戻す": "復元", "繋ぐ": "接続", "つなぐ": "接続",
 }
 
 

@@ -99,7 +99,7 @@ class Query:
         the whole, so one word is not counted three times. English words bring the Japanese terms of the
         glossary, Japanese terms the English words and synonyms; a concept is covered by any of its
         terms, so an alternative adds reach without diluting coverage. Terms the notes never use weigh
-        nothing, except katakana loanwords.
+        nothing, except loanwords and glossary words (see below).
         """
         out: dict[tuple[frozenset[str], frozenset[str]], float] = {}
         for text, factor in ((self.text, 1.0), (self.context, CONTEXT_WEIGHT)):
@@ -126,10 +126,11 @@ class Query:
                     found = [(max(idf[t] for t in own | other), own, other)]
                 else:
                     found = [(idf[p], {p}, set()) for p in parts if p in idf]
-                # a loanword the notes never write (パーティション) is a subject they do not cover: it
-                # weighs as a rare term no section holds
+                # a loanword the notes never write (パーティション), or a glossary word none of whose
+                # translations they write ("rotation"), is a subject they do not cover: it weighs as a
+                # rare term no section holds
                 found += [(factor * math.log(1 + n), {t}, set()) for t in (parts or [term])
-                          if _LOANWORD.match(t) and t not in idf and not other]
+                          if t not in idf and not other and (_LOANWORD.match(t) or translations(t))]
                 for weight, own, alts in found:
                     key = (frozenset(own | alts), frozenset(own | (alts & translated)))
                     out[key] = max(out.get(key, 0.0), weight)
