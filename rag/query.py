@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
@@ -137,10 +137,12 @@ class Query:
         return tuple(Concept(w, ts, searched) for (ts, searched), w in out.items())
 
     def unknown_names(self, db: IndexDB) -> list[str]:
-        """Service or feature names in the question that the notes never mention: the notes cannot
-        answer a question about Lightsail if they never say "Lightsail"."""
+        """Subjects of the question that the notes never mention: the notes cannot answer a question about
+        Lightsail if they never say "Lightsail". Names (ASCII words such as Lightsail, SLA), and the
+        loanwords and English glossary words that ``concepts`` weighs as uncovered (パーティション,
+        "rotation"). A kanji word the notes lack (粒度) is more often a paraphrase: it only weighs."""
         found = [term for w in names(self.text) for term, _ in terms(w)]
-        if not found:
-            return []
         df, _ = db.doc_freq(found)
-        return [t for t in found if not df.get(t)]
+        unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
+                       for t in c.terms if t.isascii() or _LOANWORD.match(t)]  # not kanji words (粒度)
+        return list(dict.fromkeys([t for t in found if not df.get(t)] + unmentioned))

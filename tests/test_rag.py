@@ -107,6 +107,7 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Amazon Lightsailの料金プランは？", "ノートには該当する記述が見つかりませんでした"),
         ("What is the SLA of Amazon RDS Multi-AZ?", "could not find"),
         ("DynamoDBのパーティションキーの設計のコツは？", "見つかりませんでした"),  # the notes never say パーティション
+        ("Secrets Managerのシークレットをローテーションするには？", "見つかりませんでした"),  # nor ローテーション
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
