@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ def scan(notes_dir: Path) -> list[NoteFile]:
     if not notes_dir.is_dir():
         raise NotesDirError(f"Notes folder not found: {notes_dir}")
     root = notes_dir.resolve()
+    prefix = len(str(root)) + 1
     found: dict[str, NoteFile] = {}
     seen_dirs: set[Path] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
@@ -43,18 +45,19 @@ def scan(notes_dir: Path) -> list[NoteFile]:
         seen_dirs.add(real)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
-            path = Path(dirpath) / name
-            if name.startswith(".") or path.suffix.lower() not in NOTE_SUFFIXES:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in NOTE_SUFFIXES:
                 continue
+            full = os.path.join(dirpath, name)
             try:
-                target = path.resolve(strict=True)
-                st = target.stat()
+                st = os.stat(full)  # follows a link; a regular file here is inside root (its folder is)
+                if os.path.islink(full) and not Path(full).resolve(strict=True).is_relative_to(root):
+                    continue
             except (OSError, RuntimeError):  # dangling or looping link
                 continue
-            if not target.is_relative_to(root) or not target.is_file():
+            if not stat.S_ISREG(st.st_mode):
                 continue
-            source = path.relative_to(root).as_posix()
-            found[source] = NoteFile(source, path, st.st_size, st.st_mtime_ns)
+            source = full[prefix:].replace(os.sep, "/")
+            found[source] = NoteFile(source, Path(full), st.st_size, st.st_mtime_ns)
     return [found[k] for k in sorted(found)]
 
 

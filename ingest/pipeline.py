@@ -69,7 +69,7 @@ def _differs(notes: list[NoteFile], index: Index) -> bool:
 
 
 def _load_model_meanwhile(index: Index) -> threading.Thread:
-    """Load the embedding model (~1.5 s for USE) while the run plans and opens Chroma; join before use.
+    """Load the embedding model (~1.5 s for USE) while the run opens Chroma and plans; join before use.
     A model that cannot load fails again, with its message, when the run first encodes."""
 
     def load() -> None:
@@ -109,7 +109,7 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
     notices: list[str] = []
     db = index.db
     loader = _load_model_meanwhile(index) if rebuild or _differs(notes, index) else None
-    if rebuild or _store_in_question(index):
+    if rebuild or loader or _store_in_question(index):  # a run with changes opens Chroma while the model loads
         try:
             _ = index.store  # opening it compares the embedder that filled it
         except EmbedderMismatch as exc:
@@ -132,8 +132,7 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         notices.append(f"The index on {index.settings.chroma_url} changed elsewhere; synced from it first.")
         pull(index, remote)
 
-    plan, file_states, warnings = _plan(index, notes)
-    gone = set(db.files()) - {n.source for n in notes}
+    plan, file_states, warnings, gone = _plan(index, notes)
     if loader:
         loader.join()
     vectors, reused = _vectors_for(index, [c for c in plan.add if c.id not in orphans], progress)
@@ -169,8 +168,9 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         relocated=len(plan.relocate), reused=reused, warnings=tuple(warnings), notices=tuple(notices))
 
 
-def _plan(index: Index, notes: list[NoteFile]) -> tuple[Plan, dict[str, FileState], list[str]]:
-    """Diff every new or changed file against the manifest; files gone from disk are planned for delete.
+def _plan(index: Index, notes: list[NoteFile]) -> tuple[Plan, dict[str, FileState], list[str], set[str]]:
+    """Diff every new or changed file against the manifest; files gone from disk (returned last) are
+    planned for delete.
 
     A file that cannot be read is skipped with a warning and keeps what was indexed from it before.
     """
@@ -193,7 +193,7 @@ def _plan(index: Index, notes: list[NoteFile]) -> tuple[Plan, dict[str, FileStat
     gone = set(known) - {n.source for n in notes}
     if gone:
         plan.extend(diff(index.db.indexed(gone), []))
-    return plan, states, warnings
+    return plan, states, warnings, gone
 
 
 def _vectors_for(index: Index, need: list[Chunk], progress: Progress | None) -> tuple[dict[str, np.ndarray], int]:
