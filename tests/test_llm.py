@@ -146,3 +146,17 @@ def test_clean_markers(text, n, expected):
 
 def test_clean_stream_holds_back_split_markers():
     assert "".join(clean_stream(iter(["ok [", "9", "] fine [", "2]"]), 5)) == "ok  fine [2]"
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"OPENAI_BASE_URL": "http://a:1/v1", "OPENAI_API_KEY": "k"}, ("http://a:1/v1", "k")),
+    ({"OPENAI_BASE_URL": "http://a:1/v1", "NOTES_QA_LLM_BASE_URL": "http://b:2/v1"}, ("http://b:2/v1", "")),
+    ({}, ("", "")),
+])
+def test_llm_server_and_key_from_openai_variables(clean_env, monkeypatch, env, expected):
+    for key in ("OPENAI_BASE_URL", "OPENAI_API_KEY"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    s = AskSettings(_env_file=None)
+    assert (s.llm_base_url, s.llm_api_key) == expected
