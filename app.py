@@ -45,7 +45,7 @@ def run_ingest(a: Assistant, rebuild: bool = False) -> Summary:
     summary = ingest(a.index, rebuild=rebuild, lock_timeout=a.settings.lock_timeout, progress=progress)
     bar.empty()
     for w in summary.warnings:
-        st.warning(w)
+        st.warning(md_escape(w))
     return summary
 
 
@@ -82,7 +82,7 @@ def sidebar(a: Assistant) -> tuple[int, str]:
                 st.success(summary_line(run_ingest(a)))
             except NotesQAError as exc:
                 st.error(str(exc))
-        k = st.slider("Sources per answer", 1, 10, a.settings.top_k)
+        k = st.slider("Sources per answer", 1, max(10, a.settings.top_k), a.settings.top_k)
         modes = list(dict.fromkeys([a.settings.answerer, EXTRACTIVE]))
         mode = st.selectbox("Answer mode", modes, disabled=len(modes) == 1,
                             help="extractive works offline; set NOTES_QA_ANSWERER=openai:<model> or "

@@ -108,12 +108,18 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         raise NotesDirError(f"No notes (.md, .markdown, .txt) in {index.settings.notes_dir}")
     notices: list[str] = []
     db = index.db
+    if (built_in := db.meta("collection")) and built_in != index.settings.collection:
+        # the manifest describes another collection: this one holds none of its vectors
+        notices.append(f"Rebuilding the whole index: it was built in collection {built_in!r}, "
+                       f"the setting is now {index.settings.collection!r}.")
+        rebuild = True
     loader = _load_model_meanwhile(index) if rebuild or _differs(notes, index) else None
     if rebuild or loader or _store_in_question(index):  # a run with changes opens Chroma while the model loads
         try:
             _ = index.store  # opening it compares the embedder that filled it
         except EmbedderMismatch as exc:
-            notices.append(f"Rebuilding the whole index: {exc}.")
+            notices.append(f"Rebuilding the whole index: it was built with embedder {exc.stored!r}, "
+                           f"the setting is now {exc.wanted!r}.")
             rebuild = True
     if rebuild:
         # Manifest emptied and marked dirty before any vector is dropped: a run killed in between is
@@ -121,6 +127,7 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         with db.transaction() as w:
             w.reset()
             w.set_meta("embedder", index.embedder.name)
+            w.set_meta("collection", index.settings.collection)
             w.set_meta("dirty", "1")
         index.reset_store()
 
@@ -157,6 +164,7 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
             w.put_file(source, state)
         w.forget_files(gone)
         w.set_meta("embedder", index.embedder.name)
+        w.set_meta("collection", index.settings.collection)
         if changed:
             w.set_meta("generation", generation)
         w.set_meta("dirty", "0")

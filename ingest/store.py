@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from ingest.chunk import PATH_SEP, Chunk
-from ingest.errors import StoreUnavailable
+from ingest.errors import NotesQAError, StoreUnavailable
 
 CHROMA_DIR = "chroma"
 _WRITE_BATCH = 1000
@@ -25,9 +25,13 @@ _READ_PAGE = 5000  # ids/records fetched per request (a server answers large get
 P, R = ParamSpec("P"), TypeVar("R")
 
 
-class EmbedderMismatch(Exception):
+class EmbedderMismatch(NotesQAError):
+    """The collection was filled by another embedder: its vectors cannot be compared with this one's.
+    Ingest rebuilds; asking says to ingest."""
+
     def __init__(self, stored: str, wanted: str) -> None:
-        super().__init__(f"the index was built with embedder {stored!r}, the setting is now {wanted!r}")
+        super().__init__(f"the index was built with embedder {stored!r}, the setting is now {wanted!r}; "
+                         "run `notes-qa ingest` (or press Re-ingest) to rebuild it")
         self.stored, self.wanted = stored, wanted
 
 

@@ -7,12 +7,14 @@ import re
 from ingest.chunk import PATH_SEP
 from rag.answer import Citation
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=&])")  # & too: "&lt;" in a note stays "&lt;"
 
 
 def citation_label(c: Citation) -> str:
-    """`[n] file › heading › path (lines a–b)`."""
-    return f"[{c.n}] {c.source} {PATH_SEP} {PATH_SEP.join(c.heading_path)} (lines {c.start_line}–{c.end_line})"
+    """`[n] file › heading › path (lines a–b)`, as Markdown (Streamlit renders labels): the file name and
+    headings come from the notes, so they are escaped like any note text."""
+    where = md_escape(f"{c.source} {PATH_SEP} {PATH_SEP.join(c.heading_path)}")
+    return f"[{c.n}] {where} (lines {c.start_line}–{c.end_line})"
 
 
 def md_escape(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -36,6 +37,10 @@ def ask(at: AppTest, question: str) -> AppTest:
     return at
 
 
+def unescape(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def last_answer(at: AppTest):
     return at.chat_message[-1]
 
@@ -45,7 +50,7 @@ def test_japanese_question_gets_answer_and_sqs_citation(page):
     msg = last_answer(page)
     assert msg.name == "assistant"
     assert "30秒" in " ".join(m.value for m in msg.markdown)
-    labels = [e.label for e in msg.expander]
+    labels = [unescape(e.label) for e in msg.expander]
     assert labels[0].startswith("[1] 003_16b2854ed933e055.txt") and "Amazon SQS" in labels[0]
     assert "(lines 48–102)" in labels[0]
 
@@ -105,3 +110,13 @@ def test_html_in_a_note_is_shown_as_text(page, notes):
     for m in shown:
         assert "<script>" not in m.value and "\\<script\\>" in m.value
         assert not m.allow_html
+
+
+def test_markdown_in_a_heading_and_entities_are_shown_as_text(page, notes):
+    (notes / "md_label.md").write_text("# **太字見出し** :red[赤] &lt;b&gt;\n- 見出しテスト用の本文 &amp; 記号\n",
+                                       encoding="utf-8")
+    ask(page, "太字見出しの見出しテスト用の本文")
+    msg = last_answer(page)
+    label = next(e.label for e in msg.expander if "md" in e.label)
+    assert "\\*\\*太字見出し\\*\\*" in label and "\\:red\\[赤\\]" in label and "\\&lt;b\\&gt;" in label
+    assert any("本文 \\&amp; 記号" in m.value for m in msg.markdown)

@@ -334,12 +334,25 @@ def test_changing_the_embedder_rebuilds_without_mixing(small_notes, make_setting
     s = ingest(index)
     want = assert_consistent(index)
     assert s.embedded == len(want) and not s.reused
-    assert s.notices == ("Rebuilding the whole index: the index was built with embedder 'use-m3', "
+    assert s.notices == ("Rebuilding the whole index: it was built with embedder 'use-m3', "
                          "the setting is now 'st:all-MiniLM-L6-v2'.",)
     vectors = index.store.collection.get(include=["embeddings"])["embeddings"]
     assert len(vectors) == len(want) and {len(v) for v in vectors} == {384}
     assert index.store.collection.metadata["embedder"] == index.db.meta("embedder") == "st:all-MiniLM-L6-v2"
     assert ingest(index).embedded == 0  # and it stays that way
+    index.close()
+
+
+def test_changing_the_collection_rebuilds_into_it(small_notes, make_settings, embedder):
+    first = Index.open(make_settings(small_notes), embedder)
+    n = ingest(first).chunks
+    first.close()
+    index = Index.open(make_settings(small_notes, collection="other_notes"), embedder)
+    s = ingest(index)  # no note changed, but the new collection holds no vector yet
+    assert s.notices == ("Rebuilding the whole index: it was built in collection 'notes_qa', "
+                         "the setting is now 'other_notes'.",)
+    assert index.store.collection.count() == n == len(assert_consistent(index))
+    assert ingest(index).embedded == 0
     index.close()
 
 
