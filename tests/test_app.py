@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,6 +101,17 @@ def test_notes_edited_on_disk_are_picked_up_before_answering(page, notes):
     msg = last_answer(page)
     assert any("Notes changed on disk" in c.value for c in msg.caption)
     assert "月額3" in msg.markdown[0].value
+
+
+def test_an_ingest_by_the_cli_in_another_process_is_seen_by_the_next_question(page, notes, tmp_path):
+    (notes / "new.md").write_text("# Amazon Lightsail\n- 月額3.5USDからの定額プラン\n", encoding="utf-8")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}  # the page fixture set NOTES_QA_NOTES_DIR and _DATA_DIR
+    subprocess.run([sys.executable, "-m", "rag.cli", "ingest"], cwd=tmp_path, env=env, check=True,
+                   capture_output=True, timeout=TIMEOUT)
+    ask(page, "Amazon Lightsailの料金プランは？")
+    msg = last_answer(page)
+    assert not any("Notes changed on disk" in c.value for c in msg.caption)  # the page did not ingest it
+    assert "月額3" in msg.markdown[0].value and "new" in msg.expander[0].label
 
 
 def test_html_in_a_note_is_shown_as_text(page, notes):
