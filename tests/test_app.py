@@ -13,6 +13,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from bench.procs import free_port
+
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
 TIMEOUT = 120
@@ -134,3 +136,25 @@ def test_markdown_in_a_heading_and_entities_are_shown_as_text(page, notes):
     label = next(e.label for e in msg.expander if "md" in e.label)
     assert "\\*\\*太字見出し\\*\\*" in label and "\\:red\\[赤\\]" in label and "\\&lt;b\\&gt;" in label
     assert any("本文 \\&amp; 記号" in m.value for m in msg.markdown)
+
+
+@pytest.mark.parametrize("setting", ["empty notes", "server down"])
+def test_setup_problems_are_messages_not_tracebacks(tmp_path, monkeypatch, setting):
+    (tmp_path / "notes").mkdir()
+    monkeypatch.setenv("NOTES_QA_NOTES_DIR", str(tmp_path / "notes" if setting == "empty notes" else REPO / "notes"))
+    monkeypatch.setenv("NOTES_QA_DATA_DIR", str(tmp_path / "data"))
+    url = f"http://127.0.0.1:{free_port()}"
+    if setting == "server down":
+        monkeypatch.setenv("NOTES_QA_CHROMA_URL", url)
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    st.cache_resource.clear()
+    assert not at.exception
+    message = at.error[0].value
+    assert (str(tmp_path / "notes") if setting == "empty notes" else url) in message
+
+
+def test_too_long_question_is_cut_with_a_notice(page):
+    ask(page, "SQSの可視性タイムアウトとは？" + "あ" * 20_000)
+    msg = last_answer(page)
+    assert any("cut" in c.value for c in msg.caption) and msg.expander
