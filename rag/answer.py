@@ -135,11 +135,19 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB) -> bool:
     """Whether the top sections plausibly answer the question (calibrated on eval/*.jsonl)."""
     if not hits or query.unknown_names(db):
         return False
+    concepts = query.concepts(db)
+    present = set().union(*(db.section_terms(h.source, h.start_line) for h in hits[:2]))
+    # 「Kinesisのデータ保持期間のデフォルトは？」: a default is stated as one; sections that never say
+    # デフォルト/default do not answer it, however much else of the question they hold
+    if any(c.terms & DEFAULT_WORDS and not c.terms & present for c in concepts):
+        return False
     if hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE:
         return True
     # a question about two things ("RTO and RPO") may be covered only by the top two sections together
-    present = set().union(*(db.section_terms(h.source, h.start_line) for h in hits[:2]))
-    return coverage(query.concepts(db), present) >= MIN_COVERAGE
+    return coverage(concepts, present) >= MIN_COVERAGE
+
+
+DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
 
 
 MIN_COVERAGE = 0.3

@@ -119,7 +119,7 @@ GLOSSARY: dict[str, str] = {
     "injection": "注入",
     "account": "アカウント",
     "event": "イベント",
-    "bus": "バス",
+    "bus": "バス イベントバス",
     "cross-account": "クロスアカウント",
     "region": "リージョン",
     "replication": "レプリケーション",
@@ -617,6 +617,25 @@ GLOSSARY: dict[str, str] = {
     "machine-learning": "機械学習",
     "learning": "学習",
     "accuracy": "精度",
+    # words of the English note a Japanese question writes in katakana (ガードレール, イベントバス);
+    # keys as the tokenizer stems them in the note ("buses" -> "buse", "policies" -> "policie")
+    "guardrail": "ガードレール",
+    "buses": "バス イベントバス",
+    "partner": "パートナー",
+    "pattern": "パターン",
+    "drift": "ドリフト",
+    "replayed": "リプレイ 再生",
+    "destination": "宛先 送信先",
+    "aggregation": "集約",
+    "insight": "インサイト",
+    "contributor": "コントリビューター",
+    "capture": "キャプチャ",
+    "triggering": "トリガー",
+    "resiliency": "回復性 レジリエンス 耐障害性",
+    "structure": "構造",
+    "status": "ステータス 状態",
+    "command": "コマンド",
+    "policies": "ポリシー",
 }
 
 # Japanese question words -> note-style words.

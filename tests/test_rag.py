@@ -51,6 +51,9 @@ def assistant(settings) -> Assistant:
         ("What does CloudTrail Insights detect?", "004", "CloudTrail Insights", "unusual activity"),
         ("CodeBuildのビルド手順はどのファイルに書く？", "003", "AWS CodeBuild", "buildspec.yml"),  # 書く ~ 記述
         ("Which file describes a CodeBuild build?", "003", "AWS CodeBuild", "buildspec.yml"),
+        # katakana for a word only the English note writes: イベントバス ~ "event buses"
+        ("EventBridgeのイベントバスってどんな種類があるの？", "004", "Amazon EventBridge (aka Cloudwatch Events)",
+         "Partner"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
@@ -108,6 +111,7 @@ def test_follow_up_uses_the_conversation(assistant):
         ("What is the SLA of Amazon RDS Multi-AZ?", "could not find"),
         ("DynamoDBのパーティションキーの設計のコツは？", "見つかりませんでした"),  # the notes never say パーティション
         ("Secrets Managerのシークレットをローテーションするには？", "見つかりませんでした"),  # nor ローテーション
+        ("Kinesis Data Streamsのデータ保持期間のデフォルトは？", "見つかりませんでした"),  # no default stated
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
