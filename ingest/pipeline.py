@@ -93,6 +93,10 @@ def ingest(index: Index, *, rebuild: bool = False, progress: Progress | None = N
         raise IngestBusy(f"Another ingest is running (lock {lock.lock_file}); try again when it ends") from None
 
 
+def _rebuilding(what: str, built: str, wanted: str) -> str:
+    return f"Rebuilding the whole index: it was built {what} {built!r}, the setting is now {wanted!r}."
+
+
 def _store_in_question(index: Index) -> bool:
     """Must this run look at Chroma before planning? Not when the last run ended cleanly with this embedder
     on a local store: then a run with nothing to do never opens Chroma (the no-change re-ingest is cheap)."""
@@ -110,16 +114,14 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
     db = index.db
     if (built_in := db.meta("collection")) and built_in != index.settings.collection:
         # the manifest describes another collection: this one holds none of its vectors
-        notices.append(f"Rebuilding the whole index: it was built in collection {built_in!r}, "
-                       f"the setting is now {index.settings.collection!r}.")
+        notices.append(_rebuilding("in collection", built_in, index.settings.collection))
         rebuild = True
     loader = _load_model_meanwhile(index) if rebuild or _differs(notes, index) else None
     if rebuild or loader or _store_in_question(index):  # a run with changes opens Chroma while the model loads
         try:
             _ = index.store  # opening it compares the embedder that filled it
         except EmbedderMismatch as exc:
-            notices.append(f"Rebuilding the whole index: it was built with embedder {exc.stored!r}, "
-                           f"the setting is now {exc.wanted!r}.")
+            notices.append(_rebuilding("with embedder", exc.stored, exc.wanted))
             rebuild = True
     if rebuild:
         # Manifest emptied and marked dirty before any vector is dropped: a run killed in between is

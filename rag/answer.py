@@ -131,20 +131,21 @@ def _score(unit: Unit, concepts: tuple[Concept, ...]) -> float:
     return lexical / (sum(c.weight for c in concepts) or 1.0) + RANK_PRIOR / (1 + unit.hit_rank)
 
 
-def is_answerable(query: Query, hits: list[Hit], db: IndexDB) -> bool:
+def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Concept, ...]) -> bool:
     """Whether the top sections plausibly answer the question (calibrated on eval/*.jsonl)."""
     if not hits or query.unknown_names(db):
         return False
-    concepts = query.concepts(db)
+    asks_default = [c for c in concepts if c.terms & DEFAULT_WORDS]
+    covered = hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE
+    if covered and not asks_default:
+        return True  # the common case: no need to read the top sections' terms
     present = set().union(*(db.section_terms(h.source, h.start_line) for h in hits[:2]))
     # 「Kinesisのデータ保持期間のデフォルトは？」: a default is stated as one; sections that never say
     # デフォルト/default do not answer it, however much else of the question they hold
-    if any(c.terms & DEFAULT_WORDS and not c.terms & present for c in concepts):
+    if any(not c.terms & present for c in asks_default):
         return False
-    if hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE:
-        return True
     # a question about two things ("RTO and RPO") may be covered only by the top two sections together
-    return coverage(concepts, present) >= MIN_COVERAGE
+    return covered or coverage(concepts, present) >= MIN_COVERAGE
 
 
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
@@ -174,9 +175,9 @@ def _repeats(chosen: list[Unit]) -> set[int]:
 def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple[str, ...] = ()) -> Answer:
     """Compose a short answer from the best statements of the top sections."""
     ja = query.japanese or not query.text.isascii()
-    if not is_answerable(query, hits, db):
-        return Answer(query.text, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
     concepts = query.concepts(db)
+    if not is_answerable(query, hits, db, concepts):
+        return Answer(query.text, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
     candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in units(h, rank)]
     scored = sorted(((_score(u, concepts), i, u) for i, u in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
     best = scored[0][0] if scored else 0.0
