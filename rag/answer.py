@@ -7,13 +7,14 @@ and ends each statement with the ``[n]`` of its section. Citations always come f
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import tokens
-from rag.query import Concept, Query, coverage, is_japanese
+from rag.expect import cue_terms, expected, gives, subject
+from rag.query import Concept, Query, coverage
 from rag.retrieve import Hit
+from rag.statements import Statement, statements
 
 MAX_BULLETS = 5
 CONTEXT_SHARE = 0.7  # a question term found in a statement's parent item counts this much
@@ -22,15 +23,9 @@ RANK_PRIOR = 0.15  # statements of higher-ranked sections are preferred
 MAX_CHARS = 600
 UNIT_SECTIONS = 3  # statements are drawn from the top sections only
 KEEP_RATIO = 0.5  # statements scoring below this share of the best one are left out
-CHILDREN_CHARS = 160
-LONG_LINE = 160  # longer lines are split into sentences; shorter ones stay whole for context
 NOT_FOUND = {True: "ノートには該当する記述が見つかりませんでした。", False: "I could not find this in your notes."}
 RELATED = {True: "近い内容のセクション:", False: "Closest sections:"}
 
-_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?\[[^\]]*\]\([^)]*\)\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_SENTENCE = re.compile(r"(?<=[。！？!?])\s*")
 
 
 @dataclass(frozen=True)
@@ -59,65 +54,7 @@ class Answer:
     notices: tuple[str, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One statement candidate: a line (or sentence) of a section, with its parent items for context."""
-
-    text: str
-    context: tuple[str, ...]
-    hit_rank: int
-    children: tuple[str, ...] = ()  # sub-items, shown when an item is only a label (「FIFOキュー」)
-    heading_terms: frozenset[str] = frozenset()  # the section's heading path terms
-    section: str = ""  # the section's own heading
-
-    def with_children(self) -> tuple[str, tuple[str, ...]]:
-        """The item followed by its sub-items (cut at CHILDREN_CHARS), and the sub-items shown whole."""
-        if not self.children:
-            return self.text, ()
-        joiner = "、" if is_japanese(" ".join(self.children)) else "; "
-        text = f"{self.text.rstrip(':：')}: {joiner.join(self.children)}"
-        if len(text) > CHILDREN_CHARS:
-            text = text[: CHILDREN_CHARS - 1] + "…"
-        return text, tuple(c for c in self.children if c in text)
-
-    def render(self, label: bool = False, context: bool = True) -> str:
-        """The statement after its parent item (unless the answer shows that item already); ``label``
-        puts the section's heading first, unless the statement names it (「Rolling(ローリング) › ...」
-        says which deployment policy)."""
-        parts = [*(self.context[-1:] if context else ()), self.with_children()[0]]
-        if label and self.section and not any(self.section in p for p in parts):
-            parts.insert(0, self.section)
-        return " › ".join(parts)
-
-
-def units(hit: Hit, rank: int) -> list[Unit]:
-    """Statements of a section: list items and sentences, each with the items it is nested under."""
-    out: list[Unit] = []
-    heading_terms = frozenset(tokens(" ".join(hit.heading_path)))
-    stack: list[tuple[int, str]] = []  # (indent, text) of enclosing items
-    in_code = False
-    for raw in hit.text.splitlines():
-        if _FENCE.match(raw):
-            in_code = not in_code
-            continue
-        if in_code or not raw.strip() or _LINK_ONLY.match(raw) or raw.lstrip().startswith("#"):
-            continue
-        indent = len(raw) - len(raw.lstrip())
-        text = _MARKER.sub("", raw).strip()
-        while stack and stack[-1][0] >= indent:
-            stack.pop()
-        context = tuple(t for _, t in stack)
-        sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()] if len(text) > LONG_LINE else [text]
-        out.extend(Unit(sentence, context, rank, (), heading_terms, hit.heading_path[-1]) for sentence in sentences)
-        stack.append((indent, text))
-    children: dict[tuple[str, ...], list[str]] = {}
-    for u in out:
-        if u.context:
-            children.setdefault(u.context, []).append(u.text)
-    return [replace(u, children=tuple(children.get((*u.context, u.text), ()))) for u in out]
-
-
-def _score(unit: Unit, concepts: tuple[Concept, ...]) -> float:
+def _score(unit: Statement, concepts: tuple[Concept, ...]) -> float:
     own = set(tokens(unit.text))
     ctx = set(tokens(" ".join(unit.context)))
     lexical = 0.0
@@ -131,11 +68,18 @@ def _score(unit: Unit, concepts: tuple[Concept, ...]) -> float:
     return lexical / (sum(c.weight for c in concepts) or 1.0) + RANK_PRIOR / (1 + unit.hit_rank)
 
 
-def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Concept, ...]) -> bool:
-    """Whether the top sections plausibly answer the question (calibrated on eval/*.jsonl)."""
+def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Concept, ...],
+                  candidates: list[Statement]) -> bool:
+    """Whether the top sections plausibly answer the question (calibrated on eval/*.jsonl).
+    ``candidates`` are the statements of the top sections."""
     if not hits or query.unknown_names(db):
         return False
     asks_default = [c for c in concepts if c.terms & DEFAULT_WORDS]
+    if kinds := expected(query.text):
+        # a question asking for a value is answered by a statement giving one, or not at all
+        about = subject(query.text)
+        attributes = [c for c in concepts if not c.terms & (about | cue_terms(query.text) | DEFAULT_WORDS)]
+        return any(_states_asked(u, kinds, about, attributes, asks_default) for u in candidates)
     covered = hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE
     if covered and not asks_default:
         return True  # the common case: no need to read the top sections' terms
@@ -146,6 +90,18 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         return False
     # a question about two things ("RTO and RPO") may be covered only by the top two sections together
     return covered or coverage(concepts, present) >= MIN_COVERAGE
+
+
+def _states_asked(unit: Statement, kinds: frozenset[str], about: frozenset[str], attributes: list[Concept],
+                  defaults: list[Concept]) -> bool:
+    """Whether a statement gives the kind of value asked for, of the question's subject and of what it
+    asks about: it shares a word of the question besides the names and the value's kind, and says
+    default when that is asked (「デフォルトで30秒」 under 可視性タイムアウト is not the message
+    retention period; Lambda's 「128MBから3008MBの間」 is about memory, not the deployment package)."""
+    if not gives(unit, kinds, about) or any(not c.terms & unit.terms for c in defaults):
+        return False
+    scope = unit.terms | unit.heading_terms
+    return not attributes or any(c.terms & scope for c in attributes)
 
 
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
@@ -160,7 +116,7 @@ def _citations(hits: list[Hit], used: dict[int, list[str]]) -> tuple[Citation, .
                           tuple(used.get(i + 1, ()))) for i, h in enumerate(hits))
 
 
-def _repeats(chosen: list[Unit]) -> set[int]:
+def _repeats(chosen: list[Statement]) -> set[int]:
     """Lines that repeat a better line: an item and its sub-item both chosen, the sub-item also shown
     in the item's line. The better scoring one (earlier in ``chosen``) stays."""
     position = {(u.hit_rank, u.text): k for k, u in enumerate(chosen)}
@@ -176,12 +132,12 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     """Compose a short answer from the best statements of the top sections."""
     ja = query.japanese or not query.text.isascii()
     concepts = query.concepts(db)
-    if not is_answerable(query, hits, db, concepts):
+    candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in statements(h.text, h.heading_path, rank)]
+    if not is_answerable(query, hits, db, concepts, candidates):
         return Answer(query.text, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
-    candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in units(h, rank)]
     scored = sorted(((_score(u, concepts), i, u) for i, u in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
     best = scored[0][0] if scored else 0.0
-    chosen: list[tuple[int, Unit]] = []
+    chosen: list[tuple[int, Statement]] = []
     size = 0
     for score, i, u in scored:
         if len(chosen) == MAX_BULLETS or (chosen and score < KEEP_RATIO * best):

@@ -13,8 +13,9 @@ from rag.glossary import synonyms, translations
 
 _LOANWORD = re.compile(r"^[\u30a1-\u30fa\u30fc]{4,}$")  # katakana, 4+ characters: パーティション, not キー
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-# Names in a question: ASCII words such as RDS, Lightsail, Multi-AZ, S3 (in English: not the first word).
-_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])")
+# Names in a question: ASCII words such as RDS, Lightsail, Multi-AZ, S3, --max-items (in English: not the
+# first word).
+_NAME = re.compile(r"(?<![A-Za-z0-9-])(?:--?)?[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])")
 _ANAPHORA = re.compile(r"^(それ|その|これ|この|あれ|じゃあ|では|なら|and\b|what about\b|its?\b|how about\b)", re.I)
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
@@ -32,8 +33,8 @@ def names(text: str) -> list[str]:
     words = _NAME.findall(text)
     if is_japanese(text):
         return words
-    return [w for i, w in enumerate(words) if i > 0 and (w[0].isupper() or w[1:] != w[1:].lower()
-                                                         or any(c.isdigit() for c in w))]
+    return [w for i, w in enumerate(words) if w.startswith("-") or (i > 0 and (
+        w[0].isupper() or w[1:] != w[1:].lower() or any(c.isdigit() for c in w)))]
 
 
 def is_followup(text: str) -> bool:

@@ -54,6 +54,7 @@ def assistant(settings) -> Assistant:
         # katakana for a word only the English note writes: イベントバス ~ "event buses"
         ("EventBridgeのイベントバスってどんな種類があるの？", "004", "Amazon EventBridge (aka Cloudwatch Events)",
          "Partner"),
+        ("Lambda Layersはいくつまで使える？", "003", "AWS Lambda", "5個"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
@@ -67,6 +68,21 @@ def test_answer_cites_the_right_section(assistant, question, source_prefix, head
     for line in answer.text.splitlines():
         n = int(line.rsplit("[", 1)[1].rstrip("]"))
         assert 1 <= n <= len(answer.citations)
+
+
+def test_sections_stating_the_kind_of_value_asked_come_forward(assistant):
+    """A size is asked for: the S3 sections that state sizes lead, the one with the limit first in the answer."""
+    answer = assistant.ask("How large can a single object in S3 be?")
+    first = answer.text.splitlines()[0]
+    assert "5TB" in first
+    n = int(first.rsplit("[", 1)[1].rstrip("]"))
+    assert answer.citations[n - 1].heading_path[-2:] == ("Amazon S3", "特徴") and n <= 2
+
+
+def test_options_are_names_of_the_question(assistant):
+    answer = assistant.ask("AWS CLIの--max-itemsと--page-sizeの違いは何ですか")
+    assert answer.found
+    assert {c.heading_path[-1] for c in answer.citations[:2]} == {"--max-items", "--page-size"}
 
 
 def test_citations_come_from_metadata(assistant):
@@ -112,6 +128,12 @@ def test_follow_up_uses_the_conversation(assistant):
         ("DynamoDBのパーティションキーの設計のコツは？", "見つかりませんでした"),  # the notes never say パーティション
         ("Secrets Managerのシークレットをローテーションするには？", "見つかりませんでした"),  # nor ローテーション
         ("Kinesis Data Streamsのデータ保持期間のデフォルトは？", "見つかりませんでした"),  # no default stated
+        # the subject is in the notes, a value of the kind asked for is not stated for it
+        ("Lambda Layersって合計で何MBまで載せられる？", "見つかりませんでした"),  # a count (5個), no size
+        ("SQSのメッセージ保持期間って、デフォルトだと何日？", "見つかりませんでした"),  # 30秒 is another default
+        ("What is the maximum data retention period for a Kinesis data stream?", "could not find"),
+        ("What's the maximum size of a zipped Lambda deployment package?", "could not find"),  # 3008MB: memory
+        ("Glacierに預けたデータを取り出すのにどれくらい時間かかる？", "見つかりませんでした"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):

@@ -1,0 +1,85 @@
+"""Statements of a section: its list items and sentences, each with the items it is nested under.
+
+Pure: section text in, statements out. The answerer picks among them; retrieval and the refusal check
+read them to see whether a section states the kind of value a question asks for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from ingest.tokenize import tokens
+from rag.query import is_japanese
+
+CHILDREN_CHARS = 160
+LONG_LINE = 160  # longer lines are split into sentences; shorter ones stay whole for context
+
+_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?\[[^\]]*\]\([^)]*\)\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_SENTENCE = re.compile(r"(?<=[。！？!?])\s*")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement candidate: a line (or sentence) of a section, with its parent items for context."""
+
+    text: str
+    context: tuple[str, ...]
+    hit_rank: int
+    children: tuple[str, ...] = ()  # sub-items, shown when an item is only a label (「FIFOキュー」)
+    heading_terms: frozenset[str] = frozenset()  # the section's heading path terms
+    section: str = ""  # the section's own heading
+
+    @cached_property
+    def terms(self) -> frozenset[str]:
+        """Index terms of the statement and its parent items."""
+        return frozenset(tokens(" ".join((*self.context, self.text))))
+
+    def with_children(self) -> tuple[str, tuple[str, ...]]:
+        """The item followed by its sub-items (cut at CHILDREN_CHARS), and the sub-items shown whole."""
+        if not self.children:
+            return self.text, ()
+        joiner = "、" if is_japanese(" ".join(self.children)) else "; "
+        text = f"{self.text.rstrip(':：')}: {joiner.join(self.children)}"
+        if len(text) > CHILDREN_CHARS:
+            text = text[: CHILDREN_CHARS - 1] + "…"
+        return text, tuple(c for c in self.children if c in text)
+
+    def render(self, label: bool = False, context: bool = True) -> str:
+        """The statement after its parent item (unless the answer shows that item already); ``label``
+        puts the section's heading first, unless the statement names it (「Rolling(ローリング) › ...」
+        says which deployment policy)."""
+        parts = [*(self.context[-1:] if context else ()), self.with_children()[0]]
+        if label and self.section and not any(self.section in p for p in parts):
+            parts.insert(0, self.section)
+        return " › ".join(parts)
+
+
+def statements(text: str, heading_path: tuple[str, ...], rank: int) -> list[Statement]:
+    """Statements of a section: list items and sentences, each with the items it is nested under."""
+    out: list[Statement] = []
+    heading_terms = frozenset(tokens(" ".join(heading_path)))
+    stack: list[tuple[int, str]] = []  # (indent, text) of enclosing items
+    in_code = False
+    for raw in text.splitlines():
+        if _FENCE.match(raw):
+            in_code = not in_code
+            continue
+        if in_code or not raw.strip() or _LINK_ONLY.match(raw) or raw.lstrip().startswith("#"):
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        item = _MARKER.sub("", raw).strip()
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        context = tuple(t for _, t in stack)
+        sentences = [s.strip() for s in _SENTENCE.split(item) if s.strip()] if len(item) > LONG_LINE else [item]
+        out.extend(Statement(sentence, context, rank, (), heading_terms, heading_path[-1]) for sentence in sentences)
+        stack.append((indent, item))
+    children: dict[tuple[str, ...], list[str]] = {}
+    for u in out:
+        if u.context:
+            children.setdefault(u.context, []).append(u.text)
+    return [replace(u, children=tuple(children.get((*u.context, u.text), ()))) for u in out]
