@@ -25,7 +25,7 @@ _STOP = frozenset({
     "居る", "成る", "出来る", "無い", "ない", "此れ", "其れ", "如何",
 })
 _ASCII_STOP = frozenset({
-    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "be", "it", "its", "by",
+    "a", "an", "s", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "be", "it", "its", "by",
     "with", "what", "which", "how", "when", "does", "do", "can", "i", "you", "my", "me", "as", "at",
     "that", "this", "there", "from", "if", "should", "use", "used", "using", "about", "was", "were", "will",
 })

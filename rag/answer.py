@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import tokens
-from rag.expect import cue_terms, expected, gives, subject
+from rag.expect import Expected, gives, subject
 from rag.query import Concept, Query, coverage
 from rag.retrieve import Hit
 from rag.statements import Statement, statements
@@ -75,11 +75,12 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if not hits or query.unknown_names(db):
         return False
     asks_default = [c for c in concepts if c.terms & DEFAULT_WORDS]
-    if kinds := expected(query.text):
+    if expect := Expected.of(query.text):
         # a question asking for a value is answered by a statement giving one, or not at all
         about = subject(query.text)
-        attributes = [c for c in concepts if not c.terms & (about | cue_terms(query.text) | DEFAULT_WORDS)]
-        return any(_states_asked(u, kinds, about, attributes, asks_default) for u in candidates)
+        attributes = [c for c in concepts if not c.terms & (about | expect.cue_terms(query.text) | DEFAULT_WORDS)]
+        sections = [frozenset(db.section_terms(h.source, h.start_line)) for h in hits[:UNIT_SECTIONS]]
+        return any(_states_asked(u, expect, about, sections[u.hit_rank], attributes, asks_default) for u in candidates)
     covered = hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE
     if covered and not asks_default:
         return True  # the common case: no need to read the top sections' terms
@@ -92,16 +93,16 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     return covered or coverage(concepts, present) >= MIN_COVERAGE
 
 
-def _states_asked(unit: Statement, kinds: frozenset[str], about: frozenset[str], attributes: list[Concept],
-                  defaults: list[Concept]) -> bool:
-    """Whether a statement gives the kind of value asked for, of the question's subject and of what it
-    asks about: it shares a word of the question besides the names and the value's kind, and says
-    default when that is asked (「デフォルトで30秒」 under 可視性タイムアウト is not the message
-    retention period; Lambda's 「128MBから3008MBの間」 is about memory, not the deployment package)."""
-    if not gives(unit, kinds, about) or any(not c.terms & unit.terms for c in defaults):
+def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], section: frozenset[str],
+                  attributes: list[Concept], defaults: list[Concept]) -> bool:
+    """Whether a statement gives the kind of value asked for, of the question's subject; says default
+    when that is asked; and, when it is nested under an item, shares a word of the question besides the
+    names and the value's kind: the item says what the value is of (「デフォルトで30秒」 under
+    可視性タイムアウト is not the message retention period; Lambda's 「128MBから3008MBの間」 under メモリ is
+    not the deployment package's size). A top-level statement's item is its section heading."""
+    if not gives(unit, expect, about, section) or any(not c.terms & unit.terms for c in defaults):
         return False
-    scope = unit.terms | unit.heading_terms
-    return not attributes or any(c.terms & scope for c in attributes)
+    return not unit.context or not attributes or any(c.terms & (unit.terms | unit.heading_terms) for c in attributes)
 
 
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})

@@ -1,63 +1,133 @@
 """What kind of value a question asks for, and whether a statement states one.
 
 「SQSのメッセージ保持期間って、デフォルトだと何日？」 asks for a duration, "How large can an object be?"
-for a size, 「いくつまで？」 for a count. A section that names the subject but states no such value for it
-does not answer the question (the notes give Lambda Layers a count, 「最大で5個」, not a size in MB), however
-many of the question's words it holds. Only explicit cues count: a question with none expects nothing.
+for a size, 「いくつまで？」 for a count, 「いくら？」 for a price. A section that names the subject but
+states no such value for it does not answer the question (the notes give Lambda Layers a count, 「最大で
+5個」, not a size in MB), however many of the question's words it holds. Only explicit cues count: a
+question with none expects nothing.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from ingest.tokenize import terms, tokens
 from rag.query import names
 from rag.statements import Statement
 
-_UNIT_Q = r"(?:秒|分|時間|日|週|か月|ヶ月|カ月|年)"
-_SIZE_UNIT = r"(?:[KMGTP]i?B|バイト|bytes?)"
-_DURATION_EN = r"(?:milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
+# Units of a kind, smallest first, as (Japanese, English) patterns. A question that names a unit (何秒)
+# is answered by a value in that unit or the next one up or down (「15分」 for 何秒, not 「14日間」).
+SCALES: dict[str, list[tuple[str, str]]] = {
+    "duration": [("ミリ秒", "ms|milliseconds?"), ("秒", "seconds?|secs?"), ("分", "minutes?|mins?"),
+                 ("時間", "hours?"), ("日", "days?"), ("週", "weeks?"), ("[かヶカケ]月", "months?"), ("年", "years?")],
+    "size": [("バイト", "bytes?"), ("KB|KiB", "KB|KiB"), ("MB|MiB", "MB|MiB"), ("GB|GiB", "GB|GiB"),
+             ("TB|TiB", "TB|TiB"), ("PB|PiB", "PB|PiB")],
+    "speed": [("bps", "bps"), ("Kbps", "Kbps"), ("Mbps", "Mbps"), ("Gbps", "Gbps")],
+}
+_EXTREME = r"(?:最大|最小|上限|下限|最長|最短)"
+_EXTREME_EN = r"(?:maximum|minimum|max|min|largest|biggest|longest|shortest|fastest)"
 
+
+def _unit(kind: str) -> str:
+    return "|".join(f"{ja}|{en}" for ja, en in SCALES[kind])
+
+
+def _noun_cue(ja: str, en: str) -> str:
+    """A noun such as サイズ or 期間 asks for a value only beside an extreme: 「最大サイズ」, 「サイズの上限」,
+    "maximum ... size". Alone it is often about something else: 「バッチサイズって何？」, 「EBSの容量を
+    変えるには？」, 「DLQの保持期間は何に基づく？」 are answered by statements without a number."""
+    return (rf"{_EXTREME}の?\w{{0,4}}(?:{ja})|(?:{ja})の?{_EXTREME}|"
+            rf"\b{_EXTREME_EN}\s+(?:[\w'-]+\s+){{0,3}}(?:{en})\b|\b(?:{en})\s+limit")
+
+
+_ASK_UNIT = re.compile(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit('speed')})(?![a-z])|"
+                       rf"how many (?P<en>{_unit('duration')}|{_unit('size')})\b", re.I)
 CUES: dict[str, re.Pattern[str]] = {
-    "duration": re.compile(rf"何{_UNIT_Q}|期間|最長|最短|間隔|(?:どれ|どの)[く ぐ]らい(?:の)?時間|how long|"
-                           rf"\bperiod\b|\bduration\b|how many {_DURATION_EN}", re.I),
-    "size": re.compile(rf"何\s*{_SIZE_UNIT}|サイズ|容量|(?<![\w-])size(?![\w-])|how (?:big|large)|"
-                       rf"how many {_SIZE_UNIT}", re.I),
-    "count": re.compile(r"いくつ|何(?:個|回|件|台|つ)|how many(?! (?:seconds?|minutes?|hours?|days?|weeks?|"
-                        r"months?|years?|[KMGTP]i?B|bytes?)\b)", re.I),
+    "duration": re.compile(rf"最長|最短|(?:どれ|どの)[くぐ]らい(?:の)?時間|how long|"
+                           rf"{_noun_cue('期間|間隔', 'period|duration|interval')}", re.I),
+    "size": re.compile(rf"how (?:big|large)|\b(?:largest|biggest)\b|{_noun_cue('サイズ|容量', 'size|capacity')}",
+                       re.I),
+    "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
+    "count": re.compile(r"いくつ(?!か)|何(?:個|回|件|台|つ)|how many", re.I),
+    "price": re.compile(r"いくら|how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .* cost",
+                        re.I),
 }
-# A per-second rate (「1秒あたり1000レコード」) is not a duration.
-_RATE = r"(?!\s*(?:間?あたり|当たり|毎|間に))"
-VALUES: dict[str, re.Pattern[str]] = {
-    "duration": re.compile(rf"\d\s*(?:{_UNIT_Q}{_RATE}|ms\b|{_DURATION_EN}\b(?! per\b))", re.I),
-    "size": re.compile(rf"\d\s*{_SIZE_UNIT}(?![a-z])", re.I),
-    "count": re.compile(r"\d"),
-}
+# 「容量制限なく保存可能」 answers a question about a size or count limit too, less exactly than a number
+_UNLIMITED = re.compile(r"無制限|制限な[くし]|上限な[くし]|unlimited|no limit", re.I)
+_NUMBER = re.compile(r"(?<![A-Za-z\d])\d")  # not the 3 of S3
+_PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|per\b))"  # 「1秒あたり1000レコード」 is a rate, not a duration
+_PRICE = re.compile(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無料|\bfree\b|追加料金なし", re.I)
 
 
-def expected(question: str) -> frozenset[str]:
-    """The kinds of value the question asks for: duration, size, count (none when it gives no cue)."""
-    return frozenset(kind for kind, cue in CUES.items() if cue.search(question))
+@cache
+def _value(kind: str, units: range) -> re.Pattern[str]:
+    scale = SCALES[kind]
+    alternatives = "|".join(f"{scale[i][0]}|{scale[i][1]}" for i in units if 0 <= i < len(scale))
+    return re.compile(rf"\d\s*(?:{alternatives})(?![a-z]){_PER}", re.I)
 
 
-def cue_terms(question: str) -> frozenset[str]:
-    """Index terms of the words that say what kind of value is asked (何日, サイズ, "how long"): they are
-    not what the value is about."""
-    return frozenset(t for cue in CUES.values() for m in cue.finditer(question) for t in tokens(m.group()))
+@dataclass(frozen=True)
+class Expected:
+    """The kinds of value a question asks for, and for a kind whose unit it names, that unit's place on
+    the kind's scale."""
 
+    kinds: frozenset[str]
+    units: tuple[tuple[str, int], ...] = ()
 
-def states(text: str, kinds: frozenset[str]) -> bool:
-    """Whether ``text`` states a value of one of ``kinds``."""
-    return any(VALUES[k].search(text) for k in kinds)
+    @classmethod
+    def of(cls, question: str) -> Expected:
+        kinds = {kind for kind, cue in CUES.items() if cue.search(question)}
+        units = []
+        for m in _ASK_UNIT.finditer(question):
+            word = m.group("ja") or m.group("en")
+            for kind, scale in SCALES.items():
+                for i, (ja, en) in enumerate(scale):
+                    if re.fullmatch(f"{ja}|{en}", word, re.I):
+                        kinds.add(kind)
+                        units.append((kind, i))
+        kinds -= {"count"} if units else set()  # "how many days" asks for days
+        return cls(frozenset(kinds), tuple(units))
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds)
+
+    def cue_terms(self, question: str) -> frozenset[str]:
+        """Index terms of the words that say what kind of value is asked (何日, サイズ, "how long"): they
+        are not what the value is about."""
+        found = [m.group() for cue in (*CUES.values(), _ASK_UNIT) for m in cue.finditer(question)]
+        return frozenset(t for text in found for t in tokens(text))
+
+    def stated_in(self, text: str, exact: bool = False) -> bool:
+        """Whether ``text`` states a value of an asked kind (``exact``: a number, not 「無制限」)."""
+        named = dict(self.units)
+        for kind in self.kinds:
+            if kind == "count":
+                found = _NUMBER.search(text) is not None
+            elif kind == "price":
+                found = _PRICE.search(text) is not None
+            else:
+                i = named.get(kind)
+                scale = range(len(SCALES[kind])) if i is None else range(i - 1, i + 2)
+                found = _value(kind, scale).search(text) is not None
+            if found or (not exact and kind in {"size", "count"} and _UNLIMITED.search(text)):
+                return True
+        return False
 
 
 def subject(question: str) -> frozenset[str]:
-    """The index terms of the names in the question (「何MBまで」: MB is the unit asked for, not a name)."""
-    return frozenset(t for w in names(question) if not re.fullmatch(_SIZE_UNIT, w, re.I) for t, _ in terms(w))
+    """The index terms of the names in the question."""
+    return frozenset(t for w in names(question) for t, _ in terms(w))
 
 
-def gives(statement: Statement, kinds: frozenset[str], subject: frozenset[str]) -> bool:
-    """Whether a statement gives a value of one of ``kinds`` about ``subject``: the names are in it, its
-    parent items or its headings (the Lambda section's 「4KB以下」 is about environment variables, not
-    Layers)."""
-    return states(statement.text, kinds) and subject <= statement.terms | statement.heading_terms
+def gives(statement: Statement, expected: Expected, subject: frozenset[str], section_terms: frozenset[str],
+          exact: bool = False) -> bool:
+    """Whether a statement gives a value of the kind asked for about ``subject``. A nested statement is
+    about what it, its parent items and its headings name (the Lambda section's 「4KB以下」 under
+    環境変数 is not about Layers); a top-level one speaks for its whole section (「最大10Gbps」 in the
+    Intel VF section, whose list names the C4 and R3 instances)."""
+    if not expected.stated_in(statement.text, exact):
+        return False
+    scope = statement.terms | statement.heading_terms | (frozenset() if statement.context else section_terms)
+    return subject <= scope

@@ -16,6 +16,7 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # Names in a question: ASCII words such as RDS, Lightsail, Multi-AZ, S3, --max-items (in English: not the
 # first word).
 _NAME = re.compile(r"(?<![A-Za-z0-9-])(?:--?)?[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])")
+_UNIT = re.compile(r"[KMGTP]i?B|[KMGT]?bps|ms", re.I)
 _ANAPHORA = re.compile(r"^(それ|その|これ|この|あれ|じゃあ|では|なら|and\b|what about\b|its?\b|how about\b)", re.I)
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
@@ -30,7 +31,8 @@ def is_japanese(text: str) -> bool:
 
 
 def names(text: str) -> list[str]:
-    words = _NAME.findall(text)
+    """ASCII names in the question; not units (「何MBまで」, "10 Gbps": the unit asked for, not a subject)."""
+    words = [w for w in _NAME.findall(text) if not _UNIT.fullmatch(w)]
     if is_japanese(text):
         return words
     return [w for i, w in enumerate(words) if w.startswith("-") or (i > 0 and (

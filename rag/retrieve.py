@@ -19,7 +19,7 @@ from ingest.chunk import PATH_SEP, Chunk
 from ingest.errors import NotIndexed
 from ingest.index import Index
 from ingest.sync import sync_from_server
-from rag.expect import expected, gives, subject
+from rag.expect import Expected, gives, subject
 from rag.query import Concept, Query, coverage, search_terms
 from rag.statements import statements
 
@@ -31,7 +31,7 @@ SECOND_CHUNK_WEIGHT = 0.1
 HISTORY_WEIGHT = 0.5
 RERANK = 15  # sections re-scored by how much of the question's idf weight they contain
 COVERAGE_WEIGHT = 0.02
-VALUE_WEIGHT = 0.06  # a section stating the kind of value asked for (a size, a duration) of the subject
+VALUE_WEIGHT = 0.06  # a section stating a number of the kind asked for (a size, a duration) of the subject
 
 
 @dataclass(frozen=True)
@@ -93,10 +93,10 @@ class HybridSearch:
         _rrf(dense, DENSE_WEIGHT, fused)
         return fused, dict(dense)
 
-    def _gives(self, source: str, start: int, kinds: frozenset[str], about: frozenset[str]) -> bool:
+    def _gives(self, source: str, start: int, expect: Expected, about: frozenset[str]) -> bool:
         section = self.index.db.section(source, start)
-        text = "\n".join(c.text for c in section)
-        return any(gives(s, kinds, about) for s in statements(text, section[0].heading_path, 0))
+        text, terms = "\n".join(c.text for c in section), frozenset(self.index.db.section_terms(source, start))
+        return any(gives(s, expect, about, terms, exact=True) for s in statements(text, section[0].heading_path, 0))
 
     def search(self, query: Query, k: int) -> list[Hit]:
         self._sync()
@@ -110,12 +110,12 @@ class HybridSearch:
             if cid in chunks:
                 by_section[(chunks[cid].source, chunks[cid].section_start)].append(cid)
         candidates = sorted(by_section.items(), key=lambda kv: -_section_score(fused, kv[1]))[:RERANK]
-        kinds, about = expected(query.text), subject(query.text)
+        expect, about = Expected.of(query.text), subject(query.text)
         scored = []
         for (source, start), ids in candidates:
             share = coverage(concepts, self.index.db.section_terms(source, start))
             score = _section_score(fused, ids) + COVERAGE_WEIGHT * share
-            if kinds and self._gives(source, start, kinds, about):
+            if expect and self._gives(source, start, expect, about):
                 score += VALUE_WEIGHT
             scored.append((score, share, source, start, ids))
         scored.sort(key=lambda s: -s[0])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.expect import cue_terms, expected, gives, states, subject
+from ingest.tokenize import tokens
+from rag.expect import Expected, gives, subject
 from rag.statements import statements
 
 
@@ -22,10 +23,19 @@ from rag.statements import statements
         ("Glacierに預けたデータを取り出すのにどれくらい時間かかる？", {"duration"}),
         ("What does the --page-size option of the AWS CLI do?", set()),  # an option's name, not a size
         ("SQSの可視性タイムアウトとは？", set()),
+        ("S3に1つのオブジェクトとして置けるサイズの上限は？", {"size"}),
+        ("What's the maximum size of a zipped Lambda deployment package?", {"size"}),
+        ("What is the maximum data retention period for a Kinesis data stream?", {"duration"}),
+        # a size or period noun without an extreme is often about something else
+        ("Elastic Beanstalkのバッチサイズって何？", set()),
+        ("EBSの容量をあとから変えたいときはどうする？", set()),
+        ("Dead Letter Queueに移したメッセージの保持期間は何を基準に数えられる？", set()),
+        ("What is the batch size in Elastic Beanstalk deployments?", set()),
+        ("いくつかの方法を教えて", set()),
     ],
 )
 def test_expected_kind_of_value(question, kinds):
-    assert expected(question) == kinds
+    assert Expected.of(question).kinds == kinds
 
 
 @pytest.mark.parametrize(
@@ -40,16 +50,19 @@ def test_expected_kind_of_value(question, kinds):
         ("容量無制限(1ファイル5TBまで)", "size", True),
         ("Lambda Layersは最大で5個まで利用する事ができる", "size", False),
         ("Lambda Layersは最大で5個まで利用する事ができる", "count", True),
+        ("ユーザはデータを安全に、どこからでも、容量制限なく保存可能", "size", True),
         ("バージョンにはエイリアスを設定することができる", "count", False),
     ],
 )
 def test_statement_states_a_value(text, kind, says):
-    assert states(text, frozenset({kind})) is says
+    assert Expected(frozenset({kind})).stated_in(text) is says
 
 
 def test_cue_words_are_not_what_the_value_is_about():
-    assert cue_terms("SQSのメッセージ保持期間って、デフォルトだと何日？") == {"期間", "何日", "日"}
-    assert cue_terms("How large can a single object in S3 be?") == {"large"}
+    question = "SQSのメッセージ保持期間って、デフォルトだと何日？"
+    assert Expected.of(question).cue_terms(question) == {"何日", "日"}
+    question = "How large can a single object in S3 be?"
+    assert Expected.of(question).cue_terms(question) == {"large"}
 
 
 def test_subject_is_the_names_without_the_unit():
@@ -61,7 +74,32 @@ def test_a_value_counts_for_the_subject_its_item_or_headings_name():
     section = "- 環境変数を使うことができる。\n    - キーとバリューの合計サイズは4KB以下の制限がある\n" \
               "- Lambda Layersは最大で5個まで利用する事ができる\n"
     found = statements(section, ("Developer associate", "AWS Lambda"), 0)
-    size, count = frozenset({"size"}), frozenset({"count"})
-    assert [gives(s, size, subject("Lambdaの環境変数のサイズ制限は？")) for s in found] == [False, True, False]
-    assert not any(gives(s, size, subject("Lambda Layersの合計サイズは？")) for s in found)
-    assert [gives(s, count, subject("Lambda Layersはいくつまで？")) for s in found] == [False, False, True]
+    terms = frozenset(tokens(section))
+    size, count = Expected(frozenset({"size"})), Expected(frozenset({"count"}))
+    assert [gives(s, size, subject("Lambdaの環境変数のサイズ制限は？"), terms) for s in found] == [False, True, False]
+    # the nested 「4KB以下」 is about environment variables, though the section names Layers elsewhere
+    assert not any(gives(s, size, subject("Lambda Layersの合計サイズは？"), terms) for s in found)
+    assert [gives(s, count, subject("Lambda Layersはいくつまで？"), terms) for s in found] == [False, False, True]
+
+
+def test_a_top_level_value_speaks_for_its_section():
+    section = "- C4, R3, D2, I2, M4 インスタンスでサポート\n- 最大10Gbps\n"
+    found = statements(section, ("EC2", "Intel 82599 Virtual Function (VF) インターフェイス"), 0)
+    question = "C4やR3で使えるIntelのVFインターフェイスの拡張ネットワーキングは最大何Gbps？"
+    expect = Expected.of(question)
+    assert expect.kinds == {"speed"}
+    assert [gives(s, expect, subject(question), frozenset(tokens(section))) for s in found] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "says"),
+    [
+        ("SQSのロングポーリングって最大何秒まで待てる？", "最大14日間キューにデータを保存する", False),  # days for 何秒
+        ("Lambdaのタイムアウトは最大何秒？", "最大15分", True),  # the next unit up
+        ("EFSの料金ってGBあたりいくらくらい？", "アジアパシフィック (シドニー) 0.36 USD/GB-月", True),
+        ("CloudTrailはいくら？", "CloudTrail 自体は無料", True),
+        ("ECRのリポジトリはいくつまで？", "コンテナイメージはS3に保存される。", False),  # the 3 of S3
+    ],
+)
+def test_a_named_unit_is_answered_in_that_unit_or_the_next(question, text, says):
+    assert Expected.of(question).stated_in(text) is says
