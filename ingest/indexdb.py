@@ -187,6 +187,16 @@ class IndexDB:
             memo.update((("df", t), found.get(t, 0)) for t in missing)
         return {t: memo["df", t] for t in ts if memo["df", t]}
 
+    def terms_like(self, term: str) -> list[str]:
+        """Index terms that start like ``term`` and are at most one letter longer or shorter: the
+        candidates for a misspelt name (the caller decides which are one edit away)."""
+        memo = self._memo()
+        if ("like", term) not in memo:
+            rows = self._all("SELECT term FROM fts_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
+                             (term[0], chr(ord(term[0]) + 1), len(term) - 1, len(term) + 1))
+            memo["like", term] = [r[0] for r in rows]
+        return memo["like", term]
+
     def chunk_count(self) -> int:
         """Chunks in the index (counting is a scan: 2 ms at 100k)."""
         memo = self._memo()
@@ -252,8 +262,19 @@ class Writer:
                 (c.id, c.source, c.slot, c.hash, json.dumps(c.heading_path, ensure_ascii=False), c.start_line,
                  c.end_line, c.section_start, c.text),
             )
-            self._conn.execute("INSERT INTO fts (rowid, heading, body) VALUES (?, ?, ?)",
-                               (cur.lastrowid, " ".join(tokens(" ".join(c.heading_path))), " ".join(tokens(c.text))))
+            self._put_keywords(cur.lastrowid, c.heading_path, c.text)
+
+    def _put_keywords(self, rowid: int, heading_path: Iterable[str], text: str) -> None:
+        self._conn.execute("INSERT INTO fts (rowid, heading, body) VALUES (?, ?, ?)",
+                           (rowid, " ".join(tokens(" ".join(heading_path))), " ".join(tokens(text))))
+
+    def retokenize(self) -> int:
+        """Re-index every chunk's keywords with the current tokenizer; returns how many chunks."""
+        rows = self._conn.execute("SELECT rowid, heading, text FROM chunks").fetchall()
+        self._conn.execute("DELETE FROM fts")
+        for rowid, heading, text in rows:
+            self._put_keywords(rowid, json.loads(heading), text)
+        return len(rows)
 
     def touch(self) -> None:
         self.set_meta("last_ingest", str(time.time()))

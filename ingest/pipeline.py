@@ -27,6 +27,7 @@ from ingest.indexdb import FileState
 from ingest.manifest import Plan, diff
 from ingest.store import CHROMA_DIR, EmbedderMismatch
 from ingest.sync import pull
+from ingest.tokenize import VERSION as KEYWORDS_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -141,13 +142,22 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         notices.append(f"The index on {index.settings.chroma_url} changed elsewhere; synced from it first.")
         pull(index, remote)
 
+    rekeyed = False
+    if (keywords := db.meta("keywords", "1")) != KEYWORDS_VERSION and db.chunk_count():
+        with db.transaction() as w:
+            n = w.retokenize()
+            w.set_meta("keywords", KEYWORDS_VERSION)
+        notices.append(f"Re-indexed the keywords of {n} chunks: the tokenizer changed (version {keywords} -> "
+                       f"{KEYWORDS_VERSION}); no vector was recomputed.")
+        rekeyed = True
+
     plan, file_states, warnings, gone = _plan(index, notes)
     if loader:
         loader.join()
     vectors, reused = _vectors_for(index, [c for c in plan.add if c.id not in orphans], progress)
     kept = [c for c in plan.add if c.id in orphans]  # written by the interrupted run: vector is right
     stale = plan.delete + sorted(orphans - {c.id for c in kept})
-    changed = bool(plan.add or plan.relocate or stale) or db.meta("dirty") == "1"
+    changed = bool(plan.add or plan.relocate or stale) or db.meta("dirty") == "1" or rekeyed
     generation = uuid.uuid4().hex
     if changed:
         store = index.store
@@ -167,6 +177,7 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         w.forget_files(gone)
         w.set_meta("embedder", index.embedder.name)
         w.set_meta("collection", index.settings.collection)
+        w.set_meta("keywords", KEYWORDS_VERSION)
         if changed:
             w.set_meta("generation", generation)
         w.set_meta("dirty", "0")

@@ -10,8 +10,13 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+# Bump when ``terms`` changes what it makes of a text: an ingest then re-indexes every chunk's keywords
+# (not its vector), so questions and notes are tokenised alike.
+VERSION = "2"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word
+
 # ASCII terms such as SQS, FIFO, --page-size, Lambda@Edge, 256KB, s3:PutObject stay whole (case-folded).
 _ASCII = re.compile(r"-{0,2}[a-z0-9](?:[a-z0-9_.\-/@:+]*[a-z0-9])?")
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")  # GPUs, AMIs, VPCs: the stemmer keeps "us", "is"
 _ASCII_PARTS = re.compile(r"[a-z]+|[0-9]+")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # Sudachi refuses input over 49,149 bytes; a run is cut into pieces of at most 4 * this many bytes.
@@ -66,7 +71,7 @@ def _stem(term: str) -> str:
 
 def terms(text: str) -> list[tuple[str, list[str]]]:
     """(term, its parts) in order: a compound or ASCII term with the smaller terms inside it."""
-    text = normalize(text)
+    text = normalize(_ACRONYM_PLURAL.sub(r"\1", text))
     out: list[tuple[str, list[str]]] = []
     for m in _ASCII.finditer(text):
         term = m.group().lstrip("-") if m.group().startswith("-") and len(m.group()) < 3 else m.group()

@@ -20,6 +20,7 @@ MAX_BULLETS = 5
 CONTEXT_SHARE = 0.7  # a question term found in a statement's parent item counts this much
 HEADING_SHARE = 0.5  # ... and in its section's heading path
 RANK_PRIOR = 0.15  # statements of higher-ranked sections are preferred
+VALUE_SHARE = 0.2  # ... and those giving a number of the kind asked for (何秒: 「30秒」)
 MAX_CHARS = 600
 UNIT_SECTIONS = 3  # statements are drawn from the top sections only
 KEEP_RATIO = 0.5  # statements scoring below this share of the best one are left out
@@ -54,7 +55,7 @@ class Answer:
     notices: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _score(unit: Statement, concepts: tuple[Concept, ...]) -> float:
+def _score(unit: Statement, concepts: tuple[Concept, ...], expect: Expected) -> float:
     own = set(tokens(unit.text))
     ctx = set(tokens(" ".join(unit.context)))
     lexical = 0.0
@@ -65,17 +66,18 @@ def _score(unit: Statement, concepts: tuple[Concept, ...]) -> float:
             lexical += CONTEXT_SHARE * c.weight
         elif c.terms & unit.heading_terms:
             lexical += HEADING_SHARE * c.weight
-    return lexical / (sum(c.weight for c in concepts) or 1.0) + RANK_PRIOR / (1 + unit.hit_rank)
+    value = VALUE_SHARE if expect and expect.stated_in(unit.text, exact=True) else 0.0
+    return lexical / (sum(c.weight for c in concepts) or 1.0) + RANK_PRIOR / (1 + unit.hit_rank) + value
 
 
 def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Concept, ...],
-                  candidates: list[Statement]) -> bool:
+                  candidates: list[Statement], expect: Expected) -> bool:
     """Whether the top sections plausibly answer the question (calibrated on eval/*.jsonl).
     ``candidates`` are the statements of the top sections."""
     if not hits or query.unknown_names(db):
         return False
     asks_default = [c for c in concepts if c.terms & DEFAULT_WORDS]
-    if expect := Expected.of(query.text):
+    if expect:
         # a question asking for a value is answered by a statement giving one, or not at all
         about = subject(query.text)
         attributes = [c for c in concepts if not c.terms & (about | expect.cue_terms(query.text) | DEFAULT_WORDS)]
@@ -134,9 +136,11 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     ja = query.japanese or not query.text.isascii()
     concepts = query.concepts(db)
     candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in statements(h.text, h.heading_path, rank)]
-    if not is_answerable(query, hits, db, concepts, candidates):
-        return Answer(query.text, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
-    scored = sorted(((_score(u, concepts), i, u) for i, u in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
+    expect = Expected.of(query.text)
+    if not is_answerable(query, hits, db, concepts, candidates, expect):
+        return Answer(query.asked, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
+    scored = sorted(((_score(u, concepts, expect), i, u) for i, u in enumerate(candidates)),
+                    key=lambda x: (-x[0], x[1]))
     best = scored[0][0] if scored else 0.0
     chosen: list[tuple[int, Statement]] = []
     size = 0
@@ -160,4 +164,4 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
         label = n not in used and not set(tokens(u.section)) & asked  # "SQS ›" adds nothing to an SQS question
         lines.append(f"- {u.render(label=label, context=not parent_shown)} [{n}]")
         used.setdefault(n, []).extend((u.text, *u.with_children()[1]))
-    return Answer(query.text, "\n".join(lines), True, _citations(hits, used), (), notices)
+    return Answer(query.asked, "\n".join(lines), True, _citations(hits, used), (), notices)

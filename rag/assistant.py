@@ -49,10 +49,11 @@ class Assistant:
     def stream(self, question: str, history: Sequence[str] = (), k: int | None = None,
                answerer: str | None = None) -> Iterator[str | Answer]:
         """Pieces of answer text as they are produced, then the final ``Answer``."""
-        query = self.query(question, history)
+        query = self.query(question, history).corrected(self.index.db)
         hits = self.search.search(query, k or self.settings.top_k)
-        notices = (f"The question was cut to its first {self.settings.max_question_chars} characters.",
-                   ) if query.truncated else ()
+        notices = tuple(f"Read “{typed}” as “{term}”." for typed, term in query.corrections)
+        if query.truncated:
+            notices += (f"The question was cut to its first {self.settings.max_question_chars} characters.",)
         offline = extractive_answer(query, hits, self.index.db, notices)
         mode = answerer or self.settings.answerer
         if mode == EXTRACTIVE or not offline.found:

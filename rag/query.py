@@ -68,11 +68,25 @@ def coverage(concepts: Sequence[Concept], present: set[str]) -> float:
     return sum(c.weight for c in concepts if c.terms & present) / total
 
 
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter changed, added or dropped, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return (a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
+            or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1]))
+
+
+MIN_TYPO_LENGTH = 5  # shorter names are too close to each other (ECR, ECS, EKS)
+
+
 @dataclass(frozen=True)
 class Query:
     text: str
     context: str = ""  # the previous question, when this one is a follow-up
     truncated: bool = False
+    corrections: tuple[tuple[str, str], ...] = ()  # (name as typed, index term read instead)
+    typed: str = ""  # the question as typed, when corrected
 
     @classmethod
     def of(cls, question: str, history: Sequence[str] = (), max_chars: int = 2000) -> Query:
@@ -84,6 +98,26 @@ class Query:
         previous = [h for h in history if h.strip()]
         context = previous[-1] if previous and is_followup(text) else ""
         return cls(text, context, truncated)
+
+    def corrected(self, db: IndexDB) -> Query:
+        """The question with each misspelt name read as the one index term an edit away ("Lamdba" ->
+        lambda). A name the notes never write is otherwise a subject they do not cover."""
+        fixes = []
+        for word in dict.fromkeys(names(self.text)):
+            found = [t for t, _ in terms(word)]
+            if len(found) != 1 or len(found[0]) < MIN_TYPO_LENGTH or db.doc_freq(found)[0]:
+                continue
+            near = [t for t in db.terms_like(found[0]) if one_edit(found[0], t)]
+            if len(near) == 1:
+                fixes.append((word, near[0]))
+        text = self.text
+        for word, term in fixes:
+            text = re.sub(rf"(?<![A-Za-z0-9-]){re.escape(word)}(?![A-Za-z0-9])", term, text)
+        return replace(self, text=text, corrections=tuple(fixes), typed=self.text) if fixes else self
+
+    @property
+    def asked(self) -> str:
+        return self.typed or self.text
 
     @property
     def japanese(self) -> bool:

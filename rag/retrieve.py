@@ -142,4 +142,4 @@ class NotesRetriever(BaseRetriever):
     k: int = 5
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        return [hit_to_document(h) for h in self.search.search(Query.of(query), self.k)]
+        return [hit_to_document(h) for h in self.search.search(Query.of(query).corrected(self.search.index.db), self.k)]

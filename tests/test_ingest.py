@@ -30,6 +30,7 @@ from ingest.index import LOCK_FILE, Index
 from ingest.indexdb import Writer
 from ingest.pipeline import ingest
 from ingest.store import VectorStore
+from ingest.tokenize import VERSION as KEYWORDS_VERSION
 
 REPO = Path(__file__).resolve().parents[1]
 NOTES = REPO / "notes"
@@ -354,6 +355,22 @@ def test_changing_the_collection_rebuilds_into_it(small_notes, make_settings, em
     assert index.store.collection.count() == n == len(assert_consistent(index))
     assert ingest(index).embedded == 0
     index.close()
+
+
+def test_a_tokenizer_change_reindexes_keywords_not_vectors(small_notes, open_index):
+    index = open_index(small_notes)
+    n = ingest(index).chunks
+    with index.db.transaction() as w:  # an index written by the previous tokenizer
+        w.set_meta("keywords", "1")
+        w._conn.execute("UPDATE fts SET body = 'stale'")
+    generation = index.db.meta("generation")
+    s = ingest(index)
+    assert s.embedded == 0 and s.notices == (
+        f"Re-indexed the keywords of {n} chunks: the tokenizer changed (version 1 -> {KEYWORDS_VERSION}); "
+        "no vector was recomputed.",)
+    assert index.db.meta("keywords") == KEYWORDS_VERSION and index.db.meta("generation") != generation
+    assert index.db.keyword_search(["sqs"], 1) and not index.db.keyword_search(["stale"], 1)
+    assert fts_rows(index) == n and ingest(index).notices == ()
 
 
 # ---- crashes -------------------------------------------------------------------------------------------

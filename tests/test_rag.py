@@ -18,7 +18,7 @@ from ingest.errors import NotIndexed
 from ingest.index import Index
 from ingest.pipeline import ingest
 from rag.assistant import Assistant
-from rag.query import EmptyQuestion, Query, coverage, search_terms
+from rag.query import EmptyQuestion, Query, coverage, one_edit, search_terms
 from rag.retrieve import NotesRetriever
 from rag.settings import AskSettings
 
@@ -55,6 +55,7 @@ def assistant(settings) -> Assistant:
         ("EventBridgeのイベントバスってどんな種類があるの？", "004", "Amazon EventBridge (aka Cloudwatch Events)",
          "Partner"),
         ("Lambda Layersはいくつまで使える？", "003", "AWS Lambda", "5個"),
+        ("Can I use GPUs with Fargate?", "000", "Fargate", "GPUは使用できない"),  # GPUs is GPU
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
@@ -77,6 +78,35 @@ def test_sections_stating_the_kind_of_value_asked_come_forward(assistant):
     assert "5TB" in first
     n = int(first.rsplit("[", 1)[1].rstrip("]"))
     assert answer.citations[n - 1].heading_path[-2:] == ("Amazon S3", "特徴") and n <= 2
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("How many days does SQS keep messages at most?", "14日"),
+        ("CloudTrailのイベント履歴って何日分残るんだっけ？", "90 days"),
+        ("How many messages per second can an SQS FIFO queue handle?", "300件"),
+    ],
+)
+def test_a_value_question_is_answered_first_by_a_statement_giving_the_value(assistant, question, fact):
+    assert fact in assistant.ask(question).text.splitlines()[0]
+
+
+def test_a_misspelt_name_is_read_as_the_note_writes_it(assistant):
+    answer = assistant.ask("Lamdbaの環境変数ってサイズの上限ある？")
+    assert answer.found and "4KB" in answer.text
+    assert answer.notices == ("Read “Lamdba” as “lambda”.",)
+    assert answer.question == "Lamdbaの環境変数ってサイズの上限ある？"
+    assert not assistant.ask("Amazon Lightsailの料金プランは？").notices  # not a typo of anything
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "near"),
+    [("lamdba", "lambda", True), ("fargte", "fargate", True), ("lambda", "lambdas", True),
+     ("lambda", "lamda", True), ("lambda", "lambda", False), ("kinesis", "kineses2", False), ("abc", "xyz", False)],
+)
+def test_one_edit(a, b, near):
+    assert one_edit(a, b) is near and one_edit(b, a) is near
 
 
 def test_options_are_names_of_the_question(assistant):
