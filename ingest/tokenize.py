@@ -87,4 +87,10 @@ def terms(text: str) -> list[tuple[str, list[str]]]:
 
 def tokens(text: str) -> list[str]:
     """Index terms of ``text``, parts included (with repeats, in order)."""
-    return [t for term, parts in terms(text) for t in (term, *parts) if t not in _STOP]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Answers read the same statements of the same sections question after question: tokenised once."""
+    return tuple(t for term, parts in terms(text) for t in (term, *parts) if t not in _STOP)

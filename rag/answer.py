@@ -80,9 +80,12 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if expect:
         # a question asking for a value is answered by a statement giving one, or not at all
         about = subject(query.text)
-        attributes = [c for c in concepts if not c.terms & (about | expect.cue_terms(query.text) | DEFAULT_WORDS)]
+        attributes = [c for c in concepts if not c.terms & (about | expect.cue_terms(query.text) | DEFAULT_WORDS)
+                      and not all(t.isdigit() for t in c.terms)]  # 「1つあたり」, the 53 of Route 53
+        quantities = [c for c in concepts if c.terms & expect.quantity_terms(query.text)]
         sections = [frozenset(db.section_terms(h.source, h.start_line)) for h in hits[:UNIT_SECTIONS]]
-        return any(_states_asked(u, expect, about, sections[u.hit_rank], attributes, asks_default) for u in candidates)
+        return any(_states_asked(u, expect, about, sections[u.hit_rank], attributes, [*asks_default, *quantities])
+                   for u in candidates)
     covered = hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE
     if covered and not asks_default:
         return True  # the common case: no need to read the top sections' terms
@@ -96,13 +99,15 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
 
 
 def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], section: frozenset[str],
-                  attributes: list[Concept], defaults: list[Concept]) -> bool:
-    """Whether a statement gives the kind of value asked for, of the question's subject; says default
-    when that is asked; and, when it is nested under an item, shares a word of the question besides the
-    names and the value's kind: the item says what the value is of (「デフォルトで30秒」 under
-    可視性タイムアウト is not the message retention period; Lambda's 「128MBから3008MBの間」 under メモリ is
-    not the deployment package's size). A top-level statement's item is its section heading."""
-    if not gives(unit, expect, about, section) or any(not c.terms & unit.terms for c in defaults):
+                  attributes: list[Concept], required: list[Concept]) -> bool:
+    """Whether a statement gives the kind of value asked for, of the question's subject; has the words it
+    must (default when a default is asked, 遅延 for 「最大の遅延」); and, when it is nested under an item,
+    shares a word of the question besides the names and the value's kind: the item says what the value
+    is of (「デフォルトで30秒」 under 可視性タイムアウト is not the message retention period; Lambda's
+    「128MBから3008MBの間」 under メモリ is not the deployment package's size). A top-level statement's item
+    is its section heading."""
+    if not gives(unit, expect, about, section) or any(not c.terms & (unit.terms | unit.heading_terms)
+                                                      for c in required):
         return False
     return not unit.context or not attributes or any(c.terms & (unit.terms | unit.heading_terms) for c in attributes)
 

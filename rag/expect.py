@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.tokenize import terms, tokens
+from rag.glossary import translations
 from rag.query import names
 from rag.statements import Statement
 
@@ -34,6 +35,13 @@ def _unit(kind: str) -> str:
     return "|".join(f"{ja}|{en}" for ja, en in SCALES[kind])
 
 
+# Nouns that name the quantity itself: 「最大の遅延」 is answered by a statement about 遅延, not by any
+# duration in the SQS section (「最大14日間」 is the retention).
+_QUANTITY_JA = "遅延|タイムアウト|待機時間|保持期間"
+_QUANTITY_EN = "delay|timeout|wait(?:ing)? time|retention(?: period)?|ttl"
+_QUANTITY = re.compile(f"{_QUANTITY_JA}|{_QUANTITY_EN}", re.I)
+
+
 def _noun_cue(ja: str, en: str) -> str:
     """A noun such as サイズ or 期間 asks for a value only beside an extreme: 「最大サイズ」, 「サイズの上限」,
     "maximum ... size". Alone it is often about something else: 「バッチサイズって何？」, 「EBSの容量を
@@ -46,7 +54,8 @@ _ASK_UNIT = re.compile(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_uni
                        rf"how many (?P<en>{_unit('duration')}|{_unit('size')})\b", re.I)
 CUES: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"最長|最短|(?:どれ|どの)[くぐ]らい(?:の)?時間|how long|"
-                           rf"{_noun_cue('期間|間隔', 'period|duration|interval')}", re.I),
+                           rf"{_noun_cue('期間|間隔|' + _QUANTITY_JA, 'period|duration|interval|' + _QUANTITY_EN)}",
+                           re.I),
     "size": re.compile(rf"how (?:big|large)|\b(?:largest|biggest)\b|{_noun_cue('サイズ|容量', 'size|capacity')}",
                        re.I),
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
@@ -95,9 +104,16 @@ class Expected:
 
     def cue_terms(self, question: str) -> frozenset[str]:
         """Index terms of the words that say what kind of value is asked (何日, サイズ, "how long"): they
-        are not what the value is about."""
+        are not what the value is about. The quantity nouns (遅延) are."""
         found = [m.group() for cue in (*CUES.values(), _ASK_UNIT) for m in cue.finditer(question)]
-        return frozenset(t for text in found for t in tokens(text))
+        return frozenset(t for text in found for t in tokens(text)) - self.quantity_terms(question)
+
+    def quantity_terms(self, question: str) -> frozenset[str]:
+        """Index terms of the nouns that name the quantity asked for (「最大の遅延」: 遅延), with the
+        glossary's other-language words for them ("delay": 遅延)."""
+        found = [m.group() for cue in CUES.values() for m in cue.finditer(question)]
+        own = {t for text in found for q in _QUANTITY.findall(text) for t in tokens(q)}
+        return frozenset(own | {t for term in own for word in translations(term) for t in tokens(word)})
 
     def stated_in(self, text: str, exact: bool = False) -> bool:
         """Whether ``text`` states a value of an asked kind (``exact``: a number, not 「無制限」)."""

@@ -65,6 +65,13 @@ def test_cue_words_are_not_what_the_value_is_about():
     assert Expected.of(question).cue_terms(question) == {"large"}
 
 
+def test_a_quantity_noun_is_what_the_value_is_about():
+    question = "What is the maximum delay I can set on an SQS delay queue?"
+    expect = Expected.of(question)
+    assert expect.kinds == {"duration"} and expect.cue_terms(question) == {"maximum"}
+    assert {"delay", "遅延"} <= expect.quantity_terms(question)
+
+
 def test_subject_is_the_names_without_the_unit():
     assert subject("Lambda Layersって合計で何MBまで載せられる？") == {"lambda", "layer"}
     assert subject("EBSのボリュームって最大何TBまで作れる？") == {"ebs"}

@@ -56,6 +56,8 @@ def assistant(settings) -> Assistant:
          "Partner"),
         ("Lambda Layersはいくつまで使える？", "003", "AWS Lambda", "5個"),
         ("Can I use GPUs with Fargate?", "000", "Fargate", "GPUは使用できない"),  # GPUs is GPU
+        ("EBSボリューム1個あたりの最大容量は？", "001", "特徴", "16TB"),
+        ("What is the maximum timeout of a Lambda function?", "003", "AWS Lambda", "15分"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
@@ -164,6 +166,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("What is the maximum data retention period for a Kinesis data stream?", "could not find"),
         ("What's the maximum size of a zipped Lambda deployment package?", "could not find"),  # 3008MB: memory
         ("Glacierに預けたデータを取り出すのにどれくらい時間かかる？", "見つかりませんでした"),
+        ("What is the maximum delay I can set on an SQS delay queue?", "could not find"),  # 14日間 is retention
+        ("Route 53のホストゾーンって1つあたり月いくらかかる？", "見つかりませんでした"),  # only ALIAS queries are free
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
