@@ -18,6 +18,8 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _NAME = re.compile(r"(?<![A-Za-z0-9-])(?:--?)?[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])")
 _UNIT = re.compile(r"[KMGTP]i?B|[KMGT]?bps|ms", re.I)
 _ANAPHORA = re.compile(r"^(それ|その|これ|この|あれ|じゃあ|では|なら|and\b|what about\b|its?\b|how about\b)", re.I)
+_UNSET = re.compile(r"何も(?:設定|指定|変更)(?:し|せ)(?:ない|てない|てい?ない|ず)|if (?:I|you) (?:don't|do not) "
+                    r"(?:set|specify|configure|change) (?:it|anything)", re.I)
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
 
@@ -87,6 +89,7 @@ class Query:
     truncated: bool = False
     corrections: tuple[tuple[str, str], ...] = ()  # (name as typed, index term read instead)
     typed: str = ""  # the question as typed, when corrected
+    implied: str = ""  # words the question means without writing them: 「何も設定しないと」 is デフォルト
 
     @classmethod
     def of(cls, question: str, history: Sequence[str] = (), max_chars: int = 2000) -> Query:
@@ -97,7 +100,7 @@ class Query:
         text = text[:max_chars]
         previous = [h for h in history if h.strip()]
         context = previous[-1] if previous and is_followup(text) else ""
-        return cls(text, context, truncated)
+        return cls(text, context, truncated, implied="デフォルト" if _UNSET.search(text) else "")
 
     def corrected(self, db: IndexDB) -> Query:
         """The question with each misspelt name read as the one index term an edit away ("Lamdba" ->
@@ -139,7 +142,7 @@ class Query:
         nothing, except loanwords and glossary words (see below).
         """
         out: dict[tuple[frozenset[str], frozenset[str]], float] = {}
-        for text, factor in ((self.text, 1.0), (self.context, CONTEXT_WEIGHT)):
+        for text, factor in ((f"{self.text} {self.implied}", 1.0), (self.context, CONTEXT_WEIGHT)):
             if not text:
                 continue
             groups = []

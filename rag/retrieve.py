@@ -30,7 +30,7 @@ DENSE_WEIGHT = 0.8
 SECOND_CHUNK_WEIGHT = 0.1
 HISTORY_WEIGHT = 0.5
 RERANK = 15  # sections re-scored by how much of the question's idf weight they contain
-COVERAGE_WEIGHT = 0.02
+COVERAGE_WEIGHT = 0.05
 VALUE_WEIGHT = 0.06  # a section stating a number of the kind asked for (a size, a duration) of the subject
 
 

@@ -57,6 +57,9 @@ def assistant(settings) -> Assistant:
         ("Lambda Layersはいくつまで使える？", "003", "AWS Lambda", "5個"),
         ("Can I use GPUs with Fargate?", "000", "Fargate", "GPUは使用できない"),  # GPUs is GPU
         ("EBSボリューム1個あたりの最大容量は？", "001", "特徴", "16TB"),
+        # 何も設定してない is the default
+        ("Auto Scalingでスケールインするとき、何も設定してないとどのインスタンスから消される？", "001", "その他",
+         "OldestLaunchConfiguration"),
         ("What is the maximum timeout of a Lambda function?", "003", "AWS Lambda", "15分"),
     ],
 )
