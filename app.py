@@ -52,7 +52,7 @@ def run_ingest(a: Assistant, rebuild: bool = False) -> Summary:
 def show_answer(answer: Answer) -> None:
     """The answer, then its sources; each opens to the section with the statements used highlighted."""
     for notice in answer.notices:
-        st.caption(f"ℹ️ {notice}")
+        st.caption(f"ℹ️ {md_escape(notice)}")
     if not answer.found:
         st.info(answer.text)
         if answer.related:

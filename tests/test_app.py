@@ -158,3 +158,10 @@ def test_too_long_question_is_cut_with_a_notice(page):
     ask(page, "SQSの可視性タイムアウトとは？" + "あ" * 20_000)
     msg = last_answer(page)
     assert any("cut" in c.value for c in msg.caption) and msg.expander
+
+
+def test_a_misspelt_name_is_answered_with_a_notice(page):
+    ask(page, "Lamdbaの環境変数ってサイズの上限ある？")
+    msg = last_answer(page)
+    assert any("Lamdba" in c.value and "lambda" in c.value for c in msg.caption)
+    assert "4KB" in msg.markdown[0].value and msg.expander
