@@ -60,14 +60,14 @@ CUES: dict[str, re.Pattern[str]] = {
                        re.I),
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
     "count": re.compile(r"いくつ(?!か)|何(?:個|回|件|台|つ)|how many", re.I),
-    "price": re.compile(r"いくら|how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .* cost",
-                        re.I),
+    "price": re.compile(r"いくら|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|"
+                        r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .* cost", re.I),
 }
 # 「容量制限なく保存可能」 answers a question about a size or count limit too, less exactly than a number
 _UNLIMITED = re.compile(r"無制限|制限な[くし]|上限な[くし]|unlimited|no limit", re.I)
 _NUMBER = re.compile(r"(?<![A-Za-z\d])\d")  # not the 3 of S3
 _PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|per\b))"  # 「1秒あたり1000レコード」 is a rate, not a duration
-_PRICE = re.compile(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無料|\bfree\b|追加料金なし", re.I)
+_PRICE = re.compile(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無料|有料|\bfree\b|追加料金なし", re.I)
 
 
 @cache

@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import cache
 
 from ingest.tokenize import terms, tokens
-from rag.glossary_terms import GLOSSARY, SYNONYMS
+from rag.glossary_terms import ABBREVIATIONS, GLOSSARY, SYNONYMS
 
 
 @cache
@@ -38,7 +38,12 @@ def _keyed(table: dict[str, str]) -> dict[str, tuple[str, ...]]:
 
 @cache
 def _forward() -> dict[str, tuple[str, ...]]:
-    return _keyed(GLOSSARY)
+    return _keyed({**GLOSSARY, **ABBREVIATIONS})
+
+
+@cache
+def _spelled_out() -> dict[str, tuple[str, ...]]:
+    return _keyed(ABBREVIATIONS)
 
 
 @cache
@@ -49,6 +54,11 @@ def _synonyms() -> dict[str, tuple[str, ...]]:
 def translations(term: str) -> list[str]:
     """The other language's words for ``term`` (an index term from ``ingest.tokenize``)."""
     return list((_forward() if term.isascii() else _reverse()).get(term, ()))
+
+
+def spelled_out(term: str) -> list[str]:
+    """What an abbreviation stands for ("ddb": DynamoDB), for the words of a name the notes never write."""
+    return list(_spelled_out().get(term, ()))
 
 
 def synonyms(term: str) -> list[str]:

@@ -2,6 +2,20 @@
 Japanese question words -> the words notes tend to write instead. Keys as a person types them; the
 glossary normalises both sides with the index's tokenizer."""
 
+# Abbreviations people type for what the notes spell out: a question about "DDB" is about DynamoDB.
+ABBREVIATIONS: dict[str, str] = {
+    "ddb": "DynamoDB",
+    "asg": "Auto Scaling",
+    "cfn": "CloudFormation",
+    "r53": "Route 53",
+    "kds": "Kinesis Data Streams",
+    "sfn": "Step Functions",
+    "apigw": "API Gateway",
+    "cw": "CloudWatch",
+    "lb": "ELB ロードバランサー",
+    "sg": "セキュリティグループ",
+}
+
 # AWS / IT vocabulary; inflections are separate keys (plural 's' is stripped by the tokenizer).
 GLOSSARY: dict[str, str] = {
     "asynchronous": "非同期",

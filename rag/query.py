@@ -9,13 +9,18 @@ from dataclasses import dataclass, replace
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
-from rag.glossary import synonyms, translations
+from rag.glossary import spelled_out, synonyms, translations
 
 _LOANWORD = re.compile(r"^[\u30a1-\u30fa\u30fc]{4,}$")  # katakana, 4+ characters: パーティション, not キー
+# Everyday loanwords that set the scene of a question (「来週キャンペーンでLBに…」), never its subject.
+_SCENE = frozenset({"キャンペーン", "プロジェクト", "チーム", "メンバー", "ミーティング", "セール", "ユーザ",
+                    "ユーザー", "クライアント", "アプリ", "サービス", "システム", "テスト", "リリース"})
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # Names in a question: ASCII words such as RDS, Lightsail, Multi-AZ, S3, --max-items (in English: not the
 # first word).
 _NAME = re.compile(r"(?<![A-Za-z0-9-])(?:--?)?[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])")
+_COUNTED = re.compile(r"(?<=[A-Za-z]{2})\d+$")
+_COUNTER = re.compile(r"秒|分|時間|日|週|[かヶカ]月|年|個|回|件|台|つ|%|％")
 _UNIT = re.compile(r"[KMGTP]i?B|[KMGT]?bps|ms", re.I)
 _ANAPHORA = re.compile(r"^(それ|その|これ|この|あれ|じゃあ|では|なら|and\b|what about\b|its?\b|how about\b)", re.I)
 _UNSET = re.compile(r"何も(?:設定|指定|変更)(?:し|せ)(?:ない|てない|てい?ない|ず)|if (?:I|you) (?:don't|do not) "
@@ -28,13 +33,20 @@ class EmptyQuestion(ValueError):
     """An empty or whitespace-only question."""
 
 
+def _is_loanword(term: str) -> bool:
+    return bool(_LOANWORD.match(term)) and term not in _SCENE
+
+
 def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
 
 def names(text: str) -> list[str]:
-    """ASCII names in the question; not units (「何MBまで」, "10 Gbps": the unit asked for, not a subject)."""
-    words = [w for w in _NAME.findall(text) if not _UNIT.fullmatch(w)]
+    """ASCII names in the question; not units (「何MBまで」, "10 Gbps": the unit asked for, not a subject),
+    nor the number of a Japanese quantity written against a name (「RPO15分」: RPO)."""
+    words = [_COUNTED.sub("", m.group()) if _COUNTER.match(text, m.end()) else m.group()
+             for m in _NAME.finditer(text)]
+    words = [w for w in words if not _UNIT.fullmatch(w)]
     if is_japanese(text):
         return words
     return [w for i, w in enumerate(words) if w.startswith("-") or (i > 0 and (
@@ -170,7 +182,7 @@ class Query:
                 # translations they write ("rotation"), is a subject they do not cover: it weighs as a
                 # rare term no section holds
                 found += [(factor * math.log(1 + n), {t}, set()) for t in (parts or [term])
-                          if t not in idf and not other and (_LOANWORD.match(t) or translations(t))]
+                          if t not in idf and not other and (_is_loanword(t) or translations(t))]
                 for weight, own, alts in found:
                     key = (frozenset(own | alts), frozenset(own | (alts & translated)))
                     out[key] = max(out.get(key, 0.0), weight)
@@ -182,7 +194,9 @@ class Query:
         loanwords and English glossary words that ``concepts`` weighs as uncovered (パーティション,
         "rotation"). A kanji word the notes lack (粒度) is more often a paraphrase: it only weighs."""
         found = [term for w in names(self.text) for term, _ in terms(w)]
-        df, _ = db.doc_freq(found)
+        full = {t: [f for word in spelled_out(t) for f, _ in terms(word)] for t in found}  # DDB: DynamoDB
+        df, _ = db.doc_freq([*found, *(f for fs in full.values() for f in fs)])
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
-                       for t in c.terms if t.isascii() or _LOANWORD.match(t)]  # not kanji words (粒度)
-        return list(dict.fromkeys([t for t in found if not df.get(t)] + unmentioned))
+                       for t in c.terms if t.isascii() or _is_loanword(t)]  # not kanji words (粒度)
+        unknown = [t for t in found if not df.get(t) and not (full[t] and all(df.get(f) for f in full[t]))]
+        return list(dict.fromkeys(unknown + unmentioned))

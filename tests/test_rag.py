@@ -61,6 +61,10 @@ def assistant(settings) -> Assistant:
         ("Auto Scalingでスケールインするとき、何も設定してないとどのインスタンスから消される？", "001", "その他",
          "OldestLaunchConfiguration"),
         ("What is the maximum timeout of a Lambda function?", "003", "AWS Lambda", "15分"),
+        # abbreviations, a number against a name, an everyday loanword setting the scene
+        ("上司にRPO15分でって言われたんだけど、具体的にどういう意味？", "002", "RPO(目標復旧時点)", "RPO"),
+        ("来週キャンペーンでLBに一気にアクセス来そうなんだけど、ELB側で事前にやっとくべきことってある？", "001",
+         "Elastic Load Balancing（ELB）", "Pre-Warming"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
@@ -95,6 +99,11 @@ def test_sections_stating_the_kind_of_value_asked_come_forward(assistant):
 )
 def test_a_value_question_is_answered_first_by_a_statement_giving_the_value(assistant, question, fact):
     assert fact in assistant.ask(question).text.splitlines()[0]
+
+
+def test_an_abbreviation_is_read_as_what_it_stands_for(assistant):
+    answer = assistant.ask("Can a Step Functions state machine call DDB directly? What operations?")
+    assert answer.found and "DynamoDB : 既存アイテムの取得" in answer.text
 
 
 def test_a_misspelt_name_is_read_as_the_note_writes_it(assistant):
