@@ -19,6 +19,7 @@ from filelock import FileLock
 
 from ingest.chunk import Chunk
 from ingest.manifest import Indexed
+from ingest.tokenize import VERSION as TOKENIZER_VERSION
 from ingest.tokenize import tokens
 
 HEADING_WEIGHT = 3.0  # a term in the heading path counts this much more than one in the body
@@ -81,6 +82,9 @@ class IndexDB:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.executescript(_SCHEMA)
+            # a new index is tokenised by this version; one without the key predates versions ("1")
+            if not self._conn.execute("SELECT 1 FROM chunks LIMIT 1").fetchone():
+                self._conn.execute("INSERT OR IGNORE INTO meta VALUES ('keywords', ?)", (TOKENIZER_VERSION,))
 
     def close(self) -> None:
         self._conn.close()
@@ -163,17 +167,26 @@ class IndexDB:
         )
         return [(r["id"], r["score"]) for r in rows]
 
-    def section_terms(self, source: str, section_start: int) -> set[str]:
-        """Index terms of a whole section (heading path and body), read back from the keyword index."""
-        rows = self._all("SELECT f.heading, f.body FROM chunks c JOIN fts f ON f.rowid = c.rowid "
-                         "WHERE c.source = ? AND c.section_start = ?", (source, section_start))
-        return {t for r in rows for col in (r[0], r[1]) for t in col.split()}
+    def section_terms(self, source: str, section_start: int) -> frozenset[str]:
+        """Index terms of a whole section (heading path and body), read back from the keyword index; kept
+        until the index changes (retrieval and the answer read the same sections)."""
+        memo = self._memo()
+        if (key := ("section", source, section_start)) not in memo:
+            rows = self._all("SELECT f.heading, f.body FROM chunks c JOIN fts f ON f.rowid = c.rowid "
+                             "WHERE c.source = ? AND c.section_start = ?", (source, section_start))
+            memo[key] = frozenset(t for r in rows for col in (r[0], r[1]) for t in col.split())
+        return memo[key]
+
+    def keywords_stale(self) -> bool:
+        """Were the keywords indexed by another tokenizer version than this one?"""
+        return self.meta("keywords", "1") != TOKENIZER_VERSION
 
     def _memo(self) -> dict:
-        """Facts about the index that only an ingest (or a pull) changes, kept until the generation moves."""
-        generation = self.meta("generation")
-        if self._memo_generation != generation:
-            self._memo_generation, self._memo_values = generation, {}
+        """Facts about the index that only an ingest, a pull or a re-keying changes, kept until then."""
+        rows = self._all("SELECT group_concat(value, ' ') FROM meta WHERE key IN ('generation', 'keywords')")
+        state = rows[0][0]
+        if self._memo_generation != state:
+            self._memo_generation, self._memo_values = state, {}
         return self._memo_values
 
     def term_chunks(self, terms: Iterable[str]) -> dict[str, int]:
@@ -190,12 +203,9 @@ class IndexDB:
     def terms_like(self, term: str) -> list[str]:
         """Index terms that start like ``term`` and are at most one letter longer or shorter: the
         candidates for a misspelt name (the caller decides which are one edit away)."""
-        memo = self._memo()
-        if ("like", term) not in memo:
-            rows = self._all("SELECT term FROM fts_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
-                             (term[0], chr(ord(term[0]) + 1), len(term) - 1, len(term) + 1))
-            memo["like", term] = [r[0] for r in rows]
-        return memo["like", term]
+        rows = self._all("SELECT term FROM fts_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
+                         (term[0], chr(ord(term[0]) + 1), len(term) - 1, len(term) + 1))
+        return [r[0] for r in rows]
 
     def chunk_count(self) -> int:
         """Chunks in the index (counting is a scan: 2 ms at 100k)."""
@@ -233,6 +243,7 @@ class Writer:
     def reset(self) -> None:
         for table in ("files", "chunks", "fts"):
             self._conn.execute(f"DELETE FROM {table}")
+        self.set_meta("keywords", TOKENIZER_VERSION)  # what is written from now on
 
     def put_file(self, source: str, state: FileState) -> None:
         self._conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
@@ -269,12 +280,14 @@ class Writer:
                            (rowid, " ".join(tokens(" ".join(heading_path))), " ".join(tokens(text))))
 
     def retokenize(self) -> int:
-        """Re-index every chunk's keywords with the current tokenizer; returns how many chunks."""
-        rows = self._conn.execute("SELECT rowid, heading, text FROM chunks").fetchall()
+        """Re-index every chunk's keywords with this tokenizer version; returns how many chunks."""
         self._conn.execute("DELETE FROM fts")
-        for rowid, heading, text in rows:
+        n = 0
+        for rowid, heading, text in self._conn.execute("SELECT rowid, heading, text FROM chunks"):  # streamed
             self._put_keywords(rowid, json.loads(heading), text)
-        return len(rows)
+            n += 1
+        self.set_meta("keywords", TOKENIZER_VERSION)
+        return n
 
     def touch(self) -> None:
         self.set_meta("last_ingest", str(time.time()))

@@ -60,8 +60,9 @@ class Summary:
 
 
 def changed_files(index: Index) -> bool:
-    """Cheap check for the page: do sizes/mtimes on disk differ from the manifest?"""
-    return _differs(scan(index.settings.notes_dir), index)
+    """Cheap check for the page: do sizes/mtimes on disk differ from the manifest, or were the keywords
+    indexed by another tokenizer version (an ingest re-indexes them)?"""
+    return _differs(scan(index.settings.notes_dir), index) or index.db.keywords_stale()
 
 
 def _differs(notes: list[NoteFile], index: Index) -> bool:
@@ -142,14 +143,13 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         notices.append(f"The index on {index.settings.chroma_url} changed elsewhere; synced from it first.")
         pull(index, remote)
 
-    rekeyed = False
-    if (keywords := db.meta("keywords", "1")) != KEYWORDS_VERSION and db.chunk_count():
+    if db.keywords_stale():
+        # local to this index (the vectors and the server's chunks are the same): not a change to stamp
+        before = db.meta("keywords", "1")
         with db.transaction() as w:
             n = w.retokenize()
-            w.set_meta("keywords", KEYWORDS_VERSION)
-        notices.append(f"Re-indexed the keywords of {n} chunks: the tokenizer changed (version {keywords} -> "
+        notices.append(f"Re-indexed the keywords of {n} chunks: the tokenizer changed (version {before} -> "
                        f"{KEYWORDS_VERSION}); no vector was recomputed.")
-        rekeyed = True
 
     plan, file_states, warnings, gone = _plan(index, notes)
     if loader:
@@ -157,7 +157,7 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
     vectors, reused = _vectors_for(index, [c for c in plan.add if c.id not in orphans], progress)
     kept = [c for c in plan.add if c.id in orphans]  # written by the interrupted run: vector is right
     stale = plan.delete + sorted(orphans - {c.id for c in kept})
-    changed = bool(plan.add or plan.relocate or stale) or db.meta("dirty") == "1" or rekeyed
+    changed = bool(plan.add or plan.relocate or stale) or db.meta("dirty") == "1"
     generation = uuid.uuid4().hex
     if changed:
         store = index.store
@@ -177,7 +177,6 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         w.forget_files(gone)
         w.set_meta("embedder", index.embedder.name)
         w.set_meta("collection", index.settings.collection)
-        w.set_meta("keywords", KEYWORDS_VERSION)
         if changed:
             w.set_meta("generation", generation)
         w.set_meta("dirty", "0")

@@ -16,7 +16,8 @@ VERSION = "2"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word
 
 # ASCII terms such as SQS, FIFO, --page-size, Lambda@Edge, 256KB, s3:PutObject stay whole (case-folded).
 _ASCII = re.compile(r"-{0,2}[a-z0-9](?:[a-z0-9_.\-/@:+]*[a-z0-9])?")
-_ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")  # GPUs, AMIs, VPCs: the stemmer keeps "us", "is"
+# GPUs, AMIs, VPCs (「GPUsを使う」 too): the stemmer keeps "us", "is"
+_ACRONYM_PLURAL = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]+)s(?![A-Za-z0-9])")
 _ASCII_PARTS = re.compile(r"[a-z]+|[0-9]+")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # Sudachi refuses input over 49,149 bytes; a run is cut into pieces of at most 4 * this many bytes.
@@ -87,10 +88,4 @@ def terms(text: str) -> list[tuple[str, list[str]]]:
 
 def tokens(text: str) -> list[str]:
     """Index terms of ``text``, parts included (with repeats, in order)."""
-    return list(_tokens(text))
-
-
-@lru_cache(maxsize=8192)
-def _tokens(text: str) -> tuple[str, ...]:
-    """Answers read the same statements of the same sections question after question: tokenised once."""
-    return tuple(t for term, parts in terms(text) for t in (term, *parts) if t not in _STOP)
+    return [t for term, parts in terms(text) for t in (term, *parts) if t not in _STOP]

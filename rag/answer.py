@@ -55,9 +55,8 @@ class Answer:
     notices: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _score(unit: Statement, concepts: tuple[Concept, ...], expect: Expected) -> float:
-    own = set(tokens(unit.text))
-    ctx = set(tokens(" ".join(unit.context)))
+def _score(unit: Statement, concepts: tuple[Concept, ...], gives_value: bool) -> float:
+    own, ctx = unit.own_terms, unit.context_terms
     lexical = 0.0
     for c in concepts:
         if c.terms & own:
@@ -66,26 +65,31 @@ def _score(unit: Statement, concepts: tuple[Concept, ...], expect: Expected) -> 
             lexical += CONTEXT_SHARE * c.weight
         elif c.terms & unit.heading_terms:
             lexical += HEADING_SHARE * c.weight
-    value = VALUE_SHARE if expect and expect.stated_in(unit.text, exact=True) else 0.0
+    value = VALUE_SHARE if gives_value else 0.0
     return lexical / (sum(c.weight for c in concepts) or 1.0) + RANK_PRIOR / (1 + unit.hit_rank) + value
 
 
 def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Concept, ...],
-                  candidates: list[Statement], expect: Expected) -> bool:
+                  candidates: list[Statement], expect: Expected, sections: list[frozenset[str]]) -> bool:
     """Whether the top sections plausibly answer the question (calibrated on eval/*.jsonl).
-    ``candidates`` are the statements of the top sections."""
+    ``candidates`` are the statements of the top sections, ``sections`` their terms."""
     if not hits or query.unknown_names(db):
         return False
-    asks_default = [c for c in concepts if c.terms & DEFAULT_WORDS]
+    defaults = [c for c in concepts if c.terms & DEFAULT_WORDS]
     if expect:
         # a question asking for a value is answered by a statement giving one, or not at all
         about = subject(query.text)
         attributes = [c for c in concepts if not c.terms & (about | expect.cue_terms(query.text) | DEFAULT_WORDS)
                       and not all(t.isdigit() for t in c.terms)]  # 「1つあたり」, the 53 of Route 53
-        quantities = [c for c in concepts if c.terms & expect.quantity_terms(query.text)]
-        sections = [frozenset(db.section_terms(h.source, h.start_line)) for h in hits[:UNIT_SECTIONS]]
-        return any(_states_asked(u, expect, about, sections[u.hit_rank], attributes, [*asks_default, *quantities])
+        # 「最大の遅延」: the statement names the quantity, in any of the question's words for it
+        named = expect.quantity_terms(query.text)
+        quantity = [Concept(0.0, named.union(*(c.terms for c in concepts if c.terms & named)), named)] if named else []
+        # 「何も設定しないと何秒？」 asks for the default value, named or implied
+        return any(_states_asked(u, expect, about, sections[u.hit_rank], attributes, [*defaults, *quantity])
                    for u in candidates)
+    # a default the question names; one it only implies (「何も設定しないと公開される？」) helps find the
+    # statement, is not required of the top sections
+    asks_default = defaults if DEFAULT_WORDS & set(tokens(query.text)) else []
     covered = hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE
     if covered and not asks_default:
         return True  # the common case: no need to read the top sections' terms
@@ -104,12 +108,14 @@ def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], sect
     must (default when a default is asked, 遅延 for 「最大の遅延」); and, when it is nested under an item,
     shares a word of the question besides the names and the value's kind: the item says what the value
     is of (「デフォルトで30秒」 under 可視性タイムアウト is not the message retention period; Lambda's
-    「128MBから3008MBの間」 under メモリ is not the deployment package's size). A top-level statement's item
-    is its section heading."""
+    「128MBから3008MBの間」 under メモリ is not the deployment package's size). A top-level statement of a
+    section about the question's named subject speaks for it (「最大容量は16TB」 under EBS › 特徴)."""
     if not gives(unit, expect, about, section) or any(not c.terms & (unit.terms | unit.heading_terms)
                                                       for c in required):
         return False
-    return not unit.context or not attributes or any(c.terms & (unit.terms | unit.heading_terms) for c in attributes)
+    if not attributes or (not unit.context and about):  # a named subject's top-level statement speaks for it
+        return True
+    return any(c.terms & (unit.terms | unit.heading_terms) for c in attributes)
 
 
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
@@ -141,11 +147,13 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     ja = query.japanese or not query.text.isascii()
     concepts = query.concepts(db)
     candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in statements(h.text, h.heading_path, rank)]
+    sections = [db.section_terms(h.source, h.start_line) for h in hits[:UNIT_SECTIONS]]
     expect = Expected.of(query.text)
-    if not is_answerable(query, hits, db, concepts, candidates, expect):
+    if not is_answerable(query, hits, db, concepts, candidates, expect, sections):
         return Answer(query.asked, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
-    scored = sorted(((_score(u, concepts, expect), i, u) for i, u in enumerate(candidates)),
-                    key=lambda x: (-x[0], x[1]))
+    about = subject(query.text)
+    scored = sorted(((_score(u, concepts, bool(expect) and gives(u, expect, about, sections[u.hit_rank], exact=True)),
+                      i, u) for i, u in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
     best = scored[0][0] if scored else 0.0
     chosen: list[tuple[int, Statement]] = []
     size = 0

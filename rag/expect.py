@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.tokenize import terms, tokens
-from rag.glossary import translations
+from rag.glossary import spelled_out, translations
 from rag.query import names
 from rag.statements import Statement
 
@@ -29,6 +29,10 @@ SCALES: dict[str, list[tuple[str, str]]] = {
 }
 _EXTREME = r"(?:最大|最小|上限|下限|最長|最短)"
 _EXTREME_EN = r"(?:maximum|minimum|max|min|largest|biggest|longest|shortest|fastest)"
+# Not durations: dates (「2017年」, 「毎月1日」) and fractions or splits (「3分の1」, 「3分割」)
+_NOT_DURATION = re.compile(r"\d{4}\s*年|毎月\s*\d+\s*日|\d+\s*分(?:の\s*\d|割)")
+# Not counts: the number of a name (Route 53, Windows Server 2019)
+_NAMED_NUMBER = re.compile(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
 
 
 def _unit(kind: str) -> str:
@@ -53,15 +57,17 @@ def _noun_cue(ja: str, en: str) -> str:
 _ASK_UNIT = re.compile(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit('speed')})(?![a-z])|"
                        rf"how many (?P<en>{_unit('duration')}|{_unit('size')})\b", re.I)
 CUES: dict[str, re.Pattern[str]] = {
-    "duration": re.compile(rf"最長|最短|(?:どれ|どの)[くぐ]らい(?:の)?時間|how long|"
+    "duration": re.compile(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
+                           rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?時間|how long|"
                            rf"{_noun_cue('期間|間隔|' + _QUANTITY_JA, 'period|duration|interval|' + _QUANTITY_EN)}",
                            re.I),
-    "size": re.compile(rf"how (?:big|large)|\b(?:largest|biggest)\b|{_noun_cue('サイズ|容量', 'size|capacity')}",
-                       re.I),
+    "size": re.compile(rf"how (?:big|large)|\b(?:largest|biggest)\s+(?:[\w-]+\s+){{0,2}}(?:files?|objects?|"
+                       rf"messages?|items?|volumes?|disks?|payloads?|uploads?)\b|"
+                       rf"{_noun_cue('サイズ|容量', 'size|capacity')}", re.I),
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
     "count": re.compile(r"いくつ(?!か)|何(?:個|回|件|台|つ)|how many", re.I),
-    "price": re.compile(r"いくら|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|"
-                        r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .* cost", re.I),
+    "price": re.compile(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|"
+                        r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$", re.I),
 }
 # 「容量制限なく保存可能」 answers a question about a size or count limit too, less exactly than a number
 _UNLIMITED = re.compile(r"無制限|制限な[くし]|上限な[くし]|unlimited|no limit", re.I)
@@ -86,6 +92,7 @@ class Expected:
     units: tuple[tuple[str, int], ...] = ()
 
     @classmethod
+    @cache  # retrieval and the answer both ask
     def of(cls, question: str) -> Expected:
         kinds = {kind for kind, cue in CUES.items() if cue.search(question)}
         units = []
@@ -120,30 +127,43 @@ class Expected:
         named = dict(self.units)
         for kind in self.kinds:
             if kind == "count":
-                found = _NUMBER.search(text) is not None
+                found = _NUMBER.search(_NAMED_NUMBER.sub(" ", text)) is not None
             elif kind == "price":
                 found = _PRICE.search(text) is not None
             else:
                 i = named.get(kind)
                 scale = range(len(SCALES[kind])) if i is None else range(i - 1, i + 2)
-                found = _value(kind, scale).search(text) is not None
+                cleaned = _NOT_DURATION.sub(" ", text) if kind == "duration" else text
+                found = _value(kind, scale).search(cleaned) is not None
             if found or (not exact and kind in {"size", "count"} and _UNLIMITED.search(text)):
                 return True
         return False
 
 
+@cache
 def subject(question: str) -> frozenset[str]:
     """The index terms of the names in the question."""
     return frozenset(t for w in names(question) for t, _ in terms(w))
+
+
+def _named(name: str, terms_: frozenset[str]) -> bool:
+    """Whether ``terms_`` name ``name``, as written or spelled out (EFS: Elastic File System)."""
+    if name in terms_:
+        return True
+    full = {t for word in spelled_out(name) for t, _ in terms(word)}
+    return bool(full) and full <= terms_
 
 
 def gives(statement: Statement, expected: Expected, subject: frozenset[str], section_terms: frozenset[str],
           exact: bool = False) -> bool:
     """Whether a statement gives a value of the kind asked for about ``subject``. A nested statement is
     about what it, its parent items and its headings name (the Lambda section's 「4KB以下」 under
-    環境変数 is not about Layers); a top-level one speaks for its whole section (「最大10Gbps」 in the
-    Intel VF section, whose list names the C4 and R3 instances)."""
+    環境変数 is not about Layers); a top-level one speaks for its section when it or its headings name
+    the subject (「最大10Gbps」 in the Intel VF section, whose list names the C4 and R3 instances; not
+    「最大70%OFF」 in a Fargate section that mentions Route 53 somewhere)."""
     if not expected.stated_in(statement.text, exact):
         return False
-    scope = statement.terms | statement.heading_terms | (frozenset() if statement.context else section_terms)
-    return subject <= scope
+    near = statement.terms | statement.heading_terms
+    if statement.context or not subject:
+        return all(_named(n, near) for n in subject)
+    return all(_named(n, near | section_terms) for n in subject) and any(_named(n, near) for n in subject)

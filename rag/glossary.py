@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import cache
 
 from ingest.tokenize import terms, tokens
-from rag.glossary_terms import ABBREVIATIONS, GLOSSARY, SYNONYMS
+from rag.glossary_terms import ABBREVIATIONS, GLOSSARY, SPELLED_OUT, SYNONYMS
 
 
 @cache
@@ -43,7 +43,7 @@ def _forward() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _spelled_out() -> dict[str, tuple[str, ...]]:
-    return _keyed(ABBREVIATIONS)
+    return _keyed({**SPELLED_OUT, **ABBREVIATIONS})
 
 
 @cache
@@ -57,7 +57,8 @@ def translations(term: str) -> list[str]:
 
 
 def spelled_out(term: str) -> list[str]:
-    """What an abbreviation stands for ("ddb": DynamoDB), for the words of a name the notes never write."""
+    """What an abbreviation stands for ("ddb": DynamoDB, "efs": Elastic File System): a name is there when
+    all these words are."""
     return list(_spelled_out().get(term, ()))
 
 

@@ -16,6 +16,19 @@ ABBREVIATIONS: dict[str, str] = {
     "sg": "セキュリティグループ",
 }
 
+# Acronyms notes may spell out instead (a heading "Amazon Elastic File System" is about EFS). Used to judge
+# what a statement is about, not to search: each word alone ("file", "system") means little.
+SPELLED_OUT: dict[str, str] = {
+    "efs": "Elastic File System", "ebs": "Elastic Block Store", "s3": "Simple Storage Service",
+    "sqs": "Simple Queue Service", "sns": "Simple Notification Service", "ses": "Simple Email Service",
+    "swf": "Simple Workflow Service", "ecs": "Elastic Container Service", "ecr": "Elastic Container Registry",
+    "eks": "Elastic Kubernetes Service", "elb": "Elastic Load Balancing", "alb": "Application Load Balancer",
+    "nlb": "Network Load Balancer", "clb": "Classic Load Balancer", "kms": "Key Management Service",
+    "iam": "Identity Access Management", "emr": "Elastic MapReduce", "ena": "Elastic Network Adapter",
+    "efa": "Elastic Fabric Adapter", "ec2": "Elastic Compute Cloud", "rds": "Relational Database Service",
+    "vpc": "Virtual Private Cloud", "ami": "Amazon Machine Image", "cdn": "CloudFront",
+}
+
 # AWS / IT vocabulary; inflections are separate keys (plural 's' is stripped by the tokenizer).
 GLOSSARY: dict[str, str] = {
     "asynchronous": "非同期",
@@ -193,7 +206,7 @@ GLOSSARY: dict[str, str] = {
     "delete": "削除",
     "deletion": "削除",
     "expire": "期限",
-    "retention": "保持 保存期間",
+    "retention": "保持 保存期間 保存",
     "period": "期間",
     "day": "日 日間",
     "hour": "時間",
@@ -679,6 +692,7 @@ SYNONYMS: dict[str, str] = {
     "違う": "違い",
     "差": "違い",
     "保存": "保持",
+    "保持": "保存",
     "調べる": "確認",
     "速い": "高速",
     "遅い": "遅延",

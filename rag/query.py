@@ -10,21 +10,24 @@ from dataclasses import dataclass, replace
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
 from rag.glossary import spelled_out, synonyms, translations
+from rag.spelling import respelled
 
 _LOANWORD = re.compile(r"^[\u30a1-\u30fa\u30fc]{4,}$")  # katakana, 4+ characters: パーティション, not キー
 # Everyday loanwords that set the scene of a question (「来週キャンペーンでLBに…」), never its subject.
 _SCENE = frozenset({"キャンペーン", "プロジェクト", "チーム", "メンバー", "ミーティング", "セール", "ユーザ",
                     "ユーザー", "クライアント", "アプリ", "サービス", "システム", "テスト", "リリース"})
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-# Names in a question: ASCII words such as RDS, Lightsail, Multi-AZ, S3, --max-items (in English: not the
-# first word).
-_NAME = re.compile(r"(?<![A-Za-z0-9-])(?:--?)?[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])")
+# Names in a question: ASCII words such as RDS, Lightsail, Multi-AZ, S3, --max-items, NFSv4.1, kept whole
+# as the tokenizer keeps them (in English: not the first word).
+_NAME = re.compile(r"(?<![A-Za-z0-9.-])(?:--?)?[A-Za-z](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?![A-Za-z0-9])")
 _COUNTED = re.compile(r"(?<=[A-Za-z]{2})\d+$")
 _COUNTER = re.compile(r"秒|分|時間|日|週|[かヶカ]月|年|個|回|件|台|つ|%|％")
 _UNIT = re.compile(r"[KMGTP]i?B|[KMGT]?bps|ms", re.I)
 _ANAPHORA = re.compile(r"^(それ|その|これ|この|あれ|じゃあ|では|なら|and\b|what about\b|its?\b|how about\b)", re.I)
-_UNSET = re.compile(r"何も(?:設定|指定|変更)(?:し|せ)(?:ない|てない|てい?ない|ず)|if (?:I|you) (?:don't|do not) "
-                    r"(?:set|specify|configure|change) (?:it|anything)", re.I)
+_UNSET = re.compile(r"何も(?:設定|指定|変更)(?:し|せ)(?:ない|てい?ない|ず|なければ|なかったら)|"
+                    r"(?:設定|指定)(?:しない|しなかった|を省略した)場合|未(?:設定|指定)の(?:場合|とき)|"
+                    r"if (?:I|you) (?:don['’]t|do not) (?:set|specify|configure|change)\b|"
+                    r"if (?:it is |it's )?not (?:set|specified|configured)", re.I)
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
 
@@ -82,18 +85,6 @@ def coverage(concepts: Sequence[Concept], present: set[str]) -> float:
     return sum(c.weight for c in concepts if c.terms & present) / total
 
 
-def one_edit(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with one letter changed, added or dropped, or two neighbours swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return (a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
-            or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1]))
-
-
-MIN_TYPO_LENGTH = 5  # shorter names are too close to each other (ECR, ECS, EKS)
-
-
 @dataclass(frozen=True)
 class Query:
     text: str
@@ -115,16 +106,9 @@ class Query:
         return cls(text, context, truncated, implied="デフォルト" if _UNSET.search(text) else "")
 
     def corrected(self, db: IndexDB) -> Query:
-        """The question with each misspelt name read as the one index term an edit away ("Lamdba" ->
-        lambda). A name the notes never write is otherwise a subject they do not cover."""
-        fixes = []
-        for word in dict.fromkeys(names(self.text)):
-            found = [t for t, _ in terms(word)]
-            if len(found) != 1 or len(found[0]) < MIN_TYPO_LENGTH or db.doc_freq(found)[0]:
-                continue
-            near = [t for t in db.terms_like(found[0]) if one_edit(found[0], t)]
-            if len(near) == 1:
-                fixes.append((word, near[0]))
+        """The question with each misspelt name read as the index term it is one edit from ("Lamdba" ->
+        lambda, ``rag.spelling``). A name the notes never write is otherwise a subject they do not cover."""
+        fixes = [(word, term) for word in dict.fromkeys(names(self.text)) if (term := respelled(word, db))]
         text = self.text
         for word, term in fixes:
             text = re.sub(rf"(?<![A-Za-z0-9-]){re.escape(word)}(?![A-Za-z0-9])", term, text)
@@ -132,6 +116,7 @@ class Query:
 
     @property
     def asked(self) -> str:
+        """The question as the person typed it (answers show this, not the corrected text)."""
         return self.typed or self.text
 
     @property

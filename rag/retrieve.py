@@ -95,7 +95,7 @@ class HybridSearch:
 
     def _gives(self, source: str, start: int, expect: Expected, about: frozenset[str]) -> bool:
         section = self.index.db.section(source, start)
-        text, terms = "\n".join(c.text for c in section), frozenset(self.index.db.section_terms(source, start))
+        text, terms = "\n".join(c.text for c in section), self.index.db.section_terms(source, start)
         return any(gives(s, expect, about, terms, exact=True) for s in statements(text, section[0].heading_path, 0))
 
     def search(self, query: Query, k: int) -> list[Hit]:

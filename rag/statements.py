@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ingest.tokenize import tokens
 from rag.query import is_japanese
@@ -33,10 +33,18 @@ class Statement:
     heading_terms: frozenset[str] = frozenset()  # the section's heading path terms
     section: str = ""  # the section's own heading
 
+    @property
+    def own_terms(self) -> frozenset[str]:
+        return text_terms(self.text)
+
+    @property
+    def context_terms(self) -> frozenset[str]:
+        return frozenset().union(*map(text_terms, self.context))
+
     @cached_property
     def terms(self) -> frozenset[str]:
         """Index terms of the statement and its parent items."""
-        return frozenset(tokens(" ".join((*self.context, self.text))))
+        return self.own_terms | self.context_terms
 
     def with_children(self) -> tuple[str, tuple[str, ...]]:
         """The item followed by its sub-items (cut at CHILDREN_CHARS), and the sub-items shown whole."""
@@ -58,10 +66,17 @@ class Statement:
         return " › ".join(parts)
 
 
+@lru_cache(maxsize=8192)
+def text_terms(text: str) -> frozenset[str]:
+    """Answers read the same statements of the same sections question after question: tokenised once
+    per process (an LRU of lines, not the index's texts)."""
+    return frozenset(tokens(text))
+
+
 def statements(text: str, heading_path: tuple[str, ...], rank: int) -> list[Statement]:
     """Statements of a section: list items and sentences, each with the items it is nested under."""
     out: list[Statement] = []
-    heading_terms = frozenset(tokens(" ".join(heading_path)))
+    heading_terms = text_terms(" ".join(heading_path))
     stack: list[tuple[int, str]] = []  # (indent, text) of enclosing items
     in_code = False
     for raw in text.splitlines():

@@ -32,6 +32,13 @@ from rag.statements import statements
         ("Dead Letter Queueに移したメッセージの保持期間は何を基準に数えられる？", set()),
         ("What is the batch size in Elastic Beanstalk deployments?", set()),
         ("いくつかの方法を教えて", set()),
+        # words that ask for no value here
+        ("What is the largest benefit of using ALIAS records?", set()),
+        ("最短でEC2を起動するには？", set()),
+        ("What does the cost allocation tag do?", set()),
+        ("いくらでも使える？", set()),
+        ("Route 53のホストゾーンって1つあたり月いくらかかる？", {"price"}),
+        ("What's the largest single object you can store in S3?", {"size"}),
     ],
 )
 def test_expected_kind_of_value(question, kinds):
@@ -106,7 +113,24 @@ def test_a_top_level_value_speaks_for_its_section():
         ("EFSの料金ってGBあたりいくらくらい？", "アジアパシフィック (シドニー) 0.36 USD/GB-月", True),
         ("CloudTrailはいくら？", "CloudTrail 自体は無料", True),
         ("ECRのリポジトリはいくつまで？", "コンテナイメージはS3に保存される。", False),  # the 3 of S3
+        ("How many routing policies does Route 53 have?", "Route 53では、複数のルーティングポリシー", False),
+        ("何年使える？", "2017年に発表された", False),  # a date
+        ("何分かかる？", "データを3分割して送る", False),
     ],
 )
 def test_a_named_unit_is_answered_in_that_unit_or_the_next(question, text, says):
     assert Expected.of(question).stated_in(text) is says
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Can I use GPUs with Fargate?", ["gpu", "fargate"]),  # the stemmer keeps "-us" whole
+        ("GPUsを使う", ["gpu", "使う"]),
+        ("AMIs, VPCs and APIs", ["ami", "vpc", "api"]),
+        ("AWS SQS", ["aws", "sqs"]),  # not plurals
+        ("What's new", ["new"]),  # the s of What's is no term
+    ],
+)
+def test_acronym_plurals_are_the_acronym(text, want):
+    assert tokens(text) == want

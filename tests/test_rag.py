@@ -18,9 +18,10 @@ from ingest.errors import NotIndexed
 from ingest.index import Index
 from ingest.pipeline import ingest
 from rag.assistant import Assistant
-from rag.query import EmptyQuestion, Query, coverage, one_edit, search_terms
+from rag.query import EmptyQuestion, Query, coverage, search_terms
 from rag.retrieve import NotesRetriever
 from rag.settings import AskSettings
+from rag.spelling import one_edit
 
 REPO = Path(__file__).resolve().parents[1]
 NOTES = REPO / "notes"
@@ -93,6 +94,7 @@ def test_sections_stating_the_kind_of_value_asked_come_forward(assistant):
     ("question", "fact"),
     [
         ("How many days does SQS keep messages at most?", "14日"),
+        ("What is the maximum retention period for SQS messages?", "14日"),
         ("CloudTrailのイベント履歴って何日分残るんだっけ？", "90 days"),
         ("How many messages per second can an SQS FIFO queue handle?", "300件"),
     ],
@@ -112,6 +114,8 @@ def test_a_misspelt_name_is_read_as_the_note_writes_it(assistant):
     assert answer.notices == ("Read “Lamdba” as “lambda”.",)
     assert answer.question == "Lamdbaの環境変数ってサイズの上限ある？"
     assert not assistant.ask("Amazon Lightsailの料金プランは？").notices  # not a typo of anything
+    assert not assistant.ask("API Gatewayのstageの設定は？").notices  # a word, too short to be read as "state"
+    assert not assistant.ask("Route54のルーティングポリシー").notices  # never by changing a digit
 
 
 @pytest.mark.parametrize(
@@ -180,6 +184,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Glacierに預けたデータを取り出すのにどれくらい時間かかる？", "見つかりませんでした"),
         ("What is the maximum delay I can set on an SQS delay queue?", "could not find"),  # 14日間 is retention
         ("Route 53のホストゾーンって1つあたり月いくらかかる？", "見つかりませんでした"),  # only ALIAS queries are free
+        ("スナップショットの最大サイズは？", "見つかりませんでした"),  # 16TB and 256KB are of EBS and SQS
+        ("Lambdaのタイムアウトを指定しない場合は何秒？", "見つかりませんでした"),  # a maximum, no default
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
