@@ -200,13 +200,6 @@ class IndexDB:
             memo.update((("df", t), found.get(t, 0)) for t in missing)
         return {t: memo["df", t] for t in ts if memo["df", t]}
 
-    def terms_like(self, term: str) -> list[str]:
-        """Index terms that start like ``term`` and are at most one letter longer or shorter: the
-        candidates for a misspelt name (the caller decides which are one edit away)."""
-        rows = self._all("SELECT term FROM fts_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
-                         (term[0], chr(ord(term[0]) + 1), len(term) - 1, len(term) + 1))
-        return [r[0] for r in rows]
-
     def chunk_count(self) -> int:
         """Chunks in the index (counting is a scan: 2 ms at 100k)."""
         memo = self._memo()

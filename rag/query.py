@@ -179,9 +179,10 @@ class Query:
         loanwords and English glossary words that ``concepts`` weighs as uncovered (パーティション,
         "rotation"). A kanji word the notes lack (粒度) is more often a paraphrase: it only weighs."""
         found = [term for w in names(self.text) for term, _ in terms(w)]
-        full = {t: [f for word in spelled_out(t) for f, _ in terms(word)] for t in found}  # DDB: DynamoDB
-        df, _ = db.doc_freq([*found, *(f for fs in full.values() for f in fs)])
+        df, _ = db.doc_freq(found)
+        missing = {t: [f for word in spelled_out(t) for f, _ in terms(word)] for t in found if not df.get(t)}
+        full, _ = db.doc_freq(f for fs in missing.values() for f in fs)  # DDB: DynamoDB
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
                        for t in c.terms if t.isascii() or _is_loanword(t)]  # not kanji words (粒度)
-        unknown = [t for t in found if not df.get(t) and not (full[t] and all(df.get(f) for f in full[t]))]
+        unknown = [t for t, fs in missing.items() if not (fs and all(full.get(f) for f in fs))]
         return list(dict.fromkeys(unknown + unmentioned))
