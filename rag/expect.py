@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ingest.tokenize import terms, tokens
 from rag.glossary import spelled_out, translations
@@ -92,7 +92,7 @@ class Expected:
     units: tuple[tuple[str, int], ...] = ()
 
     @classmethod
-    @cache  # retrieval and the answer both ask
+    @lru_cache(maxsize=1024)  # retrieval and the answer both ask
     def of(cls, question: str) -> Expected:
         kinds = {kind for kind, cue in CUES.items() if cue.search(question)}
         units = []
@@ -140,7 +140,7 @@ class Expected:
         return False
 
 
-@cache
+@lru_cache(maxsize=1024)
 def subject(question: str) -> frozenset[str]:
     """The index terms of the names in the question."""
     return frozenset(t for w in names(question) for t, _ in terms(w))
