@@ -177,9 +177,12 @@ class IndexDB:
             memo[key] = frozenset(t for r in rows for col in (r[0], r[1]) for t in col.split())
         return memo[key]
 
+    def keywords_version(self) -> str:
+        """The tokenizer version the keywords were indexed with ("1": before versions were recorded)."""
+        return self.meta("keywords", "1")
+
     def keywords_stale(self) -> bool:
-        """Were the keywords indexed by another tokenizer version than this one?"""
-        return self.meta("keywords", "1") != TOKENIZER_VERSION
+        return self.keywords_version() != TOKENIZER_VERSION
 
     def _memo(self) -> dict:
         """Facts about the index that only an ingest, a pull or a re-keying changes, kept until then."""

@@ -145,7 +145,7 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
 
     if db.keywords_stale():
         # local to this index (the vectors and the server's chunks are the same): not a change to stamp
-        before = db.meta("keywords", "1")
+        before = db.keywords_version()
         with db.transaction() as w:
             n = w.retokenize()
         notices.append(f"Re-indexed the keywords of {n} chunks: the tokenizer changed (version {before} -> "

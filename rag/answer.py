@@ -93,7 +93,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     covered = hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE
     if covered and not asks_default:
         return True  # the common case: no need to read the top sections' terms
-    present = set().union(*(db.section_terms(h.source, h.start_line) for h in hits[:2]))
+    present = sections[0].union(*sections[1:2])
     # 「Kinesisのデータ保持期間のデフォルトは？」: a default is stated as one; sections that never say
     # デフォルト/default do not answer it, however much else of the question they hold
     if any(not c.terms & present for c in asks_default):
@@ -110,12 +110,11 @@ def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], sect
     is of (「デフォルトで30秒」 under 可視性タイムアウト is not the message retention period; Lambda's
     「128MBから3008MBの間」 under メモリ is not the deployment package's size). A top-level statement of a
     section about the question's named subject speaks for it (「最大容量は16TB」 under EBS › 特徴)."""
-    if not gives(unit, expect, about, section) or any(not c.terms & (unit.terms | unit.heading_terms)
-                                                      for c in required):
+    if not gives(unit, expect, about, section) or any(not c.terms & unit.scope for c in required):
         return False
     if not attributes or (not unit.context and about):  # a named subject's top-level statement speaks for it
         return True
-    return any(c.terms & (unit.terms | unit.heading_terms) for c in attributes)
+    return any(c.terms & unit.scope for c in attributes)
 
 
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})

@@ -163,7 +163,7 @@ def gives(statement: Statement, expected: Expected, subject: frozenset[str], sec
     「最大70%OFF」 in a Fargate section that mentions Route 53 somewhere)."""
     if not expected.stated_in(statement.text, exact):
         return False
-    near = statement.terms | statement.heading_terms
+    near = statement.scope
     if statement.context or not subject:
         return all(_named(n, near) for n in subject)
     return all(_named(n, near | section_terms) for n in subject) and any(_named(n, near) for n in subject)

@@ -46,6 +46,11 @@ class Statement:
         """Index terms of the statement and its parent items."""
         return self.own_terms | self.context_terms
 
+    @cached_property
+    def scope(self) -> frozenset[str]:
+        """... and of its section's heading path: everything the statement is said under."""
+        return self.terms | self.heading_terms
+
     def with_children(self) -> tuple[str, tuple[str, ...]]:
         """The item followed by its sub-items (cut at CHILDREN_CHARS), and the sub-items shown whole."""
         if not self.children:
