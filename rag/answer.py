@@ -85,7 +85,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         named = expect.quantity_terms(query.text)
         quantity = [Concept(0.0, named.union(*(c.terms for c in concepts if c.terms & named)), named)] if named else []
         # 「何も設定しないと何秒？」 asks for the default value, named or implied
-        return any(_states_asked(u, expect, about, sections[u.hit_rank], attributes, [*defaults, *quantity])
+        return any(_states_asked(u, expect, about, sections[u.hit_rank], concepts, attributes, [*defaults, *quantity])
                    for u in candidates)
     # a default the question names; one it only implies (「何も設定しないと公開される？」) helps find the
     # statement, is not required of the top sections
@@ -103,7 +103,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
 
 
 def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], section: frozenset[str],
-                  attributes: list[Concept], required: list[Concept]) -> bool:
+                  asked: tuple[Concept, ...], attributes: list[Concept], required: list[Concept]) -> bool:
     """Whether a statement gives the kind of value asked for, of the question's subject; has the words it
     must (default when a default is asked, 遅延 for 「最大の遅延」); and, when it is nested under an item,
     shares a word of the question besides the names and the value's kind: the item says what the value
@@ -113,6 +113,10 @@ def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], sect
     if not gives(unit, expect, about, section) or any(not c.terms & unit.scope for c in required):
         return False
     if not attributes or (not unit.context and about):  # a named subject's top-level statement speaks for it
+        return True
+    # so does one under an item that is the subject (「100万件ごとに0.5USD」 under 「FIFOキュー」)
+    parent = set(tokens(unit.context[-1])) if unit.context else set()
+    if parent & about and parent <= about.union(*(c.terms for c in asked)):
         return True
     return any(c.terms & unit.scope for c in attributes)
 

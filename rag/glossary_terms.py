@@ -27,6 +27,7 @@ SPELLED_OUT: dict[str, str] = {
     "iam": "Identity Access Management", "emr": "Elastic MapReduce", "ena": "Elastic Network Adapter",
     "efa": "Elastic Fabric Adapter", "ec2": "Elastic Compute Cloud", "rds": "Relational Database Service",
     "vpc": "Virtual Private Cloud", "ami": "Amazon Machine Image", "cdn": "CloudFront",
+    "eventbridge": "CloudWatch Events",  # its former name: notes written before 2019 say only that
 }
 
 # AWS / IT vocabulary; inflections are separate keys (plural 's' is stripped by the tokenizer).

@@ -40,6 +40,12 @@ def _is_loanword(term: str) -> bool:
     return bool(_LOANWORD.match(term)) and term not in _SCENE
 
 
+def _asks_to_do(loanword: str, text: str) -> bool:
+    """Whether the question asks how to do what the loanword names (「ローテーションするには」), rather than
+    using it to describe a situation (「外部からのシグナルで介入したい」, 「共有ドライブとしてマウント」)."""
+    return re.search(f"{re.escape(loanword)}(?:する|し|さ[せれ]|でき)", text) is not None
+
+
 def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
@@ -138,7 +144,7 @@ class Query:
         terms, so an alternative adds reach without diluting coverage. Terms the notes never use weigh
         nothing, except loanwords and glossary words (see below).
         """
-        out: dict[tuple[frozenset[str], frozenset[str]], float] = {}
+        out: dict[frozenset[str], tuple[float, frozenset[str]]] = {}
         for text, factor in ((f"{self.text} {self.implied}", 1.0), (self.context, CONTEXT_WEIGHT)):
             if not text:
                 continue
@@ -169,20 +175,24 @@ class Query:
                 found += [(factor * math.log(1 + n), {t}, set()) for t in (parts or [term])
                           if t not in idf and not other and (_is_loanword(t) or translations(t))]
                 for weight, own, alts in found:
-                    key = (frozenset(own | alts), frozenset(own | (alts & translated)))
-                    out[key] = max(out.get(key, 0.0), weight)
-        return tuple(Concept(w, ts, searched) for (ts, searched), w in out.items())
+                    # one concept however often the question names it ("Secrets" and シークレット)
+                    key = frozenset(own | alts)
+                    w, searched = out.get(key, (0.0, frozenset()))
+                    out[key] = (max(w, weight), searched | own | (alts & translated))
+        return tuple(Concept(w, ts, searched) for ts, (w, searched) in out.items())
 
     def unknown_names(self, db: IndexDB) -> list[str]:
         """Subjects of the question that the notes never mention: the notes cannot answer a question about
         Lightsail if they never say "Lightsail". Names (ASCII words such as Lightsail, SLA), and the
-        loanwords and English glossary words that ``concepts`` weighs as uncovered (パーティション,
-        "rotation"). A kanji word the notes lack (粒度) is more often a paraphrase: it only weighs."""
+        English glossary words that ``concepts`` weighs as uncovered ("rotation"), and a loanword the
+        notes lack that names what the question asks to do (ローテーションする). Otherwise a kanji word or a
+        loanword the notes lack (粒度, 「外部からのシグナル」, 「共有ドライブ」) is as often a paraphrase of
+        what they say as a subject they miss: it only weighs (パーティション lowers coverage)."""
         found = [term for w in names(self.text) for term, _ in terms(w)]
         df, _ = db.doc_freq(found)
         missing = {t: [f for word in spelled_out(t) for f, _ in terms(word)] for t in found if not df.get(t)}
         full, _ = db.doc_freq(f for fs in missing.values() for f in fs)  # DDB: DynamoDB
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
-                       for t in c.terms if t.isascii() or _is_loanword(t)]  # not kanji words (粒度)
+                       for t in c.terms if t.isascii() or (_is_loanword(t) and _asks_to_do(t, self.text))]
         unknown = [t for t, fs in missing.items() if not (fs and all(full.get(f) for f in fs))]
         return list(dict.fromkeys(unknown + unmentioned))
