@@ -55,7 +55,9 @@ def _noun_cue(ja: str, en: str) -> str:
 
 
 _ASK_UNIT = re.compile(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit('speed')})(?![a-z])|"
-                       rf"how many (?P<en>{_unit('duration')}|{_unit('size')})\b", re.I)
+                       rf"how many (?P<en>{_unit('duration')}|{_unit('size')})\b|"
+                       rf"\bin (?P<in>{_unit('duration')}|{_unit('size')}|{_unit('speed')})\b"
+                       rf"(?=\s*(?:per\b|/|\?|$))", re.I)  # "... in MB per second?", not "in 5 minutes"
 CUES: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
                            rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?時間|how long|"
@@ -65,7 +67,8 @@ CUES: dict[str, re.Pattern[str]] = {
                        rf"messages?|items?|volumes?|disks?|payloads?|uploads?)\b|"
                        rf"{_noun_cue('サイズ|容量', 'size|capacity')}", re.I),
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
-    "count": re.compile(r"いくつ(?!か)|何(?:個|回|件|台|つ)|how many", re.I),
+    "count": re.compile(r"いくつ(?!か)|何(?:個|回|件|台|つ)|(?:最大|上限)(?:の)?(?:数|個数|件数)|how many|"
+                        r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b", re.I),
     "price": re.compile(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|"
                         r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$", re.I),
 }
@@ -97,7 +100,7 @@ class Expected:
         kinds = {kind for kind, cue in CUES.items() if cue.search(question)}
         units = []
         for m in _ASK_UNIT.finditer(question):
-            word = m.group("ja") or m.group("en")
+            word = m.group("ja") or m.group("en") or m.group("in")
             for kind, scale in SCALES.items():
                 for i, (ja, en) in enumerate(scale):
                     if re.fullmatch(f"{ja}|{en}", word, re.I):

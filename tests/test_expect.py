@@ -39,6 +39,11 @@ from rag.statements import statements
         ("いくらでも使える？", set()),
         ("Route 53のホストゾーンって1つあたり月いくらかかる？", {"price"}),
         ("What's the largest single object you can store in S3?", {"size"}),
+        ("What is the per-shard write throughput of Kinesis Data Streams in MB per second?", {"size"}),
+        ("what is the Lambda timeout in seconds?", {"duration"}),
+        ("Can a build finish in 5 minutes?", set()),  # a value given, not asked for
+        ("What's the maximum number of snapshots a DLM policy can retain?", {"count"}),
+        ("Lambda Layersの上限数は？", {"count"}),
     ],
 )
 def test_expected_kind_of_value(question, kinds):
