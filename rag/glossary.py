@@ -51,9 +51,27 @@ def _synonyms() -> dict[str, tuple[str, ...]]:
     return _keyed(SYNONYMS)
 
 
+def _base_forms(word: str) -> list[str]:
+    """What an inflected English word may be the form of: "retained" -> retain, "configured" ->
+    configure, "stopped" -> stop, "queries" (stemmed "querie") -> query. The tokenizer strips only a
+    plural "s"; the glossary keys base forms."""
+    out = []
+    for suffix in ("ing", "ed"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3:
+            out += [stem, f"{stem}e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+    if word.endswith(("ie", "ied")) and len(word) > 4:
+        out.append(word[: word.rindex("i")] + "y")
+    return out
+
+
 def translations(term: str) -> list[str]:
-    """The other language's words for ``term`` (an index term from ``ingest.tokenize``)."""
-    return list((_forward() if term.isascii() else _reverse()).get(term, ()))
+    """The other language's words for ``term`` (an index term from ``ingest.tokenize``); an English word
+    missing from the glossary is looked up by its base form."""
+    if not term.isascii():
+        return list(_reverse().get(term, ()))
+    table = _forward()
+    return list(next((table[w] for w in (term, *_base_forms(term)) if w in table), ()))
 
 
 def spelled_out(term: str) -> list[str]:

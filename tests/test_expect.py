@@ -6,6 +6,7 @@ import pytest
 
 from ingest.tokenize import tokens
 from rag.expect import Expected, gives, subject
+from rag.glossary import translations
 from rag.statements import statements
 
 
@@ -139,3 +140,11 @@ def test_a_named_unit_is_answered_in_that_unit_or_the_next(question, text, says)
 )
 def test_acronym_plurals_are_the_acronym(text, want):
     assert tokens(text) == want
+
+
+@pytest.mark.parametrize(
+    ("word", "japanese"),
+    [("retained", "保持"), ("configured", "設定"), ("stopped", "停止"), ("querie", "クエリ"), ("retain", "保持")],
+)
+def test_inflected_english_words_find_the_glossary_entry_of_their_base_form(word, japanese):
+    assert japanese in translations(word)

@@ -66,6 +66,13 @@ def assistant(settings) -> Assistant:
         ("上司にRPO15分でって言われたんだけど、具体的にどういう意味？", "002", "RPO(目標復旧時点)", "RPO"),
         ("来週キャンペーンでLBに一気にアクセス来そうなんだけど、ELB側で事前にやっとくべきことってある？", "001",
          "Elastic Load Balancing（ELB）", "Pre-Warming"),
+        # a loanword the notes never write describes the situation (シグナル), it is not the subject
+        ("ワークフローの途中で外部からのシグナルで介入したい。Step FunctionsとSWFのどっちを使う？", "002",
+         "SWF・Step Function使い分け", "SWF"),
+        # a price nested under the subject's own name (FIFOキュー); EventBridge is CloudWatch Events
+        ("How much does an SQS FIFO queue cost per million requests?", "003", SQS[-1], "0.5USD"),
+        ("EventBridge（CloudWatch Events）のスケジュール実行は最短で何分おきに設定できる？", "000",
+         "CloudWatch Events", "1分"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
@@ -187,6 +194,9 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Route 53のホストゾーンって1つあたり月いくらかかる？", "見つかりませんでした"),  # only ALIAS queries are free
         ("スナップショットの最大サイズは？", "見つかりませんでした"),  # 16TB and 256KB are of EBS and SQS
         ("Lambdaのタイムアウトを指定しない場合は何秒？", "見つかりませんでした"),  # a maximum, no default
+        # the unit asked for, and a count asked as "maximum number of"
+        ("What is the per-shard write throughput of Kinesis Data Streams in MB per second?", "could not find"),
+        ("What's the maximum number of snapshots a Data Lifecycle Manager policy can retain?", "could not find"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
