@@ -19,6 +19,7 @@ from ingest.chunk import PATH_SEP, Chunk
 from ingest.errors import NotIndexed
 from ingest.index import Index
 from ingest.sync import sync_from_server
+from ingest.tokenize import tokens
 from rag.expect import Expected, gives, subject
 from rag.query import Concept, Query, coverage, search_terms
 from rag.statements import statements
@@ -32,6 +33,7 @@ HISTORY_WEIGHT = 0.5
 RERANK = 15  # sections re-scored by how much of the question's idf weight they contain
 COVERAGE_WEIGHT = 0.05
 VALUE_WEIGHT = 0.06  # a section stating a number of the kind asked for (a size, a duration) of the subject
+HEADING_WEIGHT = 0.04  # ... times the share of the question's weight its own heading names (memcached)
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ class HybridSearch:
         scored = []
         for (source, start), ids in candidates:
             share = coverage(concepts, self.index.db.section_terms(source, start))
-            score = _section_score(fused, ids) + COVERAGE_WEIGHT * share
+            named = coverage(concepts, set(tokens(chunks[ids[0]].heading_path[-1])))
+            score = _section_score(fused, ids) + COVERAGE_WEIGHT * share + HEADING_WEIGHT * named
             if expect and self._gives(source, start, expect, about):
                 score += VALUE_WEIGHT
             scored.append((score, share, source, start, ids))
