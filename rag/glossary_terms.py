@@ -421,6 +421,8 @@ GLOSSARY: dict[str, str] = {
     "isolation": "隔離 分離",
     "internet": "インターネット",
     "on-premises": "オンプレミス",
+    "on-prem": "オンプレミス オンプレ",
+    "onprem": "オンプレミス オンプレ",
     "hybrid": "ハイブリッド",
     "datacenter": "データセンター",
     "dedicated": "専用",

@@ -28,6 +28,7 @@ _UNSET = re.compile(r"何も(?:設定|指定|変更)(?:し|せ)(?:ない|てい?
                     r"(?:設定|指定)(?:しない|しなかった|を省略した)場合|未(?:設定|指定)の(?:場合|とき)|"
                     r"if (?:I|you) (?:don['’]t|do not) (?:set|specify|configure|change)\b|"
                     r"if (?:it is |it's )?not (?:set|specified|configured)", re.I)
+_TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![A-Za-z])")  # "Provisioned Concurrency"
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
 
@@ -46,6 +47,11 @@ def _asks_to_do(loanword: str, text: str) -> bool:
     return re.search(f"{re.escape(loanword)}(?:する|し|さ[せれ]|でき)", text) is not None
 
 
+def _is_word(word: str) -> bool:
+    """An English word of the glossary (timeout, retention, penalty), in any inflection."""
+    return any(translations(term) for term, _ in terms(word)[:1])
+
+
 def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
@@ -57,7 +63,8 @@ def names(text: str) -> list[str]:
              for m in _NAME.finditer(text)]
     words = [w for w in words if not _UNIT.fullmatch(w)]
     if is_japanese(text):
-        return words
+        # English words written inside Japanese (「SQSのvisibility timeoutのdefault値」) are words, not names
+        return [w for w in words if not (w.islower() and w.replace("-", "").isalpha() and _is_word(w))]
     return [w for i, w in enumerate(words) if w.startswith("-") or (i > 0 and (
         w[0].isupper() or w[1:] != w[1:].lower() or any(c.isdigit() for c in w)))]
 
@@ -190,7 +197,12 @@ class Query:
         what they say as a subject they miss: it only weighs (パーティション lowers coverage)."""
         found = [term for w in names(self.text) for term, _ in terms(w)]
         df, _ = db.doc_freq(found)
-        missing = {t: [f for word in spelled_out(t) for f, _ in terms(word)] for t in found if not df.get(t)}
+        # a glossary word ("Multi-Attach": マルチアタッチ) is judged by its translations, as a concept below;
+        # not a word of a longer name ("Transit Gateway", "Provisioned Concurrency": the notes may hold
+        # each word, not the thing)
+        in_names = {t for run in _TITLE_RUN.findall(self.text) for t, _ in terms(run)}
+        missing = {t: [f for word in spelled_out(t) for f, _ in terms(word)] for t in found
+                   if not df.get(t) and (t in in_names or not translations(t))}
         full, _ = db.doc_freq(f for fs in missing.values() for f in fs)  # DDB: DynamoDB
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
                        for t in c.terms if t.isascii() or (_is_loanword(t) and _asks_to_do(t, self.text))]

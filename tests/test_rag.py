@@ -18,7 +18,7 @@ from ingest.errors import NotIndexed
 from ingest.index import Index
 from ingest.pipeline import ingest
 from rag.assistant import Assistant
-from rag.query import EmptyQuestion, Query, coverage, search_terms
+from rag.query import EmptyQuestion, Query, coverage, names, search_terms
 from rag.retrieve import NotesRetriever
 from rag.settings import AskSettings
 from rag.spelling import _one_edit_away
@@ -73,6 +73,9 @@ def assistant(settings) -> Assistant:
         ("How much does an SQS FIFO queue cost per million requests?", "003", SQS[-1], "0.5USD"),
         ("EventBridge（CloudWatch Events）のスケジュール実行は最短で何分おきに設定できる？", "000",
          "CloudWatch Events", "1分"),
+        # English words inside a Japanese question are words, not names the notes lack
+        ("SQSのvisibility timeoutのdefault値っていくつでしたっけ", "003", SQS[-1], "30秒"),
+        ("What are the requirements for using EBS Multi-Attach?", "002", "マルチアタッチ", "io1"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
@@ -197,6 +200,8 @@ def test_follow_up_uses_the_conversation(assistant):
         # the unit asked for, and a count asked as "maximum number of"
         ("What is the per-shard write throughput of Kinesis Data Streams in MB per second?", "could not find"),
         ("What's the maximum number of snapshots a Data Lifecycle Manager policy can retain?", "could not find"),
+        # each word is in the notes (プロビジョンド, 同時実行), the thing the name names is not
+        ("LambdaのProvisioned Concurrencyってどう課金されるの？", "見つかりませんでした"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
@@ -230,6 +235,18 @@ def test_retriever_is_a_langchain_retriever(assistant):
     assert len(docs) == 3 and all(isinstance(d, Document) for d in docs)
     assert docs[0].metadata["heading_path"] == list(SQS)
     assert {"source", "start_line", "end_line", "score"} <= set(docs[0].metadata)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("SQSのvisibility timeoutのdefault値は？", ["SQS"]),  # glossary words inside Japanese are words
+        ("lightsailの料金は？", ["lightsail"]),  # a lowercase word the glossary does not know stays a name
+        ("What is the SLA of Amazon RDS Multi-AZ?", ["SLA", "Amazon", "RDS", "Multi-AZ"]),
+    ],
+)
+def test_names_in_a_question(question, expected):
+    assert names(question) == expected
 
 
 def test_query_normalises_and_detects_follow_ups():
