@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from ingest.tokenize import terms, tokens
 from rag.glossary import spelled_out, translations
@@ -143,10 +144,41 @@ class Expected:
         return False
 
 
+class Subject(frozenset):
+    """The index terms of the names in a question, and the names it offers as alternatives (「ENAとIntel
+    82599 VFってそれぞれ何Gbps？」: a statement about either answers): ``choices`` holds, for each list
+    of names joined by と/や/and/or/vs, the terms of each name."""
+
+    choices: tuple[tuple[frozenset[str], ...], ...] = ()
+
+
+# between two names of one list: 「ENAとIntel VF」, "SQS or SNS", 「SQS、SNS」
+_JOINED = re.compile(r"\s*(?:と|や|、|,|/|／|and|or|vs\.?)\s*", re.I)
+_SAME_NAME = re.compile(r"[\s\d.]*")  # 「Intel 82599 VF」 is one name
+
+
 @lru_cache(maxsize=1024)
-def subject(question: str) -> frozenset[str]:
+def subject(question: str) -> Subject:
     """The index terms of the names in the question."""
-    return frozenset(t for w in names(question) for t, _ in terms(w))
+    found = names(question)
+    out = Subject(t for w in found for t, _ in terms(w))
+    spans, at = [], 0
+    for word in found:  # names in order, with where each is written
+        start = question.find(word, at)
+        spans.append((start, start + len(word), word))
+        at = start + len(word)
+    lists: list[list[list[str]]] = [[[spans[0][2]]]] if spans else []
+    for (_, end, _), (start, _, word) in pairwise(spans):
+        gap = question[end:start]
+        if _SAME_NAME.fullmatch(gap):
+            lists[-1][-1].append(word)
+        elif _JOINED.fullmatch(gap):
+            lists[-1].append([word])
+        else:
+            lists.append([[word]])
+    out.choices = tuple(tuple(frozenset(t for w in name for t, _ in terms(w)) for name in names_)
+                        for names_ in lists if len(names_) > 1)
+    return out
 
 
 def _named(name: str, terms_: frozenset[str]) -> bool:
@@ -155,6 +187,14 @@ def _named(name: str, terms_: frozenset[str]) -> bool:
         return True
     full = {t for word in spelled_out(name) for t, _ in terms(word)}
     return bool(full) and full <= terms_
+
+
+def _all_named(subject: frozenset[str], terms_: frozenset[str]) -> bool:
+    """Every name of the subject is in ``terms_``; of names offered as alternatives, one is."""
+    choices = getattr(subject, "choices", ())
+    offered = frozenset().union(*(name for names_ in choices for name in names_))
+    return (all(_named(n, terms_) for n in subject - offered)
+            and all(any(all(_named(n, terms_) for n in name) for name in names_) for names_ in choices))
 
 
 def gives(statement: Statement, expected: Expected, subject: frozenset[str], section_terms: frozenset[str],
@@ -168,5 +208,5 @@ def gives(statement: Statement, expected: Expected, subject: frozenset[str], sec
         return False
     near = statement.scope
     if statement.context or not subject:
-        return all(_named(n, near) for n in subject)
-    return all(_named(n, near | section_terms) for n in subject) and any(_named(n, near) for n in subject)
+        return _all_named(subject, near)
+    return _all_named(subject, near | section_terms) and any(_named(n, near) for n in subject)

@@ -422,6 +422,7 @@ GLOSSARY: dict[str, str] = {
     "internet": "インターネット",
     "on-premises": "オンプレミス",
     "on-prem": "オンプレミス オンプレ",
+    "first": "初回 最初",
     "onprem": "オンプレミス オンプレ",
     "hybrid": "ハイブリッド",
     "datacenter": "データセンター",

@@ -148,3 +148,15 @@ def test_acronym_plurals_are_the_acronym(text, want):
 )
 def test_inflected_english_words_find_the_glossary_entry_of_their_base_form(word, japanese):
     assert japanese in translations(word)
+
+
+def test_names_joined_by_and_are_alternatives():
+    """「ENAとIntel 82599 VFってそれぞれ何Gbps？」: a statement about either name gives the value."""
+    about = subject("EC2の拡張ネットワーキング、ENAとIntel 82599 VFってそれぞれ最大何Gbps？")
+    assert about.choices == ((frozenset({"ena"}), frozenset({"intel", "vf"})),)
+    expected = Expected.of("ENAとIntel 82599 VFってそれぞれ最大何Gbps？")
+    heading = ("EC2", "拡張ネットワーキング", "Intel 82599 Virtual Function (VF) インターフェイス")
+    statement = statements("- 最大10Gbps", heading, 0)[0]
+    assert gives(statement, expected, about, frozenset(tokens("EC2 Intel VF 最大10Gbps")))
+    # one name of a compound is not enough: "Lambda Layers" needs both words
+    assert subject("Lambda Layersって何MB？").choices == ()
