@@ -29,6 +29,9 @@ _UNSET = re.compile(r"何も(?:設定|指定|変更)(?:し|せ)(?:ない|てい?
                     r"if (?:I|you) (?:don['’]t|do not) (?:set|specify|configure|change)\b|"
                     r"if (?:it is |it's )?not (?:set|specified|configured)", re.I)
 _TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![A-Za-z])")  # "Provisioned Concurrency"
+# An instance type with option letters (C5d, M5d) is its type (C5, M5) with an option the notes may
+# explain generally (「d：インスタンスストアを内蔵」) without writing that very name
+_INSTANCE_VARIANT = re.compile(r"^([a-z]{1,2}\d)(?=[a-z]{1,3}$)")
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
 
@@ -201,8 +204,8 @@ class Query:
         # not a word of a longer name ("Transit Gateway", "Provisioned Concurrency": the notes may hold
         # each word, not the thing)
         in_names = {t for run in _TITLE_RUN.findall(self.text) for t, _ in terms(run)}
-        missing = {t: [f for word in spelled_out(t) for f, _ in terms(word)] for t in found
-                   if not df.get(t) and (t in in_names or not translations(t))}
+        missing = {t: [f for word in spelled_out(t) for f, _ in terms(word)] or _INSTANCE_VARIANT.findall(t)
+                   for t in found if not df.get(t) and (t in in_names or not translations(t))}
         full, _ = db.doc_freq(f for fs in missing.values() for f in fs)  # DDB: DynamoDB
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
                        for t in c.terms if t.isascii() or (_is_loanword(t) and _asks_to_do(t, self.text))]

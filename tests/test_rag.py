@@ -76,6 +76,8 @@ def assistant(settings) -> Assistant:
         # English words inside a Japanese question are words, not names the notes lack
         ("SQSのvisibility timeoutのdefault値っていくつでしたっけ", "003", SQS[-1], "30秒"),
         ("What are the requirements for using EBS Multi-Attach?", "002", "マルチアタッチ", "io1"),
+        # C5d is a C5 with an option the notes explain without writing "C5d"
+        ("what does the 'd' in instance types like C5d mean?", "002", "追加機能", "インスタンスストア"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
