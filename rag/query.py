@@ -32,6 +32,7 @@ _TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![A-Za-z]
 # An instance type with option letters (C5d, M5d) is its type (C5, M5) with an option the notes may
 # explain generally (「d：インスタンスストアを内蔵」) without writing that very name
 _INSTANCE_VARIANT = re.compile(r"^([a-z]{1,2}\d)(?=[a-z]{1,3}$)")
+_ASKING = re.compile(r"[^.!?。！？]*[?？]")  # the sentences of a question that ask
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
 
@@ -207,7 +208,11 @@ class Query:
         missing = {t: [f for word in spelled_out(t) for f, _ in terms(word)] or _INSTANCE_VARIANT.findall(t)
                    for t in found if not df.get(t) and (t in in_names or not translations(t))}
         full, _ = db.doc_freq(f for fs in missing.values() for f in fs)  # DDB: DynamoDB
+        # ... asked about in the question itself, not in a sentence of context ("Can Fargate tasks use a
+        # GPU? I'd like to run some inference in containers.")
+        asked = {t for t, _ in terms(" ".join(_ASKING.findall(self.text)) or self.text)}
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
-                       for t in c.terms if t.isascii() or (_is_loanword(t) and _asks_to_do(t, self.text))]
+                       for t in c.terms if (t.isascii() and t in asked)
+                       or (_is_loanword(t) and _asks_to_do(t, self.text))]
         unknown = [t for t, fs in missing.items() if not (fs and all(full.get(f) for f in fs))]
         return list(dict.fromkeys(unknown + unmentioned))
