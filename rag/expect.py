@@ -64,14 +64,18 @@ CUES: dict[str, re.Pattern[str]] = {
                            rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?時間|how long|"
                            rf"{_noun_cue('期間|間隔|' + _QUANTITY_JA, 'period|duration|interval|' + _QUANTITY_EN)}",
                            re.I),
-    "size": re.compile(rf"how (?:big|large)|\b(?:largest|biggest)\s+(?:[\w-]+\s+){{0,2}}(?:files?|objects?|"
-                       rf"messages?|items?|volumes?|disks?|payloads?|uploads?)\b|"
+    # "how large can an object be", not "how big is the IOPS penalty" (a share, not a size)
+    "size": re.compile(rf"how (?:big|large)\s+(?:can|could|may|is allowed)\b|"
+                       rf"\b(?:how (?:big|large)|largest|biggest)\s+(?:(?:is|are|can)\s+)?(?:[\w-]+\s+){{0,2}}"
+                       rf"(?:files?|objects?|messages?|items?|volumes?|disks?|payloads?|uploads?|packages?)\b|"
                        rf"{_noun_cue('サイズ|容量', 'size|capacity')}", re.I),
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
     "count": re.compile(r"いくつ(?!か)|何(?:個|回|件|台|つ)|(?:最大|上限)(?:の)?(?:数|個数|件数)|how many|"
                         r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b", re.I),
-    "price": re.compile(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|"
-                        r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$", re.I),
+    "price": re.compile(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
+                        r"無料(?:で|なの|です|？|\?)|"
+                        r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"
+                        r"\bfor free\b|\bfree of charge\b", re.I),  # not 「料金体系」: a scheme, no number
 }
 # 「容量制限なく保存可能」 answers a question about a size or count limit too, less exactly than a number
 _UNLIMITED = re.compile(r"無制限|制限な[くし]|上限な[くし]|unlimited|no limit", re.I)

@@ -45,6 +45,10 @@ from rag.statements import statements
         ("Can a build finish in 5 minutes?", set()),  # a value given, not asked for
         ("What's the maximum number of snapshots a DLM policy can retain?", {"count"}),
         ("Lambda Layersの上限数は？", {"count"}),
+        ("How big is the IOPS penalty after a restore?", set()),  # a share, not a size
+        ("How big can an SQS message be?", {"size"}),
+        ("ECRの脆弱性スキャンってタダでできる？", {"price"}),
+        ("ALBの料金ってどうやって計算されるの？", set()),  # how it is charged, not a number
     ],
 )
 def test_expected_kind_of_value(question, kinds):
