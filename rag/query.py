@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
 from rag.glossary import spelled_out, synonyms, translations
-from rag.spelling import respelled
+from rag.spelling import joined, respelled
 
 _LOANWORD = re.compile(r"^[\u30a1-\u30fa\u30fc]{4,}$")  # katakana, 4+ characters: パーティション, not キー
 # Everyday loanwords that set the scene of a question (「来週キャンペーンでLBに…」), never its subject.
@@ -32,6 +32,7 @@ _TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![A-Za-z]
 # An instance type with option letters (C5d, M5d) is its type (C5, M5) with an option the notes may
 # explain generally (「d：インスタンスストアを内蔵」) without writing that very name
 _INSTANCE_VARIANT = re.compile(r"^([a-z]{1,2}\d)(?=[a-z]{1,3}$)")
+_NAME_PAIR = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]+)(?= ([A-Z][a-z]+)(?![A-Za-z0-9]))")  # "Code Guru"
 _ASKING = re.compile(r"[^.!?。！？]*[?？]")  # the sentences of a question that ask
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
@@ -126,6 +127,7 @@ class Query:
         """The question with each misspelt name read as the index term it is one edit from ("Lamdba" ->
         lambda, ``rag.spelling``). A name the notes never write is otherwise a subject they do not cover."""
         fixes = [(word, term) for word in dict.fromkeys(names(self.text)) if (term := respelled(word, db))]
+        fixes += [(f"{a} {b}", term) for a, b in _NAME_PAIR.findall(self.text) if (term := joined(a, b, db))]
         text = self.text
         for word, term in fixes:
             text = re.sub(rf"(?<![A-Za-z0-9-]){re.escape(word)}(?![A-Za-z0-9])", term, text)

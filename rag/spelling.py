@@ -1,5 +1,6 @@
 """Misspelt names: "Lamdba" is lambda, when the index holds exactly one term one edit away (a letter
-changed, added or dropped, or two neighbours swapped).
+changed, added or dropped, or two neighbours swapped); "Code Guru" is codeguru, when the notes write the
+two words as one.
 
 A name the notes never write makes a question unanswerable (``Query.unknown_names``); a typo must not.
 Only long, unknown, non-dictionary words are read as another term, and never by changing a digit
@@ -37,3 +38,13 @@ def respelled(word: str, db: IndexDB) -> str | None:
         return None
     near = list(db.doc_freq(sorted(_one_edit_away(term)))[0])
     return near[0] if len(near) == 1 else None
+
+
+def joined(first: str, second: str, db: IndexDB) -> str | None:
+    """The index term two names written apart stand for ("Code Guru": codeguru), when the notes write
+    them as one word and not both apart."""
+    parts = [t for word in (first, second) for t, _ in terms(word)]
+    if len(parts) != 2 or not all(p.isalpha() for p in parts):
+        return None
+    df, _ = db.doc_freq([*parts, whole := "".join(parts)])
+    return whole if df.get(whole) and not all(df.get(p) for p in parts) else None

@@ -128,6 +128,10 @@ def test_a_misspelt_name_is_read_as_the_note_writes_it(assistant):
     assert not assistant.ask("Amazon Lightsailの料金プランは？").notices  # not a typo of anything
     assert not assistant.ask("API Gatewayのstageの設定は？").notices  # a word, too short to be read as "state"
     assert not assistant.ask("Route54のルーティングポリシー").notices  # never by changing a digit
+    # two names the notes write as one word
+    split = assistant.ask("What languages does Amazon Code Guru support?")
+    assert split.found and "Javaのみ" in split.text
+    assert split.notices == ("Read “Code Guru” as “codeguru”.",)
 
 
 @pytest.mark.parametrize(
