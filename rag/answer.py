@@ -7,10 +7,11 @@ and ends each statement with the ``[n]`` of its section. Citations always come f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ingest.indexdb import IndexDB
-from ingest.tokenize import tokens
+from ingest.tokenize import normalize, tokens
 from rag.expect import Expected, gives, subject
 from rag.query import Concept, Query, coverage
 from rag.retrieve import Hit
@@ -70,11 +71,19 @@ def _score(unit: Statement, concepts: tuple[Concept, ...], gives_value: bool) ->
 
 
 def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Concept, ...],
-                  candidates: list[Statement], expect: Expected, sections: list[frozenset[str]]) -> bool:
+                  candidates: list[Statement], expect: Expected, sections: list[frozenset[str]],
+                  unknown: list[str]) -> bool:
     """Whether the top sections plausibly answer the question (calibrated on eval/*.jsonl).
-    ``candidates`` are the statements of the top sections, ``sections`` their terms."""
-    if not hits or query.unknown_names(db):
+    ``candidates`` are the statements of the top sections, ``sections`` their terms, ``unknown`` the
+    question's subjects the notes never mention."""
+    if not hits:
         return False
+    if unknown:
+        # 「CodeGuruでPythonも使える？」 is answered by 「対象はJavaのみ」 in the CodeGuru section: a name
+        # the notes never write, asked of a subject whose top section says what alone it takes
+        known = subject(query.text) - set(unknown) - GENERIC_NAMES
+        return (all(t.isascii() for t in unknown) and bool(known) and known <= sections[0]
+                and any(u.hit_rank == 0 and _only(u) for u in candidates))
     defaults = [c for c in concepts if c.terms & DEFAULT_WORDS]
     if expect:
         # a question asking for a value is answered by a statement giving one, or not at all
@@ -122,6 +131,13 @@ def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], sect
 
 
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
+GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
+# A statement of what alone something takes: 「対象はJavaのみ」, 「対称鍵暗号方式のみサポート」, "Java only"
+_ONLY = re.compile(r"(?:[A-Za-z][\w.+#-]*|方式|型)\s*(?:のみ|だけ|しか)|\bonly\b", re.I)
+
+
+def _only(unit: Statement) -> bool:
+    return _ONLY.search(normalize(unit.text)) is not None  # NFKC: notes write 方 as the radical ⽅
 
 
 MIN_COVERAGE = 0.3
@@ -152,11 +168,20 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in statements(h.text, h.heading_path, rank)]
     sections = [db.section_terms(h.source, h.start_line) for h in hits[:UNIT_SECTIONS]]
     expect = Expected.of(query.text)
-    if not is_answerable(query, hits, db, concepts, candidates, expect, sections):
+    unknown = query.unknown_names(db)
+    if not is_answerable(query, hits, db, concepts, candidates, expect, sections, unknown):
         return Answer(query.asked, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
     about = subject(query.text)
-    scored = sorted(((_score(u, concepts, bool(expect) and gives(u, expect, about, sections[u.hit_rank], exact=True)),
-                      i, u) for i, u in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
+
+    def answers(u: Statement) -> bool:
+        """States what is asked: the value asked for, or, for a name the notes never write, what alone
+        the subject takes."""
+        if unknown:
+            return _only(u)
+        return bool(expect) and gives(u, expect, about, sections[u.hit_rank], exact=True)
+
+    scored = sorted(((_score(u, concepts, answers(u)), i, u) for i, u in enumerate(candidates)),
+                    key=lambda x: (-x[0], x[1]))
     best = scored[0][0] if scored else 0.0
     chosen: list[tuple[int, Statement]] = []
     size = 0

@@ -76,6 +76,10 @@ def assistant(settings) -> Assistant:
         # English words inside a Japanese question are words, not names the notes lack
         ("SQSのvisibility timeoutのdefault値っていくつでしたっけ", "003", SQS[-1], "30秒"),
         ("What are the requirements for using EBS Multi-Attach?", "002", "マルチアタッチ", "io1"),
+        # a name the notes never write, of a subject whose section says what alone it takes
+        ("CodeGuruでPythonのコードレビューもできるって本当？", "003", "Amazon CodeGuru", "Javaのみ"),
+        ("Can I use KMS for asymmetric RSA key pairs, or is it symmetric only?", "001", "AWS Key Management Service",
+         "のみサポート"),
         # C5d is a C5 with an option the notes explain without writing "C5d"
         ("what does the 'd' in instance types like C5d mean?", "002", "追加機能", "インスタンスストア"),
     ],
@@ -206,6 +210,7 @@ def test_follow_up_uses_the_conversation(assistant):
         # the unit asked for, and a count asked as "maximum number of"
         ("What is the per-shard write throughput of Kinesis Data Streams in MB per second?", "could not find"),
         ("What's the maximum number of snapshots a Data Lifecycle Manager policy can retain?", "could not find"),
+        ("Route 53ってDNSSEC署名に対応してる？", "見つかりませんでした"),  # no 「…のみ」 to answer it either
         # each word is in the notes (プロビジョンド, 同時実行), the thing the name names is not
         ("LambdaのProvisioned Concurrencyってどう課金されるの？", "見つかりませんでした"),
     ],
