@@ -12,6 +12,9 @@ from ingest.tokenize import terms
 from rag.glossary import spelled_out, synonyms, translations
 from rag.spelling import joined, respelled
 
+_KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
+# what a person asks of the assistant (「一言で説明して」), not of the service
+_REQUESTS = frozenset({"説明", "解説", "紹介", "列挙", "要約", "整理", "比較", "確認", "質問", "回答"})
 _LOANWORD = re.compile(r"^[\u30a1-\u30fa\u30fc]{4,}$")  # katakana, 4+ characters: パーティション, not キー
 # Everyday loanwords that set the scene of a question (「来週キャンペーンでLBに…」), never its subject.
 _SCENE = frozenset({"キャンペーン", "プロジェクト", "チーム", "メンバー", "ミーティング", "セール", "ユーザ",
@@ -197,10 +200,11 @@ class Query:
     def unknown_names(self, db: IndexDB) -> list[str]:
         """Subjects of the question that the notes never mention: the notes cannot answer a question about
         Lightsail if they never say "Lightsail". Names (ASCII words such as Lightsail, SLA), and the
-        English glossary words that ``concepts`` weighs as uncovered ("rotation"), and a loanword the
-        notes lack that names what the question asks to do (ローテーションする). Otherwise a kanji word or a
-        loanword the notes lack (粒度, 「外部からのシグナル」, 「共有ドライブ」) is as often a paraphrase of
-        what they say as a subject they miss: it only weighs (パーティション lowers coverage)."""
+        English glossary words that ``concepts`` weighs as uncovered ("rotation"), and a loanword or kanji
+        word the notes lack that names what the question asks to do (ローテーションする, 修復させる).
+        Otherwise a kanji word or a loanword the notes lack (粒度, 「外部からのシグナル」, 「共有ドライブ」) is
+        as often a paraphrase of what they say as a subject they miss: it only weighs (パーティション
+        lowers coverage)."""
         found = [term for w in names(self.text) for term, _ in terms(w)]
         df, _ = db.doc_freq(found)
         # a glossary word ("Multi-Attach": マルチアタッチ) is judged by its translations, as a concept below;
@@ -210,11 +214,19 @@ class Query:
         missing = {t: [f for word in spelled_out(t) for f, _ in terms(word)] or _INSTANCE_VARIANT.findall(t)
                    for t in found if not df.get(t) and (t in in_names or not translations(t))}
         full, _ = db.doc_freq(f for fs in missing.values() for f in fs)  # DDB: DynamoDB
-        # ... asked about in the question itself, not in a sentence of context ("Can Fargate tasks use a
-        # GPU? I'd like to run some inference in containers.")
+        unknown = [t for t, fs in missing.items() if not (fs and all(full.get(f) for f in fs))]
+        # English glossary words weighed as uncovered, when a sentence that asks holds them, not one of
+        # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers.")
         asked = {t for t, _ in terms(" ".join(_ASKING.findall(self.text)) or self.text)}
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
-                       for t in c.terms if (t.isascii() and t in asked)
-                       or (_is_loanword(t) and _asks_to_do(t, self.text))]
-        unknown = [t for t, fs in missing.items() if not (fs and all(full.get(f) for f in fs))]
-        return list(dict.fromkeys(unknown + unmentioned))
+                       for t in c.terms if t.isascii() and t in asked]
+        # what the question asks to do, in a word the notes never write in any form (「ローテーションする」,
+        # 「自動で修復させる」); not what it asks of the assistant (「説明して」). A loanword's English word is
+        # the same word (rotation); a kanji verb's ("transform" for 変換) is a common word of other senses
+        verbs = {t: [t, *parts, *(f for w in (translations(t) if _is_loanword(t) else []) + synonyms(t)
+                                   for f, _ in terms(w))]
+                 for t, parts in terms(self.text)
+                 if (_is_loanword(t) or _KANJI_WORD.match(t)) and t not in _REQUESTS and _asks_to_do(t, self.text)}
+        vdf, _ = db.doc_freq(f for forms in verbs.values() for f in forms)
+        undone = [t for t, forms in verbs.items() if not any(vdf.get(f) for f in forms)]
+        return list(dict.fromkeys(unknown + unmentioned + undone))

@@ -76,6 +76,9 @@ def assistant(settings) -> Assistant:
         # English words inside a Japanese question are words, not names the notes lack
         ("SQSのvisibility timeoutのdefault値っていくつでしたっけ", "003", SQS[-1], "30秒"),
         ("What are the requirements for using EBS Multi-Attach?", "002", "マルチアタッチ", "io1"),
+        # a request to the assistant (説明して) is not an action the notes must describe
+        ("SageMakerのDeployment Guardrailsで選べるtraffic shifting modeを全部挙げて、それぞれ一言で説明して", "000",
+         "Deployment Guardrails", "All at once"),
         # a name the notes never write, of a subject whose section says what alone it takes
         ("CodeGuruでPythonのコードレビューもできるって本当？", "003", "Amazon CodeGuru", "Javaのみ"),
         ("Can I use KMS for asymmetric RSA key pairs, or is it symmetric only?", "001", "AWS Key Management Service",
@@ -211,6 +214,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("What is the per-shard write throughput of Kinesis Data Streams in MB per second?", "could not find"),
         ("What's the maximum number of snapshots a Data Lifecycle Manager policy can retain?", "could not find"),
         ("Route 53ってDNSSEC署名に対応してる？", "見つかりませんでした"),  # no 「…のみ」 to answer it either
+        # what is asked to be done is written nowhere in the notes (修復)
+        ("AWS Configのルールに違反したリソースを自動で修復させることはできますか？", "見つかりませんでした"),
         # each word is in the notes (プロビジョンド, 同時実行), the thing the name names is not
         ("LambdaのProvisioned Concurrencyってどう課金されるの？", "見つかりませんでした"),
     ],
