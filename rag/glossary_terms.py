@@ -663,7 +663,7 @@ GLOSSARY: dict[str, str] = {
     "aggregation": "集約",
     "insight": "インサイト",
     "contributor": "コントリビューター",
-    "capture": "キャプチャ",
+    "capture": "キャプチャ 記録 取得",
     "triggering": "トリガー",
     "resiliency": "回復性 レジリエンス 耐障害性",
     "structure": "構造",
