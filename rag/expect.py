@@ -62,6 +62,10 @@ _ASK_UNIT = re.compile(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_uni
 CUES: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
                            rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?時間|how long|"
+                           rf"\b(?:longest|shortest)\b.{{0,40}}\b(?:keep|kept|retain|store|wait|last|run|hold)|"
+                           # the default of a quantity that is a duration: "the default timeout", 「遅延の初期値」
+                           rf"\bdefault\s+(?:[\w-]+\s+){{0,2}}(?:{_QUANTITY_EN})\b|"
+                           rf"(?:{_QUANTITY_JA})の?(?:デフォルト|既定|初期)値?|"
                            rf"{_noun_cue('期間|間隔|' + _QUANTITY_JA, 'period|duration|interval|' + _QUANTITY_EN)}",
                            re.I),
     # "how large can an object be", not "how big is the IOPS penalty" (a share, not a size)
@@ -77,8 +81,13 @@ CUES: dict[str, re.Pattern[str]] = {
                         r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"
                         r"\bfor free\b|\bfree of charge\b", re.I),  # not 「料金体系」: a scheme, no number
 }
-# 「容量制限なく保存可能」 answers a question about a size or count limit too, less exactly than a number
+# 「容量制限なく保存可能」 answers a question about a size or count limit too, less exactly than a number;
+# 「データが期限切れになるまでリトライ」 a question about how long
 _UNLIMITED = re.compile(r"無制限|制限な[くし]|上限な[くし]|unlimited|no limit", re.I)
+_UNTIL = re.compile(r"(?:期限切れ|期限が切れる|成功する|完了する)(?:に(?:なる)?)?まで|"
+                    r"\buntil\b.{0,30}\b(?:expire|succeed)", re.I)
+_EXTREMES = re.compile(rf"{_EXTREME}|\b{_EXTREME_EN}\b|\bat most\b", re.I)
+_DEFAULTS = re.compile(r"デフォルト|既定|初期値|\bdefault", re.I)
 _NUMBER = re.compile(r"(?<![A-Za-z\d])\d")  # not the 3 of S3
 _PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|per\b))"  # 「1秒あたり1000レコード」 is a rate, not a duration
 _PRICE = re.compile(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無料|有料|\bfree\b|追加料金なし", re.I)
@@ -98,6 +107,7 @@ class Expected:
 
     kinds: frozenset[str]
     units: tuple[tuple[str, int], ...] = ()
+    extreme_only: bool = False  # a maximum or minimum is asked, not a default: 「デフォルトで30秒」 is not it
 
     @classmethod
     @lru_cache(maxsize=1024)  # retrieval and the answer both ask
@@ -112,7 +122,8 @@ class Expected:
                         kinds.add(kind)
                         units.append((kind, i))
         kinds -= {"count"} if units else set()  # "how many days" asks for days
-        return cls(frozenset(kinds), tuple(units))
+        extreme_only = bool(_EXTREMES.search(question)) and not _DEFAULTS.search(question)
+        return cls(frozenset(kinds), tuple(units), extreme_only)
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
@@ -143,7 +154,8 @@ class Expected:
                 scale = range(len(SCALES[kind])) if i is None else range(i - 1, i + 2)
                 cleaned = _NOT_DURATION.sub(" ", text) if kind == "duration" else text
                 found = _value(kind, scale).search(cleaned) is not None
-            if found or (not exact and kind in {"size", "count"} and _UNLIMITED.search(text)):
+            if found or (not exact and kind in {"size", "count"} and _UNLIMITED.search(text)) or (
+                    not exact and kind == "duration" and _UNTIL.search(text)):
                 return True
         return False
 
@@ -209,6 +221,8 @@ def gives(statement: Statement, expected: Expected, subject: frozenset[str], sec
     the subject (「最大10Gbps」 in the Intel VF section, whose list names the C4 and R3 instances; not
     「最大70%OFF」 in a Fargate section that mentions Route 53 somewhere)."""
     if not expected.stated_in(statement.text, exact):
+        return False
+    if expected.extreme_only and _DEFAULTS.search(statement.text) and not _EXTREMES.search(statement.text):
         return False
     near = statement.scope
     if statement.context or not subject:

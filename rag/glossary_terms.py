@@ -713,7 +713,7 @@ GLOSSARY: dict[str, str] = {
     "mail": "メール", "sender": "送信者", "receiver": "受信者", "reliable": "信頼性", "coupling": "疎結合",
     "decider": "デサイダー", "leased": "専用線", "weight": "重み 重みづけ", "location": "位置情報 ロケーション",
     "constraint": "制約", "general-purpose": "汎用", "built-in": "内蔵", "bare-metal": "ベアメタルハードウェア",
-    "terminated": "終了", "malfunction": "不具合", "peer": "ピア", "peering": "ピア", "solve": "解決",
+    "terminated": "終了 ターミネーション", "malfunction": "不具合", "peer": "ピア", "peering": "ピア", "solve": "解決",
     "preserve": "維持", "maintain": "維持 保守", "packet": "パケット", "speed": "速度",
     "multi-attach": "マルチアタッチ", "exclusive": "排他制御", "shrink": "縮小", "expand": "拡張", "grow": "拡張",
     "remote": "リモート", "fixed": "固定", "package": "パッケージ", "associated": "関連付け", "healthy": "正常",

@@ -49,6 +49,9 @@ from rag.statements import statements
         ("How big can an SQS message be?", {"size"}),
         ("ECRの脆弱性スキャンってタダでできる？", {"price"}),
         ("ALBの料金ってどうやって計算されるの？", set()),  # how it is charged, not a number
+        ("What's the longest an SQS queue will keep a message?", {"duration"}),
+        ("What's the default timeout for a Lambda function?", {"duration"}),  # a default of a duration
+        ("What is the longest name allowed?", set()),
     ],
 )
 def test_expected_kind_of_value(question, kinds):
@@ -67,6 +70,7 @@ def test_expected_kind_of_value(question, kinds):
         ("容量無制限(1ファイル5TBまで)", "size", True),
         ("Lambda Layersは最大で5個まで利用する事ができる", "size", False),
         ("Lambda Layersは最大で5個まで利用する事ができる", "count", True),
+        ("ストリームの場合は、データが期限切れになるまでリトライ", "duration", True),  # how long: until it expires
         ("ユーザはデータを安全に、どこからでも、容量制限なく保存可能", "size", True),
         ("バージョンにはエイリアスを設定することができる", "count", False),
     ],
@@ -164,3 +168,13 @@ def test_names_joined_by_and_are_alternatives():
     assert gives(statement, expected, about, frozenset(tokens("EC2 Intel VF 最大10Gbps")))
     # one name of a compound is not enough: "Lambda Layers" needs both words
     assert subject("Lambda Layersって何MB？").choices == ()
+
+
+def test_a_default_does_not_give_the_maximum_asked():
+    """「デフォルトで30秒」 is the visibility timeout's default, not the maximum a question asks for."""
+    heading = ("Developer associate", "Amazon Simple Queue Service (Amazon SQS)")
+    default = statements("- 可視性タイムアウト\n    - デフォルトで30秒", heading, 0)[-1]
+    about = subject("What is the maximum visibility timeout of an SQS queue?")
+    section = frozenset(tokens("SQS 可視性タイムアウト デフォルトで30秒"))
+    assert not gives(default, Expected.of("What is the maximum visibility timeout of an SQS queue?"), about, section)
+    assert gives(default, Expected.of("What is the default visibility timeout of an SQS queue?"), about, section)
