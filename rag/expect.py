@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from ingest.tokenize import terms, tokens
+from ingest.tokenize import normalize, terms, tokens
 from rag.glossary import spelled_out, translations
 from rag.query import names
 from rag.statements import Statement
@@ -86,6 +86,14 @@ CUES: dict[str, re.Pattern[str]] = {
 _UNLIMITED = re.compile(r"無制限|制限な[くし]|上限な[くし]|unlimited|no limit", re.I)
 _UNTIL = re.compile(r"(?:期限切れ|期限が切れる|成功する|完了する)(?:に(?:なる)?)?まで|"
                     r"\buntil\b.{0,30}\b(?:expire|succeed)", re.I)
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGTP]i?B)(?![A-Za-z])", re.I)
+
+
+def _sizes(text: str) -> frozenset[str]:
+    """The sizes written in ``text``, normalised ("50 TB" and 「50TB」 are 50tb)."""
+    return frozenset(f"{n}{unit.lower()}" for n, unit in _SIZE.findall(normalize(text)))
+
+
 _EXTREMES = re.compile(rf"{_EXTREME}|\b{_EXTREME_EN}\b|\bat most\b", re.I)
 _DEFAULTS = re.compile(r"デフォルト|既定|初期値|\bdefault", re.I)
 _NUMBER = re.compile(r"(?<![A-Za-z\d])\d")  # not the 3 of S3
@@ -108,6 +116,7 @@ class Expected:
     kinds: frozenset[str]
     units: tuple[tuple[str, int], ...] = ()
     extreme_only: bool = False  # a maximum or minimum is asked, not a default: 「デフォルトで30秒」 is not it
+    sized: frozenset[str] = frozenset()  # sizes that say which thing is asked about: "a 50TB Snowball"
 
     @classmethod
     @lru_cache(maxsize=1024)  # retrieval and the answer both ask
@@ -123,7 +132,7 @@ class Expected:
                         units.append((kind, i))
         kinds -= {"count"} if units else set()  # "how many days" asks for days
         extreme_only = bool(_EXTREMES.search(question)) and not _DEFAULTS.search(question)
-        return cls(frozenset(kinds), tuple(units), extreme_only)
+        return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question))
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
@@ -224,6 +233,10 @@ def gives(statement: Statement, expected: Expected, subject: frozenset[str], sec
         return False
     if expected.extreme_only and _DEFAULTS.search(statement.text) and not _EXTREMES.search(statement.text):
         return False
+    if expected.sized and "size" not in expected.kinds:  # the price of 「$250.00(80TBアプライアンス)」 is not 50TB's
+        stated = _sizes(statement.text)
+        if stated and not stated & expected.sized:
+            return False
     near = statement.scope
     if statement.context or not subject:
         return _all_named(subject, near)

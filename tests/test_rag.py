@@ -210,6 +210,7 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Route 53のホストゾーンって1つあたり月いくらかかる？", "見つかりませんでした"),  # only ALIAS queries are free
         ("スナップショットの最大サイズは？", "見つかりませんでした"),  # 16TB and 256KB are of EBS and SQS
         ("Lambdaのタイムアウトを指定しない場合は何秒？", "見つかりませんでした"),  # a maximum, no default
+        ("What does a 50TB Snowball appliance cost?", "could not find"),  # $250 is the 80TB one's price
         # the unit asked for, and a count asked as "maximum number of"
         ("What is the per-shard write throughput of Kinesis Data Streams in MB per second?", "could not find"),
         ("What's the maximum number of snapshots a Data Lifecycle Manager policy can retain?", "could not find"),
