@@ -34,6 +34,7 @@ RERANK = 15  # sections re-scored by how much of the question's idf weight they 
 COVERAGE_WEIGHT = 0.05
 VALUE_WEIGHT = 0.06  # a section stating a number of the kind asked for (a size, a duration) of the subject
 HEADING_WEIGHT = 0.04  # ... times the share of the question's weight its own heading names (memcached)
+UNIQUE_NAME_WEIGHT = 0.02  # a section holding a name of the question the notes write nowhere else
 
 
 @dataclass(frozen=True)
@@ -113,13 +114,18 @@ class HybridSearch:
                 by_section[(chunks[cid].source, chunks[cid].section_start)].append(cid)
         candidates = sorted(by_section.items(), key=lambda kv: -_section_score(fused, kv[1]))[:RERANK]
         expect, about = Expected.of(query.text), subject(query.text)
+        # "Does CloudTrail record SageMaker InvokeEndpoint calls?": the one chunk that writes InvokeEndpoint
+        unique = {t for t, n in self.index.db.term_chunks(about).items() if n == 1}
         scored = []
         for (source, start), ids in candidates:
-            share = coverage(concepts, self.index.db.section_terms(source, start))
+            terms = self.index.db.section_terms(source, start)
+            share = coverage(concepts, terms)
             named = coverage(concepts, set(tokens(chunks[ids[0]].heading_path[-1])))
             score = _section_score(fused, ids) + COVERAGE_WEIGHT * share + HEADING_WEIGHT * named
             if expect and self._gives(source, start, expect, about):
                 score += VALUE_WEIGHT
+            if unique & terms:
+                score += UNIQUE_NAME_WEIGHT
             scored.append((score, share, source, start, ids))
         scored.sort(key=lambda s: -s[0])
         hits = []

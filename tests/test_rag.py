@@ -79,6 +79,8 @@ def assistant(settings) -> Assistant:
         # a request to the assistant (説明して) is not an action the notes must describe
         ("SageMakerのDeployment Guardrailsで選べるtraffic shifting modeを全部挙げて、それぞれ一言で説明して", "000",
          "Deployment Guardrails", "All at once"),
+        # a name the notes write in one place only (InvokeEndpoint) points at that place
+        ("Does CloudTrail record SageMaker InvokeEndpoint calls?", "004", "AWS CloudTrail", "InvokeEndpoint"),
         # a name the notes never write, of a subject whose section says what alone it takes
         ("CodeGuruでPythonのコードレビューもできるって本当？", "003", "Amazon CodeGuru", "Javaのみ"),
         ("Can I use KMS for asymmetric RSA key pairs, or is it symmetric only?", "001", "AWS Key Management Service",
