@@ -94,7 +94,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         named = expect.quantity_terms(query.text)
         quantity = [Concept(0.0, named.union(*(c.terms for c in concepts if c.terms & named)), named)] if named else []
         # 「何も設定しないと何秒？」 asks for the default value, named or implied
-        return any(_states_asked(u, expect, about, sections[u.hit_rank], concepts, attributes, [*defaults, *quantity])
+        return any(_states_asked(u, expect, about, sections[u.hit_rank], concepts, attributes, quantity, defaults)
                    for u in candidates)
     # a default the question names; one it only implies (「何も設定しないと公開される？」) helps find the
     # statement, is not required of the top sections
@@ -112,14 +112,20 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
 
 
 def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], section: frozenset[str],
-                  asked: tuple[Concept, ...], attributes: list[Concept], required: list[Concept]) -> bool:
+                  asked: tuple[Concept, ...], attributes: list[Concept], required: list[Concept],
+                  defaults: list[Concept]) -> bool:
     """Whether a statement gives the kind of value asked for, of the question's subject; has the words it
-    must (default when a default is asked, 遅延 for 「最大の遅延」); and, when it is nested under an item,
+    must (遅延 for 「最大の遅延」; for a default asked, default or a plain value, not a limit); and, when it
+    is nested under an item,
     shares a word of the question besides the names and the value's kind: the item says what the value
     is of (「デフォルトで30秒」 under 可視性タイムアウト is not the message retention period; Lambda's
     「128MBから3008MBの間」 under メモリ is not the deployment package's size). A top-level statement of a
     section about the question's named subject speaks for it (「最大容量は16TB」 under EBS › 特徴)."""
     if not gives(unit, expect, about, section) or any(not c.terms & unit.scope for c in required):
+        return False
+    # a default asked is stated as one, or as the plain value ("Events are stored for 90 days"), not as
+    # a limit (「最大14日間」 is no default)
+    if any(not c.terms & unit.scope for c in defaults) and _LIMIT.search(normalize(unit.text)):
         return False
     if not attributes or (not unit.context and about):  # a named subject's top-level statement speaks for it
         return True
@@ -131,6 +137,8 @@ def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], sect
 
 
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
+_LIMIT = re.compile(r"最大|最小|上限|下限|最長|最短|まで|以内|以下|以上|未満|"
+                    r"\b(?:max|min)|\bup to\b|\bat most\b|\blimit")
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
 # A statement of what alone something takes: 「対象はJavaのみ」, 「対称鍵暗号方式のみサポート」, "Java only"
 _ONLY = re.compile(r"(?:[A-Za-z][\w.+#-]*|方式|型)\s*(?:のみ|だけ|しか)|\bonly\b", re.I)

@@ -23,6 +23,7 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # Names in a question: ASCII words such as RDS, Lightsail, Multi-AZ, S3, --max-items, NFSv4.1, kept whole
 # as the tokenizer keeps them (in English: not the first word).
 _NAME = re.compile(r"(?<![A-Za-z0-9.-])(?:--?)?[A-Za-z](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?![A-Za-z0-9])")
+_SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)\W*$")
 _COUNTED = re.compile(r"(?<=[A-Za-z]{2})\d+$")
 _COUNTER = re.compile(r"秒|分|時間|日|週|[かヶカ]月|年|個|回|件|台|つ|%|％")
 _UNIT = re.compile(r"[KMGTP]i?B|[KMGT]?bps|ms", re.I)
@@ -67,13 +68,14 @@ def is_japanese(text: str) -> bool:
 def names(text: str) -> list[str]:
     """ASCII names in the question; not units (「何MBまで」, "10 Gbps": the unit asked for, not a subject),
     nor the number of a Japanese quantity written against a name (「RPO15分」: RPO)."""
-    words = [_COUNTED.sub("", m.group()) if _COUNTER.match(text, m.end()) else m.group()
+    found = [(m.start(), _COUNTED.sub("", m.group()) if _COUNTER.match(text, m.end()) else m.group())
              for m in _NAME.finditer(text)]
-    words = [w for w in words if not _UNIT.fullmatch(w)]
+    found = [(at, w) for at, w in found if not _UNIT.fullmatch(w)]
     if is_japanese(text):
         # English words written inside Japanese (「SQSのvisibility timeoutのdefault値」) are words, not names
-        return [w for w in words if not (w.islower() and w.replace("-", "").isalpha() and _is_word(w))]
-    return [w for i, w in enumerate(words) if w.startswith("-") or (i > 0 and (
+        return [w for _, w in found if not (w.islower() and w.replace("-", "").isalpha() and _is_word(w))]
+    # in English, not the first word of a sentence ("… by default? Why or why not?")
+    return [w for at, w in found if w.startswith("-") or (not _SENTENCE_START.search(text, 0, at) and (
         w[0].isupper() or w[1:] != w[1:].lower() or any(c.isdigit() for c in w)))]
 
 

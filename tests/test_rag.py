@@ -79,6 +79,8 @@ def assistant(settings) -> Assistant:
         # a request to the assistant (説明して) is not an action the notes must describe
         ("SageMakerのDeployment Guardrailsで選べるtraffic shifting modeを全部挙げて、それぞれ一言で説明して", "000",
          "Deployment Guardrails", "All at once"),
+        # a default asked, the plain value stated ("Events are stored for 90 days", no 最大 or まで)
+        ("How long are CloudTrail events kept by default?", "004", "CloudTrail Insights", "90 days"),
         # a name the notes write in one place only (InvokeEndpoint) points at that place
         ("Does CloudTrail record SageMaker InvokeEndpoint calls?", "004", "AWS CloudTrail", "InvokeEndpoint"),
         # a name the notes never write, of a subject whose section says what alone it takes
@@ -213,6 +215,7 @@ def test_follow_up_uses_the_conversation(assistant):
         ("スナップショットの最大サイズは？", "見つかりませんでした"),  # 16TB and 256KB are of EBS and SQS
         ("Lambdaのタイムアウトを指定しない場合は何秒？", "見つかりませんでした"),  # a maximum, no default
         ("What does a 50TB Snowball appliance cost?", "could not find"),  # $250 is the 80TB one's price
+        ("SQSの可視性タイムアウトって最大どこまで延ばせる？", "見つかりませんでした"),  # 30秒 is the default
         # the unit asked for, and a count asked as "maximum number of"
         ("What is the per-shard write throughput of Kinesis Data Streams in MB per second?", "could not find"),
         ("What's the maximum number of snapshots a Data Lifecycle Manager policy can retain?", "could not find"),
@@ -262,6 +265,7 @@ def test_retriever_is_a_langchain_retriever(assistant):
         ("SQSのvisibility timeoutのdefault値は？", ["SQS"]),  # glossary words inside Japanese are words
         ("lightsailの料金は？", ["lightsail"]),  # a lowercase word the glossary does not know stays a name
         ("What is the SLA of Amazon RDS Multi-AZ?", ["SLA", "Amazon", "RDS", "Multi-AZ"]),
+        ("Are CloudTrail data events on by default? Why or why not?", ["CloudTrail"]),  # a sentence's first word
     ],
 )
 def test_names_in_a_question(question, expected):
