@@ -21,7 +21,7 @@ _SCENE = frozenset({"キャンペーン", "プロジェクト", "チーム", "�
                     "ユーザー", "クライアント", "アプリ", "サービス", "システム", "テスト", "リリース"})
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # Names in a question: ASCII words such as RDS, Lightsail, Multi-AZ, S3, --max-items, NFSv4.1, kept whole
-# as the tokenizer keeps them (in English: not the first word).
+# as the tokenizer keeps them (in English: not the first word of a sentence).
 _NAME = re.compile(r"(?<![A-Za-z0-9.-])(?:--?)?[A-Za-z](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?![A-Za-z0-9])")
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)\W*$")
 _COUNTED = re.compile(r"(?<=[A-Za-z]{2})\d+$")
@@ -50,10 +50,10 @@ def _is_loanword(term: str) -> bool:
     return bool(_LOANWORD.match(term)) and term not in _SCENE
 
 
-def _asks_to_do(loanword: str, text: str) -> bool:
-    """Whether the question asks how to do what the loanword names (「ローテーションするには」), rather than
-    using it to describe a situation (「外部からのシグナルで介入したい」, 「共有ドライブとしてマウント」)."""
-    return re.search(f"{re.escape(loanword)}(?:する|し|さ[せれ]|でき)", text) is not None
+def _asks_to_do(word: str, text: str) -> bool:
+    """Whether the question asks to do what the word names (「ローテーションするには」, 「修復させる」), rather
+    than using it to describe a situation (「外部からのシグナルで介入したい」, 「共有ドライブとしてマウント」)."""
+    return re.search(f"{re.escape(word)}(?:する|し|さ[せれ]|でき)", text) is not None
 
 
 def _is_word(word: str) -> bool:
