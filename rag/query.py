@@ -52,8 +52,9 @@ def _is_loanword(term: str) -> bool:
 
 def _asks_to_do(word: str, text: str) -> bool:
     """Whether the question asks to do what the word names (「ローテーションするには」, 「修復させる」), rather
-    than using it to describe a situation (「外部からのシグナルで介入したい」, 「共有ドライブとしてマウント」)."""
-    return re.search(f"{re.escape(word)}(?:する|し|さ[せれ]|でき)", text) is not None
+    than using it to describe a situation (「外部からのシグナルで介入したい」, 「共有ドライブとしてマウント」,
+    「タスクが中断される」: passive, what happens to the subject)."""
+    return re.search(f"{re.escape(word)}(?:する|し|させ|でき)", text) is not None
 
 
 def _is_word(word: str) -> bool:

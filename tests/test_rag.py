@@ -76,6 +76,9 @@ def assistant(settings) -> Assistant:
         # English words inside a Japanese question are words, not names the notes lack
         ("SQSのvisibility timeoutのdefault値っていくつでしたっけ", "003", SQS[-1], "30秒"),
         ("What are the requirements for using EBS Multi-Attach?", "002", "マルチアタッチ", "io1"),
+        # nor is what happens to the subject (中断される, passive), though the notes never write 中断
+        ("Fargate Spotでタスクが中断される通知がきたら、何秒以内に終了させる必要がある？", "003", "Amazon Fargate",
+         "120秒"),
         # a request to the assistant (説明して) is not an action the notes must describe
         ("SageMakerのDeployment Guardrailsで選べるtraffic shifting modeを全部挙げて、それぞれ一言で説明して", "000",
          "Deployment Guardrails", "All at once"),
