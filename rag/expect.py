@@ -169,6 +169,10 @@ class Expected:
         return False
 
 
+# not API, a word of "API Gateway"
+PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
+
+
 class Subject(frozenset):
     """The index terms of the names in a question, and the names it offers as alternatives (「ENAとIntel
     82599 VFってそれぞれ何Gbps？」: a statement about either answers): ``choices`` holds, for each list
@@ -184,8 +188,9 @@ _SAME_NAME = re.compile(r"[\s\d.]*")  # 「Intel 82599 VF」 is one name
 
 @lru_cache(maxsize=1024)
 def subject(question: str) -> Subject:
-    """The index terms of the names in the question."""
-    found = names(question)
+    """The index terms of the names in the question; not protocols and formats (「DNSクエリ」 in a question
+    about Route 53's ALIAS records says what is queried, not whose value is asked)."""
+    found = [w for w in names(question) if w.lower() not in PROTOCOLS]
     out = Subject(t for w in found for t, _ in terms(w))
     spans, at = [], 0
     for word in found:  # names in order, with where each is written

@@ -82,6 +82,8 @@ def assistant(settings) -> Assistant:
         # a request to the assistant (説明して) is not an action the notes must describe
         ("SageMakerのDeployment Guardrailsで選べるtraffic shifting modeを全部挙げて、それぞれ一言で説明して", "000",
          "Deployment Guardrails", "All at once"),
+        # DNS says what is queried, not whose price is asked
+        ("Route 53のエイリアスレコードに対するDNSクエリって料金かかる？", "001", "Amazon Route 53", "無料"),
         # a default asked, the plain value stated ("Events are stored for 90 days", no 最大 or まで)
         ("How long are CloudTrail events kept by default?", "004", "CloudTrail Insights", "90 days"),
         # a name the notes write in one place only (InvokeEndpoint) points at that place
