@@ -82,6 +82,9 @@ def assistant(settings) -> Assistant:
         # a request to the assistant (説明して) is not an action the notes must describe
         ("SageMakerのDeployment Guardrailsで選べるtraffic shifting modeを全部挙げて、それぞれ一言で説明して", "000",
          "Deployment Guardrails", "All at once"),
+        # 終了/削除 of an instance is its termination (「ターミネーションポリシー › デフォルトは…」)
+        ("Auto Scalingでスケールインするとき、デフォルトだとどのインスタンスから削除される？", "001", "その他",
+         "OldestLaunchConfiguration"),
         # DNS says what is queried, not whose price is asked
         ("Route 53のエイリアスレコードに対するDNSクエリって料金かかる？", "001", "Amazon Route 53", "無料"),
         # a default asked, the plain value stated ("Events are stored for 90 days", no 最大 or まで)
