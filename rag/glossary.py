@@ -74,6 +74,11 @@ def translations(term: str) -> list[str]:
     return list(next((table[w] for w in (term, *_base_forms(term)) if w in table), ()))
 
 
+def is_glossary_word(term: str) -> bool:
+    """Whether ``term`` is an English word the glossary keys (as written, not by its base form)."""
+    return term in _forward()
+
+
 def spelled_out(term: str) -> list[str]:
     """What an abbreviation stands for ("ddb": DynamoDB, "efs": Elastic File System): a name is there when
     all these words are."""

@@ -423,6 +423,7 @@ GLOSSARY: dict[str, str] = {
     "on-premises": "オンプレミス",
     "on-prem": "オンプレミス オンプレ",
     "first": "初回 最初",
+    "router": "ルータ ルーター",
     "onprem": "オンプレミス オンプレ",
     "hybrid": "ハイブリッド",
     "datacenter": "データセンター",

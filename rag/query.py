@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
 from rag.glossary import spelled_out, synonyms, translations
-from rag.spelling import joined, respelled
+from rag.spelling import joined, respelled, respelled_word
 
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
 # what a person asks of the assistant (「一言で説明して」), not of the service
@@ -37,6 +37,7 @@ _TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![A-Za-z]
 # explain generally (「d：インスタンスストアを内蔵」) without writing that very name
 _INSTANCE_VARIANT = re.compile(r"^([a-z]{1,2}\d)(?=[a-z]{1,3}$)")
 _NAME_PAIR = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]+)(?= ([A-Z][a-z]+)(?![A-Za-z0-9]))")  # "Code Guru"
+_WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase English word ("defualt")
 _ASKING = re.compile(r"[^.!?。！？]*[?？]")  # the sentences of a question that ask
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
@@ -134,6 +135,8 @@ class Query:
         lambda, ``rag.spelling``). A name the notes never write is otherwise a subject they do not cover."""
         fixes = [(word, term) for word in dict.fromkeys(names(self.text)) if (term := respelled(word, db))]
         fixes += [(f"{a} {b}", term) for a, b in _NAME_PAIR.findall(self.text) if (term := joined(a, b, db))]
+        fixes += [(word, term) for word in dict.fromkeys(_WORD.findall(self.text))
+                  if (term := respelled_word(word, db))]
         text = self.text
         for word, term in fixes:
             text = re.sub(rf"(?<![A-Za-z0-9-]){re.escape(word)}(?![A-Za-z0-9])", term, text)

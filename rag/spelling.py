@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
-from rag.glossary import translations
+from rag.glossary import is_glossary_word, translations
 
 MIN_TYPO_LENGTH = 6  # shorter words are too close to each other (ECR/ECS/EKS, stage/state)
 
@@ -38,6 +38,19 @@ def respelled(word: str, db: IndexDB) -> str | None:
         return None
     near = list(db.doc_freq(sorted(_one_edit_away(term)))[0])
     return near[0] if len(near) == 1 else None
+
+
+def respelled_word(word: str, db: IndexDB) -> str | None:
+    """The glossary word a misspelt English word stands for, by two neighbouring letters swapped
+    ("defualt": default), when the notes never write the word as typed. Other edits are not tried:
+    real words outside the glossary are one letter from glossary words ("warning": warming, "router":
+    route)."""
+    found = [t for t, _ in terms(word)]
+    if len(found) != 1 or len(term := found[0]) < MIN_TYPO_LENGTH or translations(term) or db.doc_freq(found)[0]:
+        return None
+    near = {term[:i] + term[i + 1] + term[i] + term[i + 2:] for i in range(len(term) - 1)} - {term}
+    found = [w for w in near if is_glossary_word(w)]
+    return found[0] if len(found) == 1 else None
 
 
 def joined(first: str, second: str, db: IndexDB) -> str | None:

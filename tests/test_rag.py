@@ -147,6 +147,10 @@ def test_a_misspelt_name_is_read_as_the_note_writes_it(assistant):
     assert not assistant.ask("Amazon Lightsailの料金プランは？").notices  # not a typo of anything
     assert not assistant.ask("API Gatewayのstageの設定は？").notices  # a word, too short to be read as "state"
     assert not assistant.ask("Route54のルーティングポリシー").notices  # never by changing a digit
+    # an English word with two letters swapped; never another real word ("router" is not "route")
+    swapped = assistant.ask("whats the defualt visibility timeout for an sqs queue?")
+    assert "30秒" in swapped.text and swapped.notices == ("Read “defualt” as “default”.",)
+    assert not assistant.ask("Direct Connectのon-prem側routerのrequirementsをlistで").notices
     # two names the notes write as one word
     split = assistant.ask("What languages does Amazon Code Guru support?")
     assert split.found and "Javaのみ" in split.text
