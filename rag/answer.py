@@ -144,6 +144,9 @@ GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsa
 _ONLY = re.compile(r"(?:[A-Za-z][\w.+#-]*|方式|型)\s*(?:のみ|だけ|しか)|\bonly\b", re.I)
 
 
+_ONLY_ASKED = re.compile(r"\bonly\b|のみ|だけ", re.I)
+
+
 def _only(unit: Statement) -> bool:
     return _ONLY.search(normalize(unit.text)) is not None  # NFKC: notes write 方 as the radical ⽅
 
@@ -181,12 +184,14 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
         return Answer(query.asked, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
     about = subject(query.text)
 
+    asks_only = unknown or _ONLY_ASKED.search(query.text)
+
     def answers(u: Statement) -> bool:
-        """States what is asked: the value asked for, or, for a name the notes never write, what alone
-        the subject takes."""
-        if unknown:
-            return _only(u)
-        return bool(expect) and gives(u, expect, about, sections[u.hit_rank], exact=True)
+        """States what is asked: the value asked for, or, for a name the notes never write or a question
+        about exclusivity ("symmetric-only?"), what alone the subject takes."""
+        if asks_only and _only(u):
+            return True
+        return not unknown and bool(expect) and gives(u, expect, about, sections[u.hit_rank], exact=True)
 
     scored = sorted(((_score(u, concepts, answers(u)), i, u) for i, u in enumerate(candidates)),
                     key=lambda x: (-x[0], x[1]))

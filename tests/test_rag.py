@@ -95,6 +95,9 @@ def assistant(settings) -> Assistant:
         ("CodeGuruでPythonのコードレビューもできるって本当？", "003", "Amazon CodeGuru", "Javaのみ"),
         ("Can I use KMS for asymmetric RSA key pairs, or is it symmetric only?", "001", "AWS Key Management Service",
          "のみサポート"),
+        # a question about exclusivity is answered first by the statement of what alone it takes
+        ("Can I create asymmetric keys in KMS, or is it symmetric-only?", "001", "AWS Key Management Service",
+         "のみサポート"),
         # C5d is a C5 with an option the notes explain without writing "C5d"
         ("what does the 'd' in instance types like C5d mean?", "002", "追加機能", "インスタンスストア"),
     ],
