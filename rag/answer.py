@@ -81,8 +81,9 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if unknown:
         # 「CodeGuruでPythonも使える？」 is answered by 「対象はJavaのみ」 in the CodeGuru section: a name
         # the notes never write, asked of a subject whose top section says what alone it takes
-        known = subject(query.text) - set(unknown) - GENERIC_NAMES
-        return (all(t.isascii() for t in unknown) and bool(known) and known <= sections[0]
+        about = subject(query.text)
+        known = about - set(unknown) - GENERIC_NAMES
+        return (all(t in about for t in unknown) and bool(known) and known <= sections[0]
                 and any(u.hit_rank == 0 and _only(u) for u in candidates))
     defaults = [c for c in concepts if c.terms & DEFAULT_WORDS]
     if expect:
@@ -138,13 +139,14 @@ def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], sect
 
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
 _LIMIT = re.compile(r"最大|最小|上限|下限|最長|最短|まで|以内|以下|以上|未満|"
-                    r"\b(?:max|min)|\bup to\b|\bat most\b|\blimit")
+                    r"\b(?:max|min)(?:imum)?\b|\bup to\b|\bat most\b|\blimit")
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
 # A statement of what alone something takes: 「対象はJavaのみ」, 「対称鍵暗号方式のみサポート」, "Java only"
-_ONLY = re.compile(r"(?:[A-Za-z][\w.+#-]*|方式|型)\s*(?:のみ|だけ|しか)|\bonly\b", re.I)
+_ONLY = re.compile(r"(?:(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9.+#-]*|方式|型)\s*(?:のみ|だけ|しか)(?!し)|"
+                   r"\bonly\s+[A-Z]|(?<![\w-])[A-Z][A-Za-z0-9]*\s+only\b")
 
 
-_ONLY_ASKED = re.compile(r"\bonly\b|のみ|だけ", re.I)
+_ONLY_ASKED = re.compile(r"\bonly\b|のみ|(?<!どれ)(?<!できる)(?<!それ)だけ", re.I)  # not 「どれだけ」
 
 
 def _only(unit: Statement) -> bool:

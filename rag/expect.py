@@ -51,7 +51,7 @@ def _noun_cue(ja: str, en: str) -> str:
     """A noun such as サイズ or 期間 asks for a value only beside an extreme: 「最大サイズ」, 「サイズの上限」,
     "maximum ... size". Alone it is often about something else: 「バッチサイズって何？」, 「EBSの容量を
     変えるには？」, 「DLQの保持期間は何に基づく？」 are answered by statements without a number."""
-    return (rf"{_EXTREME}の?\w{{0,4}}(?:{ja})|(?:{ja})(?:の|は|が|って)?{_EXTREME}|"
+    return (rf"{_EXTREME}の?\w{{0,4}}(?:{ja})|(?:{ja})(?:の|は|って)?{_EXTREME}|"
             rf"\b{_EXTREME_EN}\s+(?:[\w'-]+\s+){{0,3}}(?:{en})\b|\b(?:{en})\s+limit")
 
 
@@ -69,7 +69,7 @@ CUES: dict[str, re.Pattern[str]] = {
                            rf"{_noun_cue('期間|間隔|' + _QUANTITY_JA, 'period|duration|interval|' + _QUANTITY_EN)}",
                            re.I),
     # "how large can an object be", not "how big is the IOPS penalty" (a share, not a size)
-    "size": re.compile(rf"how (?:big|large)\s+(?:can|could|may|is allowed)\b|"
+    "size": re.compile(rf"how (?:big|large)\s+(?:can|could|may|is allowed)\b|(?:どれ(?:だけ|[くぐ]らい)|どこまで)大き|"
                        rf"\b(?:how (?:big|large)|largest|biggest)\s+(?:(?:is|are|can)\s+)?(?:[\w-]+\s+){{0,2}}"
                        rf"(?:files?|objects?|messages?|items?|volumes?|disks?|payloads?|uploads?|packages?)\b|"
                        rf"{_noun_cue('サイズ|容量', 'size|capacity')}", re.I),
@@ -238,7 +238,7 @@ def gives(statement: Statement, expected: Expected, subject: frozenset[str], sec
         return False
     if expected.extreme_only and _DEFAULTS.search(statement.text) and not _EXTREMES.search(statement.text):
         return False
-    if expected.sized and "size" not in expected.kinds:  # the price of 「$250.00(80TBアプライアンス)」 is not 50TB's
+    if expected.sized and "price" in expected.kinds:  # the price of 「$250.00(80TBアプライアンス)」 is not 50TB's
         stated = _sizes(statement.text)
         if stated and not stated & expected.sized:
             return False

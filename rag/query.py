@@ -24,6 +24,7 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # as the tokenizer keeps them (in English: not the first word of a sentence).
 _NAME = re.compile(r"(?<![A-Za-z0-9.-])(?:--?)?[A-Za-z](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?![A-Za-z0-9])")
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)\W*$")
+_ABBREVIATION = re.compile(r"\b(vs|e\.g|i\.e|etc)\.", re.I)  # "SQS vs. SNS", "e.g. every 30 days": no sentence end
 _COUNTED = re.compile(r"(?<=[A-Za-z]{2})\d+$")
 _COUNTER = re.compile(r"秒|分|時間|日|週|[かヶカ]月|年|個|回|件|台|つ|%|％")
 _UNIT = re.compile(r"[KMGTP]i?B|[KMGT]?bps|ms", re.I)
@@ -35,9 +36,10 @@ _UNSET = re.compile(r"何も(?:設定|指定|変更)(?:し|せ)(?:ない|てい?
 _TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![A-Za-z])")  # "Provisioned Concurrency"
 # An instance type with option letters (C5d, M5d) is its type (C5, M5) with an option the notes may
 # explain generally (「d：インスタンスストアを内蔵」) without writing that very name
-_INSTANCE_VARIANT = re.compile(r"^([a-z]{1,2}\d)(?=[a-z]{1,3}$)")
+_INSTANCE_VARIANT = re.compile(r"^([cmrtigpxzdhf]\d)(?=[abdegnz]{1,3}$)")  # not s3fs, k8s
 _NAME_PAIR = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]+)(?= ([A-Z][a-z]+)(?![A-Za-z0-9]))")  # "Code Guru"
 _WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase English word ("defualt")
+_CLAUSE = re.compile(r"[、，,]")
 _ASKING = re.compile(r"[^.!?。！？]*[?？]")  # the sentences of a question that ask
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
@@ -63,6 +65,12 @@ def _is_word(word: str) -> bool:
     return any(translations(term) for term, _ in terms(word)[:1])
 
 
+def _unabbreviated(text: str) -> str:
+    """``text`` with the periods of "vs.", "e.g.", "i.e.", "etc." blanked (same length): they end no
+    sentence."""
+    return _ABBREVIATION.sub(lambda m: m.group().replace(".", " "), text)
+
+
 def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
@@ -70,6 +78,7 @@ def is_japanese(text: str) -> bool:
 def names(text: str) -> list[str]:
     """ASCII names in the question; not units (「何MBまで」, "10 Gbps": the unit asked for, not a subject),
     nor the number of a Japanese quantity written against a name (「RPO15分」: RPO)."""
+    text = _unabbreviated(text)
     found = [(m.start(), _COUNTED.sub("", m.group()) if _COUNTER.match(text, m.end()) else m.group())
              for m in _NAME.finditer(text)]
     found = [(at, w) for at, w in found if not _UNIT.fullmatch(w)]
@@ -137,6 +146,7 @@ class Query:
         fixes += [(f"{a} {b}", term) for a, b in _NAME_PAIR.findall(self.text) if (term := joined(a, b, db))]
         fixes += [(word, term) for word in dict.fromkeys(_WORD.findall(self.text))
                   if (term := respelled_word(word, db))]
+        fixes = list(dict(fixes).items())  # a word both a misspelt name and a swapped word: one notice
         text = self.text
         for word, term in fixes:
             text = re.sub(rf"(?<![A-Za-z0-9-]){re.escape(word)}(?![A-Za-z0-9])", term, text)
@@ -223,16 +233,18 @@ class Query:
         unknown = [t for t, fs in missing.items() if not (fs and all(full.get(f) for f in fs))]
         # English glossary words weighed as uncovered, when a sentence that asks holds them, not one of
         # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers.")
-        asked = {t for t, _ in terms(" ".join(_ASKING.findall(self.text)) or self.text)}
+        asking = " ".join(_ASKING.findall(_unabbreviated(self.text))) or self.text
+        asked = {t for t, _ in terms(asking)}
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
                        for t in c.terms if t.isascii() and t in asked]
+        clause = _CLAUSE.split(asking.strip())[-1]  # 「資格試験を勉強していますが、…何秒？」: not 勉強
         # what the question asks to do, in a word the notes never write in any form (「ローテーションする」,
         # 「自動で修復させる」); not what it asks of the assistant (「説明して」). A loanword's English word is
         # the same word (rotation); a kanji verb's ("transform" for 変換) is a common word of other senses
         verbs = {t: [t, *parts, *(f for w in (translations(t) if _is_loanword(t) else []) + synonyms(t)
                                    for f, _ in terms(w))]
                  for t, parts in terms(self.text)
-                 if (_is_loanword(t) or _KANJI_WORD.match(t)) and t not in _REQUESTS and _asks_to_do(t, self.text)}
+                 if (_is_loanword(t) or _KANJI_WORD.match(t)) and t not in _REQUESTS and _asks_to_do(t, clause)}
         vdf, _ = db.doc_freq(f for forms in verbs.values() for f in forms)
         undone = [t for t, forms in verbs.items() if not any(vdf.get(f) for f in forms)]
         return list(dict.fromkeys(unknown + unmentioned + undone))

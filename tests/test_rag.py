@@ -79,6 +79,11 @@ def assistant(settings) -> Assistant:
         # nor is what happens to the subject (中断される, passive), though the notes never write 中断
         ("Fargate Spotでタスクが中断される通知がきたら、何秒以内に終了させる必要がある？", "003", "Amazon Fargate",
          "120秒"),
+        # a verb of a clause of context (勉強していますが、) is not what is asked
+        ("資格試験を勉強していますが、SQSの可視性タイムアウトのデフォルトは何秒？", "003", SQS[-1], "30秒"),
+        # 「遅延が最小になる」 describes a policy, it asks for no duration
+        ("Route 53で遅延が最小になるルーティングポリシーは？", "001", "ルーティングポリシー", "レイテンシー"),
+        ("EBSはどれだけ大きくできる？", "001", "特徴", "16TB"),  # どれだけ大きく asks a size, not "only"
         # a request to the assistant (説明して) is not an action the notes must describe
         ("SageMakerのDeployment Guardrailsで選べるtraffic shifting modeを全部挙げて、それぞれ一言で説明して", "000",
          "Deployment Guardrails", "All at once"),
@@ -235,6 +240,13 @@ def test_follow_up_uses_the_conversation(assistant):
         ("What is the per-shard write throughput of Kinesis Data Streams in MB per second?", "could not find"),
         ("What's the maximum number of snapshots a Data Lifecycle Manager policy can retain?", "could not find"),
         ("Route 53ってDNSSEC署名に対応してる？", "見つかりませんでした"),  # no 「…のみ」 to answer it either
+        # 「…環境からのみ」 says nothing of gRPC; an uncovered glossary word (rotation) is no name to answer
+        # with 「…のみサポート」; s3fs is no instance type; "e.g." ends no sentence
+        ("Internal ELBはgRPCに対応？", "見つかりませんでした"),
+        ("Does KMS support automatic key rotation?", "could not find"),
+        ("s3fsでS3バケットをマウントできる？", "見つかりませんでした"),
+        ("Does Secrets Manager support automatic rotation, e.g. every 30 days?", "could not find"),
+        ("Which is cheaper, SQS vs. Lightsail?", "could not find"),
         # what is asked to be done is written nowhere in the notes (修復)
         ("AWS Configのルールに違反したリソースを自動で修復させることはできますか？", "見つかりませんでした"),
         # each word is in the notes (プロビジョンド, 同時実行), the thing the name names is not
