@@ -15,7 +15,7 @@ from ingest.tokenize import normalize, tokens
 from rag.expect import Expected, gives, subject
 from rag.query import Concept, Query, coverage
 from rag.retrieve import Hit
-from rag.statements import Statement, statements
+from rag.statements import Statement, statements, text_terms
 
 MAX_BULLETS = 5
 CONTEXT_SHARE = 0.7  # a question term found in a statement's parent item counts this much
@@ -131,7 +131,7 @@ def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], sect
     if not attributes or (not unit.context and about):  # a named subject's top-level statement speaks for it
         return True
     # so does one under an item that is the subject (「100万件ごとに0.5USD」 under 「FIFOキュー」)
-    parent = set(tokens(unit.context[-1])) if unit.context else set()
+    parent = text_terms(unit.context[-1]) if unit.context else frozenset()
     if parent & about and parent <= about.union(*(c.terms for c in asked)):
         return True
     return any(c.terms & unit.scope for c in attributes)
@@ -144,8 +144,6 @@ GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsa
 # A statement of what alone something takes: 「対象はJavaのみ」, 「対称鍵暗号方式のみサポート」, "Java only"
 _ONLY = re.compile(r"(?:(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9.+#-]*|方式|型)\s*(?:のみ|だけ|しか)(?!し)|"
                    r"\bonly\s+[A-Z]|(?<![\w-])[A-Z][A-Za-z0-9]*\s+only\b")
-
-
 _ONLY_ASKED = re.compile(r"\bonly\b|のみ|(?<!どれ)(?<!できる)(?<!それ)だけ", re.I)  # not 「どれだけ」
 
 

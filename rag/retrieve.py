@@ -19,10 +19,9 @@ from ingest.chunk import PATH_SEP, Chunk
 from ingest.errors import NotIndexed
 from ingest.index import Index
 from ingest.sync import sync_from_server
-from ingest.tokenize import tokens
 from rag.expect import Expected, gives, subject
 from rag.query import Concept, Query, coverage, search_terms
-from rag.statements import statements
+from rag.statements import statements, text_terms
 
 CANDIDATES = 40  # chunks taken from each of the two searches
 RRF_K = 20  # rank damping in reciprocal rank fusion; small: the top ranks matter most here
@@ -120,7 +119,7 @@ class HybridSearch:
         for (source, start), ids in candidates:
             terms = self.index.db.section_terms(source, start)
             share = coverage(concepts, terms)
-            named = coverage(concepts, set(tokens(chunks[ids[0]].heading_path[-1])))
+            named = coverage(concepts, text_terms(chunks[ids[0]].heading_path[-1]))
             score = _section_score(fused, ids) + COVERAGE_WEIGHT * share + HEADING_WEIGHT * named
             if expect and self._gives(source, start, expect, about):
                 score += VALUE_WEIGHT

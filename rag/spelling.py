@@ -24,17 +24,31 @@ def _one_edit_away(term: str) -> set[str]:
     index by equality: the cost does not grow with the notes, as a scan of the vocabulary would."""
     splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
     out = {a + b[1:] for a, b in splits if b and not b[0].isdigit()}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1 and not (b[0].isdigit() or b[1].isdigit())}
+    out |= _swaps(term)
     out |= {a + c + b[1:] for a, b in splits if b and not b[0].isdigit() for c in _LETTERS}
     out |= {a + c + b for a, b in splits for c in _LETTERS}
     out.discard(term)
     return out
 
 
-def respelled(word: str, db: IndexDB) -> str | None:
-    """The index term a misspelt name stands for, when exactly one is an edit away."""
+def _swaps(term: str) -> set[str]:
+    """``term`` with two neighbouring letters swapped (never a digit)."""
+    return {term[:i] + term[i + 1] + term[i] + term[i + 2:] for i in range(len(term) - 1)
+            if not (term[i].isdigit() or term[i + 1].isdigit())} - {term}
+
+
+def _unknown(word: str, db: IndexDB) -> str | None:
+    """The index term of ``word`` when it may be a misspelling: one term, long, neither a glossary word
+    nor written in the notes."""
     found = [t for t, _ in terms(word)]
     if len(found) != 1 or len(term := found[0]) < MIN_TYPO_LENGTH or translations(term) or db.doc_freq(found)[0]:
+        return None
+    return term
+
+
+def respelled(word: str, db: IndexDB) -> str | None:
+    """The index term a misspelt name stands for, when exactly one is an edit away."""
+    if (term := _unknown(word, db)) is None:
         return None
     near = list(db.doc_freq(sorted(_one_edit_away(term)))[0])
     return near[0] if len(near) == 1 else None
@@ -45,12 +59,10 @@ def respelled_word(word: str, db: IndexDB) -> str | None:
     ("defualt": default), when the notes never write the word as typed. Other edits are not tried:
     real words outside the glossary are one letter from glossary words ("warning": warming, "router":
     route)."""
-    found = [t for t, _ in terms(word)]
-    if len(found) != 1 or len(term := found[0]) < MIN_TYPO_LENGTH or translations(term) or db.doc_freq(found)[0]:
+    if (term := _unknown(word, db)) is None:
         return None
-    near = {term[:i] + term[i + 1] + term[i] + term[i + 2:] for i in range(len(term) - 1)} - {term}
-    found = [w for w in near if is_glossary_word(w)]
-    return found[0] if len(found) == 1 else None
+    near = [w for w in _swaps(term) if is_glossary_word(w)]
+    return near[0] if len(near) == 1 else None
 
 
 def joined(first: str, second: str, db: IndexDB) -> str | None:
