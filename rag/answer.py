@@ -191,7 +191,8 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
         about exclusivity ("symmetric-only?"), what alone the subject takes."""
         if asks_only and _only(u):
             return True
-        return not unknown and bool(expect) and gives(u, expect, about, sections[u.hit_rank], exact=True)
+        value = expect or Expected.written(query.text)
+        return not unknown and bool(value) and gives(u, value, about, sections[u.hit_rank], exact=True)
 
     scored = sorted(((_score(u, concepts, answers(u)), i, u) for i, u in enumerate(candidates)),
                     key=lambda x: (-x[0], x[1]))

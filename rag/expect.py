@@ -75,7 +75,8 @@ CUES: dict[str, re.Pattern[str]] = {
                        rf"{_noun_cue('サイズ|容量', 'size|capacity')}", re.I),
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
     "count": re.compile(r"いくつ(?!か)|何(?:個|回|件|台|つ)|(?:最大|上限)(?:の)?(?:数|個数|件数)|how many|"
-                        r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b", re.I),
+                        r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
+                        r"\b(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b", re.I),
     "price": re.compile(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
                         r"無料(?:で|なの|です|？|\?)|"
                         r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"
@@ -96,7 +97,7 @@ def _sizes(text: str) -> frozenset[str]:
 
 _EXTREMES = re.compile(rf"{_EXTREME}|\b{_EXTREME_EN}\b|\bat most\b", re.I)
 _DEFAULTS = re.compile(r"デフォルト|既定|初期値|\bdefault", re.I)
-_NUMBER = re.compile(r"(?<![A-Za-z\d])\d")  # not the 3 of S3
+_NUMBER = re.compile(r"(?<![A-Za-z\d])\d[\d.,]*+(?![A-Za-z])")  # not the 3 of S3, the 4 of 4XXError
 _PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|per\b))"  # 「1秒あたり1000レコード」 is a rate, not a duration
 _PRICE = re.compile(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無料|有料|\bfree\b|追加料金なし", re.I)
 
@@ -133,6 +134,21 @@ class Expected:
         kinds -= {"count"} if units else set()  # "how many days" asks for days
         extreme_only = bool(_EXTREMES.search(question)) and not _DEFAULTS.search(question)
         return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question))
+
+    @classmethod
+    @lru_cache(maxsize=1024)
+    def written(cls, question: str) -> Expected:
+        """The kinds of the values a question writes (「30秒ごとに起動できる？」, "keep logs for 7 years"):
+        without asking for one, it is about a limit of that kind (「最小1分間隔」), which helps rank; it
+        is never required of an answer."""
+        kinds, units = set(), []
+        for kind, scale in SCALES.items():
+            text = _NOT_DURATION.sub(" ", question) if kind == "duration" else question
+            for i in range(len(scale)):
+                if _value(kind, range(i, i + 1)).search(text):
+                    kinds.add(kind)
+                    units.append((kind, i))
+        return cls(frozenset(kinds), tuple(units))
 
     def __bool__(self) -> bool:
         return bool(self.kinds)

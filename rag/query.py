@@ -13,8 +13,8 @@ from rag.glossary import spelled_out, synonyms, translations
 from rag.spelling import joined, respelled, respelled_word
 
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
-# what a person asks of the assistant (「一言で説明して」), not of the service
-_REQUESTS = frozenset({"説明", "解説", "紹介", "列挙", "要約", "整理", "比較", "確認", "質問", "回答"})
+# what a person asks of the assistant (「一言で説明して」, 「何を意味してる？」), not of the service
+_REQUESTS = frozenset({"意味", "説明", "解説", "紹介", "列挙", "要約", "整理", "比較", "確認", "質問", "回答"})
 _LOANWORD = re.compile(r"^[\u30a1-\u30fa\u30fc]{4,}$")  # katakana, 4+ characters: パーティション, not キー
 # Everyday loanwords that set the scene of a question (「来週キャンペーンでLBに…」), never its subject.
 _SCENE = frozenset({"キャンペーン", "プロジェクト", "チーム", "メンバー", "ミーティング", "セール", "ユーザ",
@@ -215,13 +215,15 @@ class Query:
 
     def unknown_names(self, db: IndexDB) -> list[str]:
         """Subjects of the question that the notes never mention: the notes cannot answer a question about
-        Lightsail if they never say "Lightsail". Names (ASCII words such as Lightsail, SLA), and the
+        Lightsail if they never say "Lightsail". Names (ASCII words such as Lightsail, SLA) in a sentence
+        that asks (not 「gp2のボリュームでは駄目だった。マルチアタッチの条件は？」: gp2 sets the scene), and the
         English glossary words that ``concepts`` weighs as uncovered ("rotation"), and a loanword or kanji
         word the notes lack that names what the question asks to do (ローテーションする, 修復させる).
         Otherwise a kanji word or a loanword the notes lack (粒度, 「外部からのシグナル」, 「共有ドライブ」) is
         as often a paraphrase of what they say as a subject they miss: it only weighs (パーティション
         lowers coverage)."""
-        found = [term for w in names(self.text) for term, _ in terms(w)]
+        asking = " ".join(_ASKING.findall(_unabbreviated(self.text))) or self.text
+        found = [term for w in names(asking) for term, _ in terms(w)]
         df, _ = db.doc_freq(found)
         # a glossary word ("Multi-Attach": マルチアタッチ) is judged by its translations, as a concept below;
         # not a word of a longer name ("Transit Gateway", "Provisioned Concurrency": the notes may hold
@@ -233,7 +235,6 @@ class Query:
         unknown = [t for t, fs in missing.items() if not (fs and all(full.get(f) for f in fs))]
         # English glossary words weighed as uncovered, when a sentence that asks holds them, not one of
         # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers.")
-        asking = " ".join(_ASKING.findall(_unabbreviated(self.text))) or self.text
         asked = {t for t, _ in terms(asking)}
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
                        for t in c.terms if t.isascii() and t in asked]

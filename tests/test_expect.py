@@ -52,6 +52,7 @@ from rag.statements import statements
         ("What's the longest an SQS queue will keep a message?", {"duration"}),
         ("What's the default timeout for a Lambda function?", {"duration"}),  # a default of a duration
         ("What is the longest name allowed?", set()),
+        ("What's the default throttling limit in requests per second?", {"count"}),  # a rate of requests
     ],
 )
 def test_expected_kind_of_value(question, kinds):
@@ -73,6 +74,7 @@ def test_expected_kind_of_value(question, kinds):
         ("ストリームの場合は、データが期限切れになるまでリトライ", "duration", True),  # how long: until it expires
         ("ユーザはデータを安全に、どこからでも、容量制限なく保存可能", "size", True),
         ("バージョンにはエイリアスを設定することができる", "count", False),
+        ("4XXError：指定された期間に取得されたクライアント側エラーの数。", "count", False),  # a code, not a count
     ],
 )
 def test_statement_states_a_value(text, kind, says):
@@ -178,3 +180,17 @@ def test_a_default_does_not_give_the_maximum_asked():
     section = frozenset(tokens("SQS 可視性タイムアウト デフォルトで30秒"))
     assert not gives(default, Expected.of("What is the maximum visibility timeout of an SQS queue?"), about, section)
     assert gives(default, Expected.of("What is the default visibility timeout of an SQS queue?"), about, section)
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("CloudWatch Eventsで30秒ごとにジョブを起動できる？", {"duration"}),
+        ("We need to keep logs for 7 years cheaply", {"duration"}),
+        ("Can I put a 6TB file in S3?", {"size"}),
+        ("2017年に出たサービスは？", set()),  # a date, not a duration
+        ("SQSの可視性タイムアウトとは？", set()),
+    ],
+)
+def test_values_a_question_writes(question, kinds):
+    assert Expected.written(question).kinds == kinds

@@ -103,6 +103,15 @@ def assistant(settings) -> Assistant:
         # a question about exclusivity is answered first by the statement of what alone it takes
         ("Can I create asymmetric keys in KMS, or is it symmetric-only?", "001", "AWS Key Management Service",
          "のみサポート"),
+        # a name the notes lack in a sentence of context (gp2) is not what the asking sentence asks
+        ("gp2のEBSボリュームを2台のEC2に同時アタッチしようとしたけどできなかった。マルチアタッチの条件って何？", "002",
+         "マルチアタッチ", "io1"),
+        # what something means (意味してる) is asked of the assistant, not an action the notes must describe
+        ("API GatewayからLambdaを呼んでるんだけど、ログにINTEGRATION_TIMEOUTが出る。何を意味してる？", "002",
+         "INTEGRATION_TIMEOUT", "実行しない場合"),
+        # a value written (30秒ごと) brings forward the statement of its limit (最小1分間隔)
+        ("CloudWatch Eventsのスケジュールで30秒ごとにジョブを起動したいけどできる？", "000", "CloudWatch Events",
+         "最小1分間隔"),
         # C5d is a C5 with an option the notes explain without writing "C5d"
         ("what does the 'd' in instance types like C5d mean?", "002", "追加機能", "インスタンスストア"),
     ],
@@ -251,6 +260,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("AWS Configのルールに違反したリソースを自動で修復させることはできますか？", "見つかりませんでした"),
         # each word is in the notes (プロビジョンド, 同時実行), the thing the name names is not
         ("LambdaのProvisioned Concurrencyってどう課金されるの？", "見つかりませんでした"),
+        # a rate asked (requests per second): 4XXError states no number of requests
+        ("What's the default API Gateway throttling limit (requests per second) per account?", "could not find"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
