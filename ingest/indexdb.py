@@ -203,6 +203,14 @@ class IndexDB:
             memo.update((("df", t), found.get(t, 0)) for t in missing)
         return {t: memo["df", t] for t in ts if memo["df", t]}
 
+    def phrase_chunks(self, phrase: tuple[str, ...]) -> int:
+        """How many chunks hold these terms next to each other (an FTS5 phrase: 「メッセージ グループ」)."""
+        memo = self._memo()
+        if (key := ("phrase", phrase)) not in memo:
+            query = '"' + " ".join(phrase).replace('"', '""') + '"'
+            memo[key] = self._all("SELECT count(*) FROM fts WHERE fts MATCH ?", (query,))[0][0]
+        return memo[key]
+
     def chunk_count(self) -> int:
         """Chunks in the index (counting is a scan: 2 ms at 100k)."""
         memo = self._memo()

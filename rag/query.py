@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
+from rag.compounds import unwritten
 from rag.glossary import spelled_out, synonyms, translations
 from rag.spelling import joined, respelled, respelled_word
 
@@ -248,4 +249,4 @@ class Query:
                  if (_is_loanword(t) or _KANJI_WORD.match(t)) and t not in _REQUESTS and _asks_to_do(t, clause)}
         vdf, _ = db.doc_freq(f for forms in verbs.values() for f in forms)
         undone = [t for t, forms in verbs.items() if not any(vdf.get(f) for f in forms)]
-        return list(dict.fromkeys(unknown + unmentioned + undone))
+        return list(dict.fromkeys(unknown + unmentioned + undone + unwritten(asking, db)))

@@ -18,6 +18,7 @@ from ingest.errors import NotIndexed
 from ingest.index import Index
 from ingest.pipeline import ingest
 from rag.assistant import Assistant
+from rag.compounds import unwritten
 from rag.query import EmptyQuestion, Query, coverage, names, search_terms
 from rag.retrieve import NotesRetriever
 from rag.settings import AskSettings
@@ -109,6 +110,9 @@ def assistant(settings) -> Assistant:
         # what something means (意味してる) is asked of the assistant, not an action the notes must describe
         ("API GatewayからLambdaを呼んでるんだけど、ログにINTEGRATION_TIMEOUTが出る。何を意味してる？", "002",
          "INTEGRATION_TIMEOUT", "実行しない場合"),
+        # a loanword compound the notes write in English (マルチパートアップロード: "Multipart Upload")
+        ("S3へ大きいファイルを上げる時、どのくらいのサイズからマルチパートアップロードを使う？", "001",
+         "パフォーマンス最適化", "100MB"),
         # a value written (30秒ごと) brings forward the statement of its limit (最小1分間隔)
         ("CloudWatch Eventsのスケジュールで30秒ごとにジョブを起動したいけどできる？", "000", "CloudWatch Events",
          "最小1分間隔"),
@@ -260,6 +264,9 @@ def test_follow_up_uses_the_conversation(assistant):
         ("AWS Configのルールに違反したリソースを自動で修復させることはできますか？", "見つかりませんでした"),
         # each word is in the notes (プロビジョンド, 同時実行), the thing the name names is not
         ("LambdaのProvisioned Concurrencyってどう課金されるの？", "見つかりませんでした"),
+        # a compound of everyday loanwords the notes write in neither language ("message group")
+        ("SQSのFIFOキューのメッセージグループIDって何に使う？", "見つかりませんでした"),
+        ("EFSのスループットモード、バーストとプロビジョンドはどう使い分ける？", "見つかりませんでした"),
         # a rate asked (requests per second): 4XXError states no number of requests
         ("What's the default API Gateway throttling limit (requests per second) per account?", "could not find"),
     ],
@@ -386,3 +393,17 @@ def test_unchanged_notes_copy_is_not_rewritten(tmp_path):
     before = {p.name: p.read_bytes() for p in NOTES.iterdir()}
     shutil.copytree(NOTES, tmp_path / "n")
     assert before == {p.name: p.read_bytes() for p in NOTES.iterdir()}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("メッセージグループIDって何？", ["メッセージグループ"]),  # neither 「メッセージグループ」 nor "message group"
+        ("FIFOキューの特徴", []),  # one loanword
+        ("マルチパートアップロードの閾値", []),  # written "Multipart Upload"
+        ("デプロイガードレールのモード", []),  # written "Deployment Guardrails"
+        ("スノーボールの料金", []),  # a name in katakana: スノー has no English in the glossary
+    ],
+)
+def test_loanword_compounds_the_notes_never_write(assistant, text, found):
+    assert unwritten(text, assistant.index.db) == found
