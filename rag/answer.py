@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
-from rag.expect import Expected, gives, subject
+from rag.expect import GENERIC_NAMES, Expected, gives, subject
 from rag.query import Concept, Query, coverage
 from rag.retrieve import Hit
 from rag.statements import Statement, statements, text_terms
@@ -140,7 +140,6 @@ def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], sect
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
 _LIMIT = re.compile(r"最大|最小|上限|下限|最長|最短|まで|以内|以下|以上|未満|"
                     r"\b(?:max|min)(?:imum)?\b|\bup to\b|\bat most\b|\blimit")
-GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
 # A statement of what alone something takes: 「対象はJavaのみ」, 「対称鍵暗号方式のみサポート」, "Java only"
 _ONLY = re.compile(r"(?:(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9.+#-]*|方式|型)\s*(?:のみ|だけ|しか)(?!し)|"
                    r"\bonly\s+[A-Z]|(?<![\w-])[A-Z][A-Za-z0-9]*\s+only\b")

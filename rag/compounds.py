@@ -17,7 +17,8 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
 from rag.glossary import translations
 
-_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:・?[\u30a1-\u30fa\u30fc]+)*")  # katakana, 「・」 inside
+_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")  # katakana; 「ファイル・ボリューム・テープ」 is a list
+RARE = 2  # a word the notes write in this many chunks or fewer is a specific thing of theirs
 MAX_RENDERINGS = 200  # spellings tried per compound (each an indexed phrase lookup)
 
 
@@ -42,6 +43,11 @@ def unwritten(text: str, db: IndexDB) -> list[str]:
     for run in _RUN.findall(text):
         words = [t for t, _ in terms(run)]
         if len(words) < 2 or not all(translations(w) for w in words):
+            continue
+        # 「インプレースデプロイ」 holds the notes' own rare word (インプレース): it is their In-Place,
+        # phrased otherwise; a compound of everyday words only (メッセージ, グループ) is a concept of its own
+        df, _ = db.doc_freq(words)
+        if any(0 < df.get(w, 0) <= RARE for w in words):
             continue
         if not any(db.phrase_chunks(r) for r in islice(_renderings(words), MAX_RENDERINGS) if r):
             out.append(run)

@@ -185,8 +185,9 @@ class Expected:
         return False
 
 
-# not API, a word of "API Gateway"
 PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
+GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
+_API = re.compile(r"\bAPI\b(?!\s*Gateway)", re.I)  # "API call history": what is recorded; not API Gateway
 
 
 class Subject(frozenset):
@@ -205,8 +206,11 @@ _SAME_NAME = re.compile(r"[\s\d.]*")  # 「Intel 82599 VF」 is one name
 @lru_cache(maxsize=1024)
 def subject(question: str) -> Subject:
     """The index terms of the names in the question; not protocols and formats (「DNSクエリ」 in a question
-    about Route 53's ALIAS records says what is queried, not whose value is asked)."""
-    found = [w for w in names(question) if w.lower() not in PROTOCOLS]
+    about Route 53's ALIAS records says what is queried, not whose value is asked), nor AWS itself
+    (「AWSのコンテナイメージ置き場」), nor API outside "API Gateway" ("API call history")."""
+    plain_api = _API.search(question) and not re.search(r"\bAPI\s*Gateway", question, re.I)
+    found = [w for w in names(question) if w.lower() not in PROTOCOLS | GENERIC_NAMES
+             and not (plain_api and w.lower() == "api")]
     out = Subject(t for w in found for t, _ in terms(w))
     spans, at = [], 0
     for word in found:  # names in order, with where each is written

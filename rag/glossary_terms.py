@@ -77,7 +77,7 @@ GLOSSARY: dict[str, str] = {
     "instance": "インスタンス",
     "store": "ストア 保存",
     "stored": "保存",
-    "persistent": "永続",
+    "persistent": "永続 揮発性",  # whether data persists is stated as its opposite: 「揮発性」
     "metric": "メトリクス",
     "monitor": "監視 モニタリング",
     "monitoring": "監視",

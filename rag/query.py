@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ingest.indexdb import IndexDB
-from ingest.tokenize import terms
+from ingest.tokenize import terms, tokens
 from rag.compounds import unwritten
 from rag.glossary import spelled_out, synonyms, translations
 from rag.spelling import joined, respelled, respelled_word
@@ -230,10 +230,11 @@ class Query:
         # not a word of a longer name ("Transit Gateway", "Provisioned Concurrency": the notes may hold
         # each word, not the thing)
         in_names = {t for run in _TITLE_RUN.findall(self.text) for t, _ in terms(run)}
-        missing = {t: [f for word in spelled_out(t) for f, _ in terms(word)] or _INSTANCE_VARIANT.findall(t)
-                   for t in found if not df.get(t) and (t in in_names or not translations(t))}
-        full, _ = db.doc_freq(f for fs in missing.values() for f in fs)  # DDB: DynamoDB
-        unknown = [t for t, fs in missing.items() if not (fs and all(full.get(f) for f in fs))]
+        missing = [t for t in found if not df.get(t) and (t in in_names or not translations(t))]
+        # DDB is there when the notes write DynamoDB; NLB only when they write "Network Load Balancer",
+        # not each of its words; C5d when they write C5
+        written = {t: [" ".join(spelled_out(t)), *_INSTANCE_VARIANT.findall(t)] for t in missing}
+        unknown = [t for t in missing if not any(db.phrase_chunks(tuple(tokens(w))) for w in written[t] if w)]
         # English glossary words weighed as uncovered, when a sentence that asks holds them, not one of
         # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers.")
         asked = {t for t, _ in terms(asking)}

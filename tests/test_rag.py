@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,19 @@ def assistant(settings) -> Assistant:
         # a loanword compound the notes write in English (マルチパートアップロード: "Multipart Upload")
         ("S3へ大きいファイルを上げる時、どのくらいのサイズからマルチパートアップロードを使う？", "001",
          "パフォーマンス最適化", "100MB"),
+        # a compound holding the notes' own rare word (インプレース) is theirs, phrased otherwise; katakana
+        # joined by 「・」 is a list
+        ("インプレースデプロイとブルーグリーンデプロイの違いを教えて", "002", "インプレースアップグレード", "In-Place"),
+        ("オンプレのテープ装置をやめたい。Storage Gatewayだとファイル・ボリューム・テープのどれ？", "001",
+         "テープゲートウェイ", "装置の代替"),
+        # whether data persists is stated as its opposite (揮発性)
+        ("Instance store vs EBS: does instance store cost extra, and is the data persistent?", "001",
+         "インスタンスストア", "揮発性"),
+        # AWS is no subject a price must name; "API call history" is what is recorded, not API Gateway
+        ("AWSのコンテナイメージ置き場で脆弱性スキャンできる？お金かかる？", "003",
+         "Amazon Elastic Container Registry (Amazon ECR)", "無料"),
+        ("How long are the account's API call history records kept by default before I have to ship them to S3?",
+         "004", "CloudTrail Insights", "90 days"),
         # a value written (30秒ごと) brings forward the statement of its limit (最小1分間隔)
         ("CloudWatch Eventsのスケジュールで30秒ごとにジョブを起動したいけどできる？", "000", "CloudWatch Events",
          "最小1分間隔"),
@@ -124,7 +138,8 @@ def test_answer_cites_the_right_section(assistant, question, source_prefix, head
     answer = assistant.ask(question)
     assert answer.found
     top = answer.citations[0]
-    assert top.source.startswith(source_prefix) and top.heading_path[-1] == heading_end
+    # NFC: some headings of 001 are written with decomposed kana (テ + ゛)
+    assert top.source.startswith(source_prefix) and unicodedata.normalize("NFC", top.heading_path[-1]) == heading_end
     assert fact in answer.text
     assert len(answer.text) <= 700 and answer.text.count("\n- ") <= 4
     # every statement ends with a marker that names a citation
@@ -267,6 +282,8 @@ def test_follow_up_uses_the_conversation(assistant):
         # a compound of everyday loanwords the notes write in neither language ("message group")
         ("SQSのFIFOキューのメッセージグループIDって何に使う？", "見つかりませんでした"),
         ("EFSのスループットモード、バーストとプロビジョンドはどう使い分ける？", "見つかりませんでした"),
+        # NLB is not there because each word of "Network Load Balancer" is
+        ("ALB vs NLB: which one should I use for ultra low latency TCP traffic?", "could not find"),
         # a rate asked (requests per second): 4XXError states no number of requests
         ("What's the default API Gateway throttling limit (requests per second) per account?", "could not find"),
     ],
