@@ -79,6 +79,20 @@ def is_glossary_word(term: str) -> bool:
     return term in _forward()
 
 
+@cache
+def _abbreviations() -> dict[str, tuple[str, ...]]:
+    """One-word names -> how notes abbreviate them (sagemaker: SM, as in "SM InvokeEndpoint calls")."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for short, full in ABBREVIATIONS.items():
+        if len(found := terms(full)) == 1:
+            out[found[0][0]].append(short)
+    return {t: tuple(shorts) for t, shorts in out.items()}
+
+
+def abbreviations(term: str) -> list[str]:
+    return list(_abbreviations().get(term, ()))
+
+
 def spelled_out(term: str) -> list[str]:
     """What an abbreviation stands for ("ddb": DynamoDB, "efs": Elastic File System): a name is there when
     all these words are."""

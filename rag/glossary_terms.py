@@ -5,6 +5,7 @@ glossary normalises both sides with the index's tokenizer."""
 # Abbreviations people type for what the notes spell out: a question about "DDB" is about DynamoDB.
 ABBREVIATIONS: dict[str, str] = {
     "ddb": "DynamoDB",
+    "sm": "SageMaker",
     "asg": "Auto Scaling",
     "cfn": "CloudFormation",
     "r53": "Route 53",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
 from rag.compounds import unwritten
-from rag.glossary import spelled_out, synonyms, translations
+from rag.glossary import abbreviations, spelled_out, synonyms, translations
 from rag.spelling import joined, respelled, respelled_word
 
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
@@ -183,8 +183,9 @@ class Query:
                 continue
             groups = []
             for term, parts in terms(text):
-                words_of = [term] if translations(term) or synonyms(term) else parts
-                groups.append((term, parts, terms(" ".join(w for t in words_of for w in translations(t))),
+                words_of = [term] if translations(term) or synonyms(term) or abbreviations(term) else parts
+                groups.append((term, parts, terms(" ".join(w for t in words_of
+                                                           for w in translations(t) + abbreviations(t))),
                                terms(" ".join(w for t in words_of for w in synonyms(t)))))
             df, n = db.doc_freq(t for term, parts, tr, sy in groups for g, gp in [(term, parts), *tr, *sy]
                                 for t in (g, *gp))

@@ -127,6 +127,9 @@ def assistant(settings) -> Assistant:
          "Amazon Elastic Container Registry (Amazon ECR)", "無料"),
         ("How long are the account's API call history records kept by default before I have to ship them to S3?",
          "004", "CloudTrail Insights", "90 days"),
+        # the notes abbreviate SageMaker as SM ("Captures SM monitoring metrics at a 1 minute frequency")
+        ("At what granularity does CloudWatch collect SageMaker monitoring metrics?", "004", "Cloudwatch vs Cloudtrail",
+         "1 minute"),
         # a value written (30秒ごと) brings forward the statement of its limit (最小1分間隔)
         ("CloudWatch Eventsのスケジュールで30秒ごとにジョブを起動したいけどできる？", "000", "CloudWatch Events",
          "最小1分間隔"),
