@@ -159,6 +159,12 @@ class Query:
         return self.typed or self.text
 
     @property
+    def asking(self) -> str:
+        """The sentences that ask (「…できなかった。マルチアタッチの条件は？」: the second); all of a
+        question with no question mark."""
+        return " ".join(_ASKING.findall(_unabbreviated(self.text))) or self.text
+
+    @property
     def japanese(self) -> bool:
         return is_japanese(self.text)
 
@@ -224,7 +230,7 @@ class Query:
         Otherwise a kanji word or a loanword the notes lack (粒度, 「外部からのシグナル」, 「共有ドライブ」) is
         as often a paraphrase of what they say as a subject they miss: it only weighs (パーティション
         lowers coverage)."""
-        asking = " ".join(_ASKING.findall(_unabbreviated(self.text))) or self.text
+        asking = self.asking
         found = [term for w in names(asking) for term, _ in terms(w)]
         df, _ = db.doc_freq(found)
         # a glossary word ("Multi-Attach": マルチアタッチ) is judged by its translations, as a concept below;
