@@ -130,6 +130,9 @@ def assistant(settings) -> Assistant:
         # the notes abbreviate SageMaker as SM ("Captures SM monitoring metrics at a 1 minute frequency")
         ("At what granularity does CloudWatch collect SageMaker monitoring metrics?", "004", "Cloudwatch vs Cloudtrail",
          "1 minute"),
+        # ... one holding much of it does (the Fargate section, for 「サーバーレスコンテナの安いスポット版」)
+        ("サーバーレスコンテナの安いスポット版で中断の通知が来たら、何秒以内にタスクを終了させないといけない？", "003",
+         "Amazon Fargate", "120秒"),
         # a value written (30秒ごと) brings forward the statement of its limit (最小1分間隔)
         ("CloudWatch Eventsのスケジュールで30秒ごとにジョブを起動したいけどできる？", "000", "CloudWatch Events",
          "最小1分間隔"),
@@ -285,6 +288,9 @@ def test_follow_up_uses_the_conversation(assistant):
         # a compound of everyday loanwords the notes write in neither language ("message group")
         ("SQSのFIFOキューのメッセージグループIDって何に使う？", "見つかりませんでした"),
         ("EFSのスループットモード、バーストとプロビジョンドはどう使い分ける？", "見つかりませんでした"),
+        # no name ties the value asked to a section: one holding little of the question does not answer
+        ("If the pub/sub notification service can't deliver to an HTTP endpoint, how many times does it retry?",
+         "could not find"),
         # NLB is not there because each word of "Network Load Balancer" is
         ("ALB vs NLB: which one should I use for ultra low latency TCP traffic?", "could not find"),
         # a rate asked (requests per second): 4XXError states no number of requests
