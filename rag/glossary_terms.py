@@ -31,6 +31,22 @@ SPELLED_OUT: dict[str, str] = {
     "eventbridge": "CloudWatch Events",  # its former name: notes written before 2019 say only that
 }
 
+# AWS service names as people type them in lowercase ("how much does lightsail cost?"): names, not
+# words, in an English question. Only names that are no everyday English word (not batch, backup, shield,
+# glue, config, connect, translate, forecast), which typed in lowercase may be either.
+SERVICE_NAMES: frozenset[str] = frozenset({
+    "acm", "alb", "ami", "amplify", "apigateway", "appflow", "appmesh", "appstream", "appsync", "asg", "athena",
+    "aurora", "beanstalk", "bedrock", "clb", "cloud9", "cloudformation", "cloudfront", "cloudshell", "cloudtrail",
+    "cloudwatch", "codeartifact", "codebuild", "codecommit", "codedeploy", "codeguru", "codepipeline", "codestar",
+    "cognito", "datasync", "ddb", "directconnect", "dms", "documentdb", "dynamodb", "ebs", "ec2", "ecr", "ecs",
+    "efs", "eks", "elasticache", "elasticsearch", "elb", "emr", "eventbridge", "fargate", "firehose", "fsx",
+    "glacier", "greengrass", "guardduty", "iam", "kds", "kendra", "keyspaces", "kinesis", "kms", "lambda", "lex",
+    "lightsail", "macie", "memorydb", "mq", "msk", "mwaa", "neptune", "nlb", "opensearch", "opsworks", "outposts",
+    "polly", "qldb", "quicksight", "rds", "redshift", "rekognition", "route53", "s3", "sagemaker", "secretsmanager",
+    "securityhub", "ses", "snowball", "snowcone", "snowmobile", "sns", "sqs", "sso", "stepfunctions", "sts", "swf",
+    "textract", "timestream", "vpc", "waf", "workspaces", "x-ray", "xray"
+})
+
 # AWS / IT vocabulary; inflections are separate keys (plural 's' is stripped by the tokenizer).
 GLOSSARY: dict[str, str] = {
     "asynchronous": "非同期",

@@ -11,6 +11,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
 from rag.compounds import unwritten
 from rag.glossary import abbreviations, spelled_out, synonyms, translations
+from rag.glossary_terms import SERVICE_NAMES
 from rag.spelling import joined, respelled, respelled_word
 
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
@@ -86,9 +87,11 @@ def names(text: str) -> list[str]:
     if is_japanese(text):
         # English words written inside Japanese (「SQSのvisibility timeoutのdefault値」) are words, not names
         return [w for _, w in found if not (w.islower() and w.replace("-", "").isalpha() and _is_word(w))]
-    # in English, not the first word of a sentence ("… by default? Why or why not?")
-    return [w for at, w in found if w.startswith("-") or (not _SENTENCE_START.search(text, 0, at) and (
-        w[0].isupper() or w[1:] != w[1:].lower() or any(c.isdigit() for c in w)))]
+    # in English, not the first word of a sentence ("… by default? Why or why not?"); a service's name
+    # however typed ("how much does lightsail cost?")
+    return [w for at, w in found if w.startswith("-") or w.lower() in SERVICE_NAMES or (
+        not _SENTENCE_START.search(text, 0, at) and (
+            w[0].isupper() or w[1:] != w[1:].lower() or any(c.isdigit() for c in w)))]
 
 
 def is_followup(text: str) -> bool:

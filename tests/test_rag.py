@@ -133,6 +133,8 @@ def assistant(settings) -> Assistant:
         # ... one holding much of it does (the Fargate section, for 「サーバーレスコンテナの安いスポット版」)
         ("サーバーレスコンテナの安いスポット版で中断の通知が来たら、何秒以内にタスクを終了させないといけない？", "003",
          "Amazon Fargate", "120秒"),
+        # ... and one they hold ("how long sqs keep message")
+        ("how long sqs keep message", "003", SQS[-1], "14日"),
         # a value written (30秒ごと) brings forward the statement of its limit (最小1分間隔)
         ("CloudWatch Eventsのスケジュールで30秒ごとにジョブを起動したいけどできる？", "000", "CloudWatch Events",
          "最小1分間隔"),
@@ -288,6 +290,9 @@ def test_follow_up_uses_the_conversation(assistant):
         # a compound of everyday loanwords the notes write in neither language ("message group")
         ("SQSのFIFOキューのメッセージグループIDって何に使う？", "見つかりませんでした"),
         ("EFSのスループットモード、バーストとプロビジョンドはどう使い分ける？", "見つかりませんでした"),
+        # a service's name typed in lowercase is still a name the notes lack
+        ("how much does lightsail cost?", "could not find"),
+        ("guardduty pricing?", "could not find"),
         # no name ties the value asked to a section: one holding little of the question does not answer
         ("If the pub/sub notification service can't deliver to an HTTP endpoint, how many times does it retry?",
          "could not find"),
