@@ -8,11 +8,12 @@ default") and its note-style synonyms (書く -> 記述).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import cache
 
 from ingest.tokenize import terms, tokens
-from rag.glossary_terms import ABBREVIATIONS, GLOSSARY, SPELLED_OUT, SYNONYMS
+from rag.glossary_terms import ABBREVIATIONS, GLOSSARY, KATAKANA_NAMES, SPELLED_OUT, SYNONYMS
 
 
 @cache
@@ -91,6 +92,24 @@ def _abbreviations() -> dict[str, tuple[str, ...]]:
 
 def abbreviations(term: str) -> list[str]:
     return list(_abbreviations().get(term, ()))
+
+
+@cache
+def _katakana_names() -> re.Pattern[str]:
+    # デフォ, not the デフォ of デフォルト
+    return re.compile("|".join(f"{re.escape(k)}(?!ルト)" for k in sorted(KATAKANA_NAMES, key=len, reverse=True)))
+
+
+def romanized(text: str) -> str:
+    """``text`` with service names typed in katakana written as the notes write them (「ラムダの上限」:
+    「Lambdaの上限」), spaced from ASCII neighbours (「ルート53」: "Route 53")."""
+
+    def name(m: re.Match[str]) -> str:
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        space = [" " if c.isascii() and c.isalnum() else "" for c in (before, after)]
+        return f"{space[0]}{KATAKANA_NAMES[m.group()]}{space[1]}"
+
+    return _katakana_names().sub(name, text)
 
 
 def spelled_out(term: str) -> list[str]:

@@ -47,6 +47,28 @@ SERVICE_NAMES: frozenset[str] = frozenset({
     "textract", "timestream", "vpc", "waf", "workspaces", "x-ray", "xray"
 })
 
+# Service names as Japanese users type them in katakana (「ラムダのタイムアウト」, 「クラウドウォッチイベント」),
+# read as the names the notes write; and casual short forms (デフォ: デフォルト). Sudachi splits or drops
+# these (ラムダ has no term at all), so they are replaced in the question's text, longest first.
+KATAKANA_NAMES: dict[str, str] = {
+    "ラムダ": "Lambda", "キネシス": "Kinesis", "クラウドフロント": "CloudFront", "クラウドウォッチ": "CloudWatch",
+    "クラウドトレイル": "CloudTrail", "クラウドトレール": "CloudTrail",
+    "クラウドフォーメーション": "CloudFormation", "ファーゲート": "Fargate",
+    "エラスティックビーンストーク": "Elastic Beanstalk", "ビーンストーク": "Elastic Beanstalk",
+    "セージメーカー": "SageMaker", "オートスケーリング": "Auto Scaling",
+    "ステップファンクションズ": "Step Functions", "ステップファンクション": "Step Functions",
+    "イベントブリッジ": "EventBridge", "コードデプロイ": "CodeDeploy", "コードコミット": "CodeCommit",
+    "コードビルド": "CodeBuild", "コードパイプライン": "CodePipeline", "コードグル": "CodeGuru",
+    "スノーボール": "Snowball", "グレイシャー": "Glacier", "グレーシャー": "Glacier",
+    "ストレージゲートウェイ": "Storage Gateway", "ダイレクトコネクト": "Direct Connect", "ルート53": "Route 53",
+    "エスキューエス": "SQS", "エスエヌエス": "SNS", "エススリー": "S3", "イーシーツー": "EC2",
+    "イービーエス": "EBS", "イーエフエス": "EFS", "ダイナモディービー": "DynamoDB", "ダイナモDB": "DynamoDB",
+    "エラスティキャッシュ": "ElastiCache", "エラスティックキャッシュ": "ElastiCache", "エックスレイ": "X-Ray",
+    "レッドシフト": "Redshift", "オーロラ": "Aurora", "アテナ": "Athena", "コグニート": "Cognito",
+    "ライトセイル": "Lightsail", "ガードデューティ": "GuardDuty", "ネプチューン": "Neptune",
+    "シークレッツマネージャー": "Secrets Manager", "デフォ": "デフォルト",
+}
+
 # AWS / IT vocabulary; inflections are separate keys (plural 's' is stripped by the tokenizer).
 GLOSSARY: dict[str, str] = {
     "asynchronous": "非同期",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
 from rag.compounds import unwritten
-from rag.glossary import abbreviations, spelled_out, synonyms, translations
+from rag.glossary import abbreviations, romanized, spelled_out, synonyms, translations
 from rag.glossary_terms import SERVICE_NAMES
 from rag.spelling import joined, respelled, respelled_word
 
@@ -134,14 +134,16 @@ class Query:
 
     @classmethod
     def of(cls, question: str, history: Sequence[str] = (), max_chars: int = 2000) -> Query:
-        text = " ".join(question.split())
-        if not text:
+        typed = " ".join(question.split())
+        if not typed:
             raise EmptyQuestion("The question is empty: type a question about your notes")
-        truncated = len(text) > max_chars
-        text = text[:max_chars]
+        truncated = len(typed) > max_chars
+        typed = typed[:max_chars]
+        text = romanized(typed)  # 「ラムダの上限」: 「Lambdaの上限」
         previous = [h for h in history if h.strip()]
-        context = previous[-1] if previous and is_followup(text) else ""
-        return cls(text, context, truncated, implied="デフォルト" if _UNSET.search(text) else "")
+        context = romanized(previous[-1]) if previous and is_followup(text) else ""
+        return cls(text, context, truncated, typed=typed if text != typed else "",
+                   implied="デフォルト" if _UNSET.search(text) else "")
 
     def corrected(self, db: IndexDB) -> Query:
         """The question with each misspelt name read as the index term it is one edit from ("Lamdba" ->
@@ -154,7 +156,7 @@ class Query:
         text = self.text
         for word, term in fixes:
             text = re.sub(rf"(?<![A-Za-z0-9-]){re.escape(word)}(?![A-Za-z0-9])", term, text)
-        return replace(self, text=text, corrections=tuple(fixes), typed=self.text) if fixes else self
+        return replace(self, text=text, corrections=tuple(fixes), typed=self.asked) if fixes else self
 
     @property
     def asked(self) -> str:

@@ -20,6 +20,7 @@ from ingest.index import Index
 from ingest.pipeline import ingest
 from rag.assistant import Assistant
 from rag.compounds import unwritten
+from rag.glossary import romanized
 from rag.query import EmptyQuestion, Query, coverage, names, search_terms
 from rag.retrieve import NotesRetriever
 from rag.settings import AskSettings
@@ -135,6 +136,9 @@ def assistant(settings) -> Assistant:
          "Amazon Fargate", "120秒"),
         # ... and one they hold ("how long sqs keep message")
         ("how long sqs keep message", "003", SQS[-1], "14日"),
+        # service names typed in katakana are the names the notes write
+        ("クラウドウォッチイベントのスケジュール実行って最短何分ごとにできる？", "000", "CloudWatch Events", "1分"),
+        ("ラムダのタイムアウトって最大何分？", "003", "AWS Lambda", "15分"),
         # a value written (30秒ごと) brings forward the statement of its limit (最小1分間隔)
         ("CloudWatch Eventsのスケジュールで30秒ごとにジョブを起動したいけどできる？", "000", "CloudWatch Events",
          "最小1分間隔"),
@@ -293,6 +297,8 @@ def test_follow_up_uses_the_conversation(assistant):
         # a service's name typed in lowercase is still a name the notes lack
         ("how much does lightsail cost?", "could not find"),
         ("guardduty pricing?", "could not find"),
+        # a service never mentioned, typed in katakana
+        ("ライトセイルって月いくらから使える？", "見つかりませんでした"),
         # no name ties the value asked to a section: one holding little of the question does not answer
         ("If the pub/sub notification service can't deliver to an HTTP endpoint, how many times does it retry?",
          "could not find"),
@@ -438,3 +444,9 @@ def test_unchanged_notes_copy_is_not_rewritten(tmp_path):
 )
 def test_loanword_compounds_the_notes_never_write(assistant, text, found):
     assert unwritten(text, assistant.index.db) == found
+
+
+def test_katakana_service_names_are_read_as_written_in_the_notes_and_shown_as_typed(assistant):
+    assert romanized("ルート53とラムダ、デフォルトとデフォ") == "Route 53とLambda、デフォルトとデフォルト"
+    answer = assistant.ask("ラムダのメモリは最大何MB？")
+    assert answer.question == "ラムダのメモリは最大何MB？" and "3008MB" in answer.text
