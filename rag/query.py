@@ -73,6 +73,29 @@ def _unabbreviated(text: str) -> str:
     return _ABBREVIATION.sub(lambda m: m.group().replace(".", " "), text)
 
 
+_QUALIFIER = re.compile(r"^([a-z0-9]+)-([a-z]{4,})$")  # gpu-based, lambda-backed
+
+
+def _qualified(term: str, db: IndexDB) -> bool:
+    """A name the notes write, qualified by an English word: "GPU-based" is about GPUs."""
+    m = _QUALIFIER.match(term)
+    return bool(m) and bool(db.doc_freq([m.group(1)])[0])
+
+
+_WORD_PAIR = re.compile(r"(?=\b([A-Za-z][A-Za-z-]*) +([A-Za-z][A-Za-z-]{2,})\b)")  # "inference containers"
+
+
+def _modifies(term: str, text: str, db: IndexDB) -> bool:
+    """Whether the English word of ``term`` qualifies the word right after it, one the notes cover
+    ("inference containers": the containers are asked about; not "rotation, e.g.")."""
+    for word, following in _WORD_PAIR.findall(text):
+        if [t for t, _ in terms(word)][:1] == [term] and (nxt := terms(following)):
+            head = nxt[0][0]
+            forms = [head, *(t for w in translations(head) for t, _ in terms(w))]
+            return bool(db.doc_freq(forms)[0])
+    return False
+
+
 def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
@@ -242,16 +265,19 @@ class Query:
         # not a word of a longer name ("Transit Gateway", "Provisioned Concurrency": the notes may hold
         # each word, not the thing)
         in_names = {t for run in _TITLE_RUN.findall(self.text) for t, _ in terms(run)}
-        missing = [t for t in found if not df.get(t) and (t in in_names or not translations(t))]
+        missing = [t for t in found if not df.get(t) and (t in in_names or not translations(t))
+                   and not _qualified(t, db)]
         # DDB is there when the notes write DynamoDB; NLB only when they write "Network Load Balancer",
         # not each of its words; C5d when they write C5
         written = {t: [" ".join(spelled_out(t)), *_INSTANCE_VARIANT.findall(t)] for t in missing}
         unknown = [t for t in missing if not any(db.phrase_chunks(tuple(tokens(w))) for w in written[t] if w)]
         # English glossary words weighed as uncovered, when a sentence that asks holds them, not one of
-        # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers.")
+        # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers."), nor as
+        # a word qualifying a covered one ("GPU-based inference containers on Fargate")
         asked = {t for t, _ in terms(asking)}
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
                        for t in c.terms if t.isascii() and t in asked]
+        unmentioned = [t for t in unmentioned if not _modifies(t, asking, db)]
         clause = _CLAUSE.split(asking.strip())[-1]  # 「資格試験を勉強していますが、…何秒？」: not 勉強
         # what the question asks to do, in a word the notes never write in any form (「ローテーションする」,
         # 「自動で修復させる」); not what it asks of the assistant (「説明して」). A loanword's English word is

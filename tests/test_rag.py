@@ -139,6 +139,8 @@ def assistant(settings) -> Assistant:
         # service names typed in katakana are the names the notes write
         ("クラウドウォッチイベントのスケジュール実行って最短何分ごとにできる？", "000", "CloudWatch Events", "1分"),
         ("ラムダのタイムアウトって最大何分？", "003", "AWS Lambda", "15分"),
+        # "GPU-based" is about GPUs; "inference" qualifies containers, which the notes cover
+        ("Can I run GPU-based inference containers on Fargate?", "000", "Fargate", "GPUは使用できない"),
         # a value written (30秒ごと) brings forward the statement of its limit (最小1分間隔)
         ("CloudWatch Eventsのスケジュールで30秒ごとにジョブを起動したいけどできる？", "000", "CloudWatch Events",
          "最小1分間隔"),
