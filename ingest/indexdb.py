@@ -203,8 +203,18 @@ class IndexDB:
             memo.update((("df", t), found.get(t, 0)) for t in missing)
         return {t: memo["df", t] for t in ts if memo["df", t]}
 
+    def near_chunks(self, words: tuple[str, ...], distance: int) -> int:
+        """How many chunks hold these terms within ``distance`` terms of each other (FTS5 NEAR): a
+        compound written in the notes, however its parts were tokenised (「ライフサイクルポリシー」 is
+        indexed 「ライフサイクル ライフ サイクル ポリシー」)."""
+        memo = self._memo()
+        if (key := ("near", words, distance)) not in memo:
+            quoted = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+            memo[key] = self._all("SELECT count(*) FROM fts WHERE fts MATCH ?", (f"NEAR({quoted}, {distance})",))[0][0]
+        return memo[key]
+
     def phrase_chunks(self, phrase: tuple[str, ...]) -> int:
-        """How many chunks hold these terms next to each other (an FTS5 phrase: 「メッセージ グループ」)."""
+        """How many chunks hold these terms next to each other (an FTS5 phrase: "network load balancer")."""
         memo = self._memo()
         if (key := ("phrase", phrase)) not in memo:
             query = '"' + " ".join(phrase).replace('"', '""') + '"'

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
-from rag.expect import GENERIC_NAMES, Expected, gives, subject
+from rag.expect import Expected, gives, subject
 from rag.query import Concept, Query, coverage
 from rag.retrieve import Hit
 from rag.statements import Statement, statements, text_terms
@@ -82,7 +82,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         # 「CodeGuruでPythonも使える？」 is answered by 「対象はJavaのみ」 in the CodeGuru section: a name
         # the notes never write, asked of a subject whose top section says what alone it takes
         about = subject(query.text)
-        known = about - set(unknown) - GENERIC_NAMES
+        known = about - set(unknown)
         return (all(t in about for t in unknown) and bool(known) and known <= sections[0]
                 and any(u.hit_rank == 0 and _only(u) for u in candidates))
     defaults = [c for c in concepts if c.terms & DEFAULT_WORDS]
@@ -194,7 +194,7 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
         about exclusivity ("symmetric-only?"), what alone the subject takes."""
         if asks_only and _only(u):
             return True
-        value = expect or Expected.written(query.text)
+        value = Expected.ranking(query.text)
         return not unknown and bool(value) and gives(u, value, about, sections[u.hit_rank], exact=True)
 
     scored = sorted(((_score(u, concepts, answers(u)), i, u) for i, u in enumerate(candidates)),

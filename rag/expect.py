@@ -76,7 +76,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
     "count": re.compile(r"いくつ(?!か)|何(?:個|回|件|台|つ)|(?:最大|上限)(?:の)?(?:数|個数|件数)|how many|"
                         r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
-                        r"\b(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b", re.I),
+                        r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b",
+                        re.I),
     "price": re.compile(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
                         r"無料(?:で|なの|です|？|\?)|"
                         r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"
@@ -98,7 +99,8 @@ def _sizes(text: str) -> frozenset[str]:
 _EXTREMES = re.compile(rf"{_EXTREME}|\b{_EXTREME_EN}\b|\bat most\b", re.I)
 _DEFAULTS = re.compile(r"デフォルト|既定|初期値|\bdefault", re.I)
 _NUMBER = re.compile(r"(?<![A-Za-z\d])\d[\d.,]*+(?![A-Za-z])")  # not the 3 of S3, the 4 of 4XXError
-_PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|per\b))"  # 「1秒あたり1000レコード」 is a rate, not a duration
+# 「1秒あたり1000レコード」, 「1秒に1000件」 are rates, not durations
+_PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|に\s*\d|per\b))"
 _PRICE = re.compile(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無料|有料|\bfree\b|追加料金なし", re.I)
 
 
@@ -150,6 +152,11 @@ class Expected:
                     units.append((kind, i))
         return cls(frozenset(kinds), tuple(units))
 
+    @classmethod
+    def ranking(cls, question: str) -> Expected:
+        """What statements are preferred for: the value asked, or else the kind of value written."""
+        return cls.of(question) or cls.written(question)
+
     def __bool__(self) -> bool:
         return bool(self.kinds)
 
@@ -187,7 +194,7 @@ class Expected:
 
 PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
-_API = re.compile(r"\bAPI\b(?!\s*Gateway)", re.I)  # "API call history": what is recorded; not API Gateway
+_API_GATEWAY = re.compile(r"(?<![A-Za-z])API\s*Gateway", re.I)  # 「CloudTrailはAPIの呼び出し…」: no API Gateway
 
 
 class Subject(frozenset):
@@ -208,9 +215,9 @@ def subject(question: str) -> Subject:
     """The index terms of the names in the question; not protocols and formats (「DNSクエリ」 in a question
     about Route 53's ALIAS records says what is queried, not whose value is asked), nor AWS itself
     (「AWSのコンテナイメージ置き場」), nor API outside "API Gateway" ("API call history")."""
-    plain_api = _API.search(question) and not re.search(r"\bAPI\s*Gateway", question, re.I)
+    api_gateway = _API_GATEWAY.search(question) is not None
     found = [w for w in names(question) if w.lower() not in PROTOCOLS | GENERIC_NAMES
-             and not (plain_api and w.lower() == "api")]
+             and (api_gateway or w.lower() != "api")]
     out = Subject(t for w in found for t, _ in terms(w))
     spans, at = [], 0
     for word in found:  # names in order, with where each is written

@@ -9,6 +9,7 @@ default") and its note-style synonyms (書く -> 記述).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from functools import cache
 
@@ -96,20 +97,40 @@ def abbreviations(term: str) -> list[str]:
 
 @cache
 def _katakana_names() -> re.Pattern[str]:
-    # デフォ, not the デフォ of デフォルト
-    return re.compile("|".join(f"{re.escape(k)}(?!ルト)" for k in sorted(KATAKANA_NAMES, key=len, reverse=True)))
+    # longest first; not the start of a longer word (コードグル|ープ), nor the デフォ of デフォルト
+    names = "|".join(re.escape(k) for k in sorted(KATAKANA_NAMES, key=len, reverse=True))
+    return re.compile(f"(?:{names})(?![ーァィゥェォャュョッ])(?<!デフォ(?=ルト))")
 
 
 def romanized(text: str) -> str:
     """``text`` with service names typed in katakana written as the notes write them (「ラムダの上限」:
-    「Lambdaの上限」), spaced from ASCII neighbours (「ルート53」: "Route 53")."""
+    「Lambdaの上限」), spaced from ASCII neighbours (「ルート53」: "Route 53"). Matched after NFKC
+    (「ルート５３」, half-width ｶﾅ); text without such a name is returned as it was."""
+    norm = unicodedata.normalize("NFKC", text)
 
     def name(m: re.Match[str]) -> str:
-        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        before, after = norm[m.start() - 1 : m.start()], norm[m.end() : m.end() + 1]
         space = [" " if c.isascii() and c.isalnum() else "" for c in (before, after)]
         return f"{space[0]}{KATAKANA_NAMES[m.group()]}{space[1]}"
 
-    return _katakana_names().sub(name, text)
+    out = _katakana_names().sub(name, norm)
+    return out if out != norm else text
+
+
+@cache
+def _written() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for table in (SPELLED_OUT, ABBREVIATIONS):
+        for short, full in table.items():
+            for term, _ in terms(short)[:1]:
+                out.setdefault(term, tuple(name.strip() for name in full.split(" / ")))
+    return out
+
+
+def written_forms(term: str) -> list[str]:
+    """The names an abbreviation stands for, each as the phrase the notes would write ("nlb": "Network
+    Load Balancer", not each of its words; "lb": ELB or ロードバランサー)."""
+    return list(_written().get(term, ()))
 
 
 def spelled_out(term: str) -> list[str]:

@@ -5,6 +5,7 @@ glossary normalises both sides with the index's tokenizer."""
 # Abbreviations people type for what the notes spell out: a question about "DDB" is about DynamoDB.
 ABBREVIATIONS: dict[str, str] = {
     "ddb": "DynamoDB",
+    "dlq": "Dead Letter Queue",
     "sm": "SageMaker",
     "asg": "Auto Scaling",
     "cfn": "CloudFormation",
@@ -13,7 +14,7 @@ ABBREVIATIONS: dict[str, str] = {
     "sfn": "Step Functions",
     "apigw": "API Gateway",
     "cw": "CloudWatch",
-    "lb": "ELB ロードバランサー",
+    "lb": "ELB / ロードバランサー",  # " / ": alternatives, each a name of its own
     "sg": "セキュリティグループ",
 }
 
@@ -33,9 +34,9 @@ SPELLED_OUT: dict[str, str] = {
 
 # AWS service names as people type them in lowercase ("how much does lightsail cost?"): names, not
 # words, in an English question. Only names that are no everyday English word (not batch, backup, shield,
-# glue, config, connect, translate, forecast), which typed in lowercase may be either.
+# glue, config, connect, translate, forecast, amplify, workspaces), which typed in lowercase may be either.
 SERVICE_NAMES: frozenset[str] = frozenset({
-    "acm", "alb", "ami", "amplify", "apigateway", "appflow", "appmesh", "appstream", "appsync", "asg", "athena",
+    "acm", "alb", "ami", "apigateway", "appflow", "appmesh", "appstream", "appsync", "asg", "athena",
     "aurora", "beanstalk", "bedrock", "clb", "cloud9", "cloudformation", "cloudfront", "cloudshell", "cloudtrail",
     "cloudwatch", "codeartifact", "codebuild", "codecommit", "codedeploy", "codeguru", "codepipeline", "codestar",
     "cognito", "datasync", "ddb", "directconnect", "dms", "documentdb", "dynamodb", "ebs", "ec2", "ecr", "ecs",
@@ -44,7 +45,7 @@ SERVICE_NAMES: frozenset[str] = frozenset({
     "lightsail", "macie", "memorydb", "mq", "msk", "mwaa", "neptune", "nlb", "opensearch", "opsworks", "outposts",
     "polly", "qldb", "quicksight", "rds", "redshift", "rekognition", "route53", "s3", "sagemaker", "secretsmanager",
     "securityhub", "ses", "snowball", "snowcone", "snowmobile", "sns", "sqs", "sso", "stepfunctions", "sts", "swf",
-    "textract", "timestream", "vpc", "waf", "workspaces", "x-ray", "xray"
+    "textract", "timestream", "vpc", "waf", "x-ray", "xray"
 })
 
 # Service names as Japanese users type them in katakana (「ラムダのタイムアウト」, 「クラウドウォッチイベント」),
@@ -54,7 +55,7 @@ KATAKANA_NAMES: dict[str, str] = {
     "ラムダ": "Lambda", "キネシス": "Kinesis", "クラウドフロント": "CloudFront", "クラウドウォッチ": "CloudWatch",
     "クラウドトレイル": "CloudTrail", "クラウドトレール": "CloudTrail",
     "クラウドフォーメーション": "CloudFormation", "ファーゲート": "Fargate",
-    "エラスティックビーンストーク": "Elastic Beanstalk", "ビーンストーク": "Elastic Beanstalk",
+    "エラスティックビーンストーク": "Elastic Beanstalk", "ビーンストーク": "Beanstalk",
     "セージメーカー": "SageMaker", "オートスケーリング": "Auto Scaling",
     "ステップファンクションズ": "Step Functions", "ステップファンクション": "Step Functions",
     "イベントブリッジ": "EventBridge", "コードデプロイ": "CodeDeploy", "コードコミット": "CodeCommit",
@@ -66,7 +67,7 @@ KATAKANA_NAMES: dict[str, str] = {
     "エラスティキャッシュ": "ElastiCache", "エラスティックキャッシュ": "ElastiCache", "エックスレイ": "X-Ray",
     "レッドシフト": "Redshift", "オーロラ": "Aurora", "アテナ": "Athena", "コグニート": "Cognito",
     "ライトセイル": "Lightsail", "ガードデューティ": "GuardDuty", "ネプチューン": "Neptune",
-    "シークレッツマネージャー": "Secrets Manager", "デフォ": "デフォルト",
+    "シークレッツマネージャー": "Secrets Manager", "APIゲートウェイ": "API Gateway", "デフォ": "デフォルト",
 }
 
 # AWS / IT vocabulary; inflections are separate keys (plural 's' is stripped by the tokenizer).
@@ -86,6 +87,7 @@ GLOSSARY: dict[str, str] = {
     "maximum": "最大",
     "biggest": "最大",
     "max": "最大",
+    "min": "最小",
     "minimum": "最小",
     "default": "デフォルト",
     "limit": "制限 上限",

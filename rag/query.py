@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
 from rag.compounds import unwritten
-from rag.glossary import abbreviations, romanized, spelled_out, synonyms, translations
+from rag.glossary import abbreviations, romanized, synonyms, translations, written_forms
 from rag.glossary_terms import SERVICE_NAMES
 from rag.spelling import joined, respelled, respelled_word
 
@@ -42,7 +42,9 @@ _INSTANCE_VARIANT = re.compile(r"^([cmrtigpxzdhf]\d)(?=[abdegnz]{1,3}$)")  # not
 _NAME_PAIR = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]+)(?= ([A-Z][a-z]+)(?![A-Za-z0-9]))")  # "Code Guru"
 _WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase English word ("defualt")
 _CLAUSE = re.compile(r"[、，,]")
-_ASKING = re.compile(r"[^.!?。！？]*[?？]")  # the sentences of a question that ask
+# the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
+_ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
+SPECIFIC = 3  # a term the notes write in this many chunks or fewer names something of theirs
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
 
@@ -80,20 +82,6 @@ def _qualified(term: str, db: IndexDB) -> bool:
     """A name the notes write, qualified by an English word: "GPU-based" is about GPUs."""
     m = _QUALIFIER.match(term)
     return bool(m) and bool(db.doc_freq([m.group(1)])[0])
-
-
-_WORD_PAIR = re.compile(r"(?=\b([A-Za-z][A-Za-z-]*) +([A-Za-z][A-Za-z-]{2,})\b)")  # "inference containers"
-
-
-def _modifies(term: str, text: str, db: IndexDB) -> bool:
-    """Whether the English word of ``term`` qualifies the word right after it, one the notes cover
-    ("inference containers": the containers are asked about; not "rotation, e.g.")."""
-    for word, following in _WORD_PAIR.findall(text):
-        if [t for t, _ in terms(word)][:1] == [term] and (nxt := terms(following)):
-            head = nxt[0][0]
-            forms = [head, *(t for w in translations(head) for t, _ in terms(w))]
-            return bool(db.doc_freq(forms)[0])
-    return False
 
 
 def is_japanese(text: str) -> bool:
@@ -249,6 +237,14 @@ class Query:
                     out[key] = (max(w, weight), searched | own | (alts & translated))
         return tuple(Concept(w, ts, searched) for ts, (w, searched) in out.items())
 
+    @staticmethod
+    def _names_its_subject(asking: str, names_: list[str], db: IndexDB) -> bool:
+        """Whether the asking sentence names its own subject, a name or a specific term of the notes
+        (「…できなかった。マルチアタッチの条件は？」); if not, it asks about the names of the context
+        ("We are moving to Lightsail. What is the cheapest price?")."""
+        df, _ = db.doc_freq([*names_, *(t for t, _ in terms(asking))])
+        return any(df.get(n) for n in names_) or any(0 < df.get(t, 0) <= SPECIFIC for t, _ in terms(asking))
+
     def unknown_names(self, db: IndexDB) -> list[str]:
         """Subjects of the question that the notes never mention: the notes cannot answer a question about
         Lightsail if they never say "Lightsail". Names (ASCII words such as Lightsail, SLA) in a sentence
@@ -260,6 +256,8 @@ class Query:
         lowers coverage)."""
         asking = self.asking
         found = [term for w in names(asking) for term, _ in terms(w)]
+        if not self._names_its_subject(asking, found, db):  # 「Lightsailを使っています。料金はいくら？」
+            found += [term for w in names(self.text) for term, _ in terms(w) if term not in found]
         df, _ = db.doc_freq(found)
         # a glossary word ("Multi-Attach": マルチアタッチ) is judged by its translations, as a concept below;
         # not a word of a longer name ("Transit Gateway", "Provisioned Concurrency": the notes may hold
@@ -269,15 +267,13 @@ class Query:
                    and not _qualified(t, db)]
         # DDB is there when the notes write DynamoDB; NLB only when they write "Network Load Balancer",
         # not each of its words; C5d when they write C5
-        written = {t: [" ".join(spelled_out(t)), *_INSTANCE_VARIANT.findall(t)] for t in missing}
+        written = {t: [*written_forms(t), *_INSTANCE_VARIANT.findall(t)] for t in missing}
         unknown = [t for t in missing if not any(db.phrase_chunks(tuple(tokens(w))) for w in written[t] if w)]
         # English glossary words weighed as uncovered, when a sentence that asks holds them, not one of
-        # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers."), nor as
-        # a word qualifying a covered one ("GPU-based inference containers on Fargate")
+        # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers.")
         asked = {t for t, _ in terms(asking)}
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
                        for t in c.terms if t.isascii() and t in asked]
-        unmentioned = [t for t in unmentioned if not _modifies(t, asking, db)]
         clause = _CLAUSE.split(asking.strip())[-1]  # 「資格試験を勉強していますが、…何秒？」: not 勉強
         # what the question asks to do, in a word the notes never write in any form (「ローテーションする」,
         # 「自動で修復させる」); not what it asks of the assistant (「説明して」). A loanword's English word is

@@ -112,7 +112,7 @@ class HybridSearch:
             if cid in chunks:
                 by_section[(chunks[cid].source, chunks[cid].section_start)].append(cid)
         candidates = sorted(by_section.items(), key=lambda kv: -_section_score(fused, kv[1]))[:RERANK]
-        expect, about = Expected.of(query.text) or Expected.written(query.text), subject(query.text)
+        expect, about = Expected.ranking(query.text), subject(query.text)
         # "Does CloudTrail record SageMaker InvokeEndpoint calls?": the one chunk that writes InvokeEndpoint
         unique = {t for t, n in self.index.db.term_chunks(about).items() if n == 1}
         scored = []

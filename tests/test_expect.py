@@ -6,7 +6,7 @@ import pytest
 
 from ingest.tokenize import tokens
 from rag.expect import Expected, gives, subject
-from rag.glossary import translations
+from rag.glossary import translations, written_forms
 from rag.statements import statements
 
 
@@ -53,6 +53,7 @@ from rag.statements import statements
         ("What's the default timeout for a Lambda function?", {"duration"}),  # a default of a duration
         ("What is the longest name allowed?", set()),
         ("What's the default throttling limit in requests per second?", {"count"}),  # a rate of requests
+        ("We get about 1000 requests per second. Should I use SQS or Kinesis?", set()),  # a rate given
     ],
 )
 def test_expected_kind_of_value(question, kinds):
@@ -189,8 +190,20 @@ def test_a_default_does_not_give_the_maximum_asked():
         ("We need to keep logs for 7 years cheaply", {"duration"}),
         ("Can I put a 6TB file in S3?", {"size"}),
         ("2017年に出たサービスは？", set()),  # a date, not a duration
+        ("1秒に1000件を超えたらどうなる？", set()),  # a rate, not a duration
         ("SQSの可視性タイムアウトとは？", set()),
     ],
 )
 def test_values_a_question_writes(question, kinds):
     assert Expected.written(question).kinds == kinds
+
+
+def test_api_is_a_subject_only_as_api_gateway():
+    assert subject("CloudTrailはAPIの呼び出しを記録する？") == {"cloudtrail"}
+    assert subject("How long is API call history kept in CloudTrail?") == {"cloudtrail"}
+    assert {"api", "gateway"} <= subject("API Gatewayのタイムアウトは？")
+
+
+def test_an_abbreviation_is_written_as_one_of_its_names_each_a_phrase():
+    assert written_forms("lb") == ["ELB", "ロードバランサー"]  # alternatives
+    assert written_forms("nlb") == ["Network Load Balancer"]  # one phrase, not each word
