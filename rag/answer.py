@@ -88,7 +88,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     defaults = [c for c in concepts if c.terms & DEFAULT_WORDS]
     if expect:
         # a question asking for a value is answered by a statement giving one, or not at all
-        about = subject(query.text)
+        about = subject(query.valued(_asks_value))
         attributes = [c for c in concepts if not c.terms & (about | expect.cue_terms(query.text) | DEFAULT_WORDS)
                       and not all(t.isdigit() for t in c.terms)]  # 「1つあたり」, the 53 of Route 53
         # 「最大の遅延」: the statement names the quantity, in any of the question's words for it
@@ -113,6 +113,10 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         return False
     # a question about two things ("RTO and RPO") may be covered only by the top two sections together
     return covered or coverage(concepts, present) >= MIN_COVERAGE
+
+
+def _asks_value(sentence: str) -> bool:
+    return bool(Expected.of(sentence))
 
 
 def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], section: frozenset[str],
@@ -185,7 +189,7 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     unknown = query.unknown_names(db)
     if not is_answerable(query, hits, db, concepts, candidates, expect, sections, unknown):
         return Answer(query.asked, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
-    about = subject(query.text)
+    about = subject(query.valued(_asks_value))
 
     asks_only = unknown or _ONLY_ASKED.search(query.text)
 

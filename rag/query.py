@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ingest.indexdb import IndexDB
@@ -179,6 +179,18 @@ class Query:
         """The sentences that ask (「…できなかった。マルチアタッチの条件は？」: the second); all of a
         question with no question mark."""
         return " ".join(_ASKING.findall(_unabbreviated(self.text))) or self.text
+
+    def valued(self, asks_value: Callable[[str], bool]) -> str:
+        """The question without its asking sentences that ask no value (「SQS: what's the default
+        visibility timeout? also, can my DLQ live in another region?」: the DLQ is not whose default is
+        asked); all of it when no single sentence asks one, or the one that does names nothing
+        (「API Gatewayの…？burstの上限はいくつ？」: the burst of API Gateway)."""
+        text = _unabbreviated(self.text)
+        asking = [m.group() for m in _ASKING.finditer(text)]
+        if len(asking) < 2 or not any(asks_value(a) for a in asking):
+            return self.text
+        valued = "".join(part for part in _ASKING.split(text) if part) + "".join(a for a in asking if asks_value(a))
+        return valued if names(valued) else self.text
 
     @property
     def japanese(self) -> bool:

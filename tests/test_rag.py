@@ -139,6 +139,9 @@ def assistant(settings) -> Assistant:
         # service names typed in katakana are the names the notes write
         ("クラウドウォッチイベントのスケジュール実行って最短何分ごとにできる？", "000", "CloudWatch Events", "1分"),
         ("ラムダのタイムアウトって最大何分？", "003", "AWS Lambda", "15分"),
+        # two questions in one: the value asked is of the first's subject, not the second's (DLQ)
+        ("SQS: what's the default visibility timeout? also, can my DLQ live in another region?", "003", SQS[-1],
+         "30秒"),
         # "amplify" typed in lowercase is a verb, not AWS Amplify
         ("Does enabling compression amplify costs on CloudFront?", "001", "Amazon CloudFront", "Gzip"),
         # a rate (1秒に1000レコード) is no duration to prefer (SQS's 30秒)
