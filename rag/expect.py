@@ -72,7 +72,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "size": re.compile(rf"how (?:big|large)\s+(?:can|could|may|is allowed)\b|(?:どれ(?:だけ|[くぐ]らい)|どこまで)大き|"
                        rf"\b(?:how (?:big|large)|largest|biggest)\s+(?:(?:is|are|can)\s+)?(?:[\w-]+\s+){{0,2}}"
                        rf"(?:files?|objects?|messages?|items?|volumes?|disks?|payloads?|uploads?|packages?)\b|"
-                       rf"{_noun_cue('サイズ|容量', 'size|capacity')}", re.I),
+                       rf"{_noun_cue('サイズ|容量|メモリ', 'size|capacity|memory')}", re.I),
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
     "count": re.compile(r"いくつ(?!か)|何(?:個|回|件|台|つ)|(?:最大|上限)(?:の)?(?:数|個数|件数)|how many|"
                         r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"

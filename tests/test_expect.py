@@ -54,6 +54,8 @@ from rag.statements import statements
         ("What is the longest name allowed?", set()),
         ("What's the default throttling limit in requests per second?", {"count"}),  # a rate of requests
         ("We get about 1000 requests per second. Should I use SQS or Kinesis?", set()),  # a rate given
+        ("What's the maximum vCPU and memory I can allocate to a single Fargate task?", {"size"}),
+        ("Lambdaのメモリの上限は？", {"size"}),
     ],
 )
 def test_expected_kind_of_value(question, kinds):

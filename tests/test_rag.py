@@ -319,6 +319,8 @@ def test_follow_up_uses_the_conversation(assistant):
          "could not find"),
         # NLB is not there because each word of "Network Load Balancer" is
         ("ALB vs NLB: which one should I use for ultra low latency TCP traffic?", "could not find"),
+        # a maximum memory is a size: Fargate's notes give none
+        ("What's the maximum vCPU and memory I can allocate to a single Fargate task?", "could not find"),
         # a rate asked (requests per second): 4XXError states no number of requests
         ("What's the default API Gateway throttling limit (requests per second) per account?", "could not find"),
     ],
