@@ -16,6 +16,9 @@ ABBREVIATIONS: dict[str, str] = {
     "cw": "CloudWatch",
     "lb": "ELB / ロードバランサー",  # " / ": alternatives, each a name of its own
     "sg": "セキュリティグループ",
+    # names typed without their space ("Route53"), read as the notes write them
+    "route53": "Route 53", "stepfunctions": "Step Functions", "apigateway": "API Gateway",
+    "directconnect": "Direct Connect", "secretsmanager": "Secrets Manager", "storagegateway": "Storage Gateway",
 }
 
 # Acronyms notes may spell out instead (a heading "Amazon Elastic File System" is about EFS). Used to judge

@@ -93,6 +93,8 @@ def assistant(settings) -> Assistant:
         # 終了/削除 of an instance is its termination (「ターミネーションポリシー › デフォルトは…」)
         ("Auto Scalingでスケールインするとき、デフォルトだとどのインスタンスから削除される？", "001", "その他",
          "OldestLaunchConfiguration"),
+        # "Route53" typed without its space is the notes' "Route 53"
+        ("Route53のALIASレコードへのクエリって料金かかる？", "001", "Amazon Route 53", "無料"),
         # DNS says what is queried, not whose price is asked
         ("Route 53のエイリアスレコードに対するDNSクエリって料金かかる？", "001", "Amazon Route 53", "無料"),
         # a default asked, the plain value stated ("Events are stored for 90 days", no 最大 or まで)
