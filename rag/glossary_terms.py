@@ -319,6 +319,8 @@ GLOSSARY: dict[str, str] = {
     "feature": "特徴 機能",
     "difference": "違い",
     "trail": "証跡",
+    "trailing": "後ろ 末尾 後",  # not a trail's (CloudTrail's 証跡): "the trailing 'n' of c5n"
+    "suffix": "接尾辞 末尾 後ろ 後",
     "all": "全 全て",
     "vs": "違い 比較",
     "versus": "違い 比較",

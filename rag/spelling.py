@@ -9,6 +9,8 @@ Only long, unknown, non-dictionary words are read as another term, and never by 
 
 from __future__ import annotations
 
+import re
+
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
 from rag.glossary import is_glossary_word, translations
@@ -46,10 +48,17 @@ def _unknown(word: str, db: IndexDB) -> str | None:
     return term
 
 
+_CAMEL_PART = re.compile(r"[A-Z][a-z]*|[a-z]+|\d+")
+
+
 def respelled(word: str, db: IndexDB) -> str | None:
-    """The index term a misspelt name stands for, when exactly one is an edit away."""
+    """The index term a misspelt name stands for: the notes' hyphenated spelling of a name typed in
+    CamelCase ("HalfAtATime": half-at-a-time), or the one term an edit away."""
     if (term := _unknown(word, db)) is None:
         return None
+    hyphenated = "-".join(_CAMEL_PART.findall(word)).lower()
+    if hyphenated != term and db.doc_freq([hyphenated])[0]:
+        return hyphenated
     near = list(db.doc_freq(sorted(_one_edit_away(term)))[0])
     return near[0] if len(near) == 1 else None
 

@@ -93,6 +93,9 @@ def assistant(settings) -> Assistant:
         # 終了/削除 of an instance is its termination (「ターミネーションポリシー › デフォルトは…」)
         ("Auto Scalingでスケールインするとき、デフォルトだとどのインスタンスから削除される？", "001", "その他",
          "OldestLaunchConfiguration"),
+        # CamelCase for the notes' hyphenated name; "trailing" is no trail (証跡)
+        ("What does the HalfAtATime deployment config do in CodeDeploy?", "003", "AWS CodeDeploy", "50"),
+        ("What does the trailing 'n' mean in an instance type like c5n?", "002", "追加機能", "ネットワーク"),
         # "Route53" typed without its space is the notes' "Route 53"
         ("Route53のALIASレコードへのクエリって料金かかる？", "001", "Amazon Route 53", "無料"),
         # DNS says what is queried, not whose price is asked
