@@ -213,6 +213,14 @@ class IndexDB:
             memo[key] = self._all("SELECT count(*) FROM fts WHERE fts MATCH ?", (f"NEAR({quoted}, {distance})",))[0][0]
         return memo[key]
 
+    def cooccurring_chunks(self, words: tuple[str, ...]) -> int:
+        """How many chunks hold all these terms, in the heading path or the body."""
+        memo = self._memo()
+        if (key := ("and", words)) not in memo:
+            query = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+            memo[key] = self._all("SELECT count(*) FROM fts WHERE fts MATCH ?", (query,))[0][0]
+        return memo[key]
+
     def phrase_chunks(self, phrase: tuple[str, ...]) -> int:
         """How many chunks hold these terms next to each other (an FTS5 phrase: "network load balancer")."""
         memo = self._memo()

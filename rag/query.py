@@ -84,6 +84,37 @@ def _qualified(term: str, db: IndexDB) -> bool:
     return bool(m) and bool(db.doc_freq([m.group(1)])[0])
 
 
+def _name_groups(text: str) -> list[tuple[str, ...]]:
+    """The terms of each name of ``text``, words written side by side being one name ("Secrets
+    Manager")."""
+    groups: list[list[str]] = []
+    at, last_end = 0, -2
+    for word in names(text):
+        if word.lower() in {"amazon", "aws"} or (start := text.find(word, at)) < 0:
+            continue
+        if groups and text[last_end:start].isspace():
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+        at = last_end = start + len(word)
+    heads = (tuple(m.group(1) if (m := _QUALIFIER.match(t)) else t for w in group for t, _ in terms(w))
+             for group in groups)  # GPU-based: gpu
+    return [g for g in heads if g]
+
+
+def _pairs_a_feature(text: str, db: IndexDB) -> bool:
+    """Whether ``text`` asks of a service a feature the notes mention with it: two names, one written in
+    few chunks, in one chunk together ("Can I use GPUs with Fargate for my ML inference containers?")."""
+    groups = _name_groups(text)
+    for i, a in enumerate(groups):
+        for b in groups[i + 1:]:
+            df, _ = db.doc_freq([*a, *b])
+            if all(df.get(t) for t in (*a, *b)) and any(df[t] <= SPECIFIC for t in (*a, *b)) \
+                    and db.cooccurring_chunks((*a, *b)):
+                return True
+    return False
+
+
 def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
@@ -282,10 +313,13 @@ class Query:
         written = {t: [*written_forms(t), *_INSTANCE_VARIANT.findall(t)] for t in missing}
         unknown = [t for t in missing if not any(db.phrase_chunks(tuple(tokens(w))) for w in written[t] if w)]
         # English glossary words weighed as uncovered, when a sentence that asks holds them, not one of
-        # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers.")
+        # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers."), nor
+        # when it asks of a service a feature the notes write with it
         asked = {t for t, _ in terms(asking)}
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
                        for t in c.terms if t.isascii() and t in asked]
+        if unmentioned and _pairs_a_feature(asking, db):
+            unmentioned = []  # "Can I use GPUs with Fargate for my ML inference containers?": GPUs are asked
         clause = _CLAUSE.split(asking.strip())[-1]  # 「資格試験を勉強していますが、…何秒？」: not 勉強
         # what the question asks to do, in a word the notes never write in any form (「ローテーションする」,
         # 「自動で修復させる」); not what it asks of the assistant (「説明して」). A loanword's English word is

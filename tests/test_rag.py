@@ -151,8 +151,13 @@ def assistant(settings) -> Assistant:
         ("Does enabling compression amplify costs on CloudFront?", "001", "Amazon CloudFront", "Gzip"),
         # a rate (1秒に1000レコード) is no duration to prefer (SQS's 30秒)
         ("シャードに1秒に1000レコード以上書き込むとどうなる？", "000", "shard（シャード）", "1000レコード"),
-        # "GPU-based" is about GPUs
+        # "GPU-based" is about GPUs; a feature of a service the notes write with it (GPU, Fargate) is what
+        # is asked, not a word they never write (inference)
         ("Can I run GPU-based containers on Fargate?", "000", "Fargate", "GPUは使用できない"),
+        ("Can I use GPUs with Fargate for my ML inference containers?", "000", "Fargate", "GPUは使用できない"),
+        # an item's value, its other sub-items saying what the item is (the visibility timeout, unnamed)
+        ("SQSでメッセージを受け取ったあと、他のコンシューマーからそのメッセージが見えなくなる時間は、初期設定だと何秒？",
+         "003", SQS[-1], "30秒"),
         # a value written (30秒ごと) brings forward the statement of its limit (最小1分間隔)
         ("CloudWatch Eventsのスケジュールで30秒ごとにジョブを起動したいけどできる？", "000", "CloudWatch Events",
          "最小1分間隔"),
