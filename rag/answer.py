@@ -97,9 +97,10 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         # 「何も設定しないと何秒？」 asks for the default value, named or implied
         # with no name to tie the value to (「サーバーレスコンテナの安いスポット版」, "the pub/sub notification
         # service"), it must come from a section holding much of the question, not any value near the top
-        described = _definitions(candidates)
+        items = _sub_items(candidates)
         return any(_states_asked(u, expect, about, sections[u.hit_rank], concepts, attributes, quantity, defaults,
-                                 described.get((u.hit_rank, u.context), frozenset()))
+                                 frozenset().union(*(v.own_terms for v in items.get((u.hit_rank, u.context), ())
+                                                     if v.text != u.text)))
                    and (about or hits[u.hit_rank].coverage >= MIN_UNNAMED_COVERAGE)
                    for u in candidates)
     # a default the question names; one it only implies (「何も設定しないと公開される？」) helps find the
@@ -150,13 +151,12 @@ def _states_asked(unit: Statement, expect: Expected, about: frozenset[str], sect
     return coverage(attributes, described) >= DESCRIBED_COVERAGE
 
 
-def _definitions(candidates: list[Statement]) -> dict[tuple[int, tuple[str, ...]], frozenset[str]]:
-    """(section rank, parent items) -> terms of every statement under those parents."""
-    out: dict[tuple[int, tuple[str, ...]], frozenset[str]] = {}
+def _sub_items(candidates: list[Statement]) -> dict[tuple[int, tuple[str, ...]], list[Statement]]:
+    """(section rank, parent items) -> the statements under those parents."""
+    out: dict[tuple[int, tuple[str, ...]], list[Statement]] = {}
     for u in candidates:
         if u.context:
-            key = (u.hit_rank, u.context)
-            out[key] = out.get(key, frozenset()) | u.own_terms
+            out.setdefault((u.hit_rank, u.context), []).append(u)
     return out
 
 

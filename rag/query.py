@@ -102,16 +102,23 @@ def _name_groups(text: str) -> list[tuple[str, ...]]:
     return [g for g in heads if g]
 
 
-def _pairs_a_feature(text: str, db: IndexDB) -> bool:
-    """Whether ``text`` asks of a service a feature the notes mention with it: two names, one written in
-    few chunks, in one chunk together ("Can I use GPUs with Fargate for my ML inference containers?")."""
+def _pairs_a_feature(text: str, unmentioned: list[str], db: IndexDB) -> bool:
+    """Whether ``text`` asks whether a service has a feature the notes write with it, the words they never
+    write only qualifying that feature ("Can I use GPUs with Fargate for my ML inference containers?"):
+    a name that is no service, written in 3 chunks or fewer, a service's name, one chunk holding both, and
+    every unwritten word after the feature's name (not "How do CPU credits work on T2 instances in EC2?")."""
     groups = _name_groups(text)
-    for i, a in enumerate(groups):
-        for b in groups[i + 1:]:
-            df, _ = db.doc_freq([*a, *b])
-            if all(df.get(t) for t in (*a, *b)) and any(df[t] <= SPECIFIC for t in (*a, *b)) \
-                    and db.cooccurring_chunks((*a, *b)):
-                return True
+    services = [g for g in groups if any(t in SERVICE_NAMES for t in g)]
+    lowered = text.lower()
+    for feature in (g for g in groups if not any(t in SERVICE_NAMES for t in g)):
+        df, _ = db.doc_freq(feature)
+        if not all(0 < df.get(t, 0) <= SPECIFIC for t in feature):
+            continue
+        at = lowered.find(feature[0])
+        if at < 0 or any(lowered.find(w) < at for w in unmentioned):
+            continue
+        if any(db.cooccurring_chunks((*feature, *service)) for service in services):
+            return True
     return False
 
 
@@ -318,7 +325,7 @@ class Query:
         asked = {t for t, _ in terms(asking)}
         unmentioned = [t for c in replace(self, context="").concepts(db) if not db.doc_freq(c.terms)[0]
                        for t in c.terms if t.isascii() and t in asked]
-        if unmentioned and _pairs_a_feature(asking, db):
+        if unmentioned and _pairs_a_feature(asking, unmentioned, db):
             unmentioned = []  # "Can I use GPUs with Fargate for my ML inference containers?": GPUs are asked
         clause = _CLAUSE.split(asking.strip())[-1]  # 「資格試験を勉強していますが、…何秒？」: not 勉強
         # what the question asks to do, in a word the notes never write in any form (「ローテーションする」,

@@ -319,6 +319,10 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Does Lightsail support t3.micro?", "could not find"),
         ("Does Lambda support Node.js 20?", "could not find"),
         ("Is rotation supported by Secrets Manager?", "could not find"),
+        # two services, or an unwritten word before the feature: no feature asked of a service
+        ("How do I rotate the password of RDS with Lambda?", "could not find"),
+        ("How do CPU credits work on T2 instances in EC2?", "could not find"),
+        ("Can I download Snowball data offline into S3?", "could not find"),
         # a service's name typed in lowercase is still a name the notes lack
         ("how much does lightsail cost?", "could not find"),
         ("guardduty pricing?", "could not find"),
