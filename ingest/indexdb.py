@@ -61,8 +61,13 @@ def _row_to_chunk(row: sqlite3.Row) -> Chunk:
                  row["end_line"], row["text"], row["hash"], row["section_start"], row["slot"])
 
 
+def _quoted(text: str) -> str:
+    """``text`` as one FTS5 string (a term, or a phrase of space-separated terms)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
 def _fts_query(terms: Iterable[str]) -> str:
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in dict.fromkeys(terms))
+    return " OR ".join(map(_quoted, dict.fromkeys(terms)))
 
 
 class IndexDB:
@@ -203,31 +208,26 @@ class IndexDB:
             memo.update((("df", t), found.get(t, 0)) for t in missing)
         return {t: memo["df", t] for t in ts if memo["df", t]}
 
+    def _matching(self, key: tuple, query: str) -> int:
+        """How many chunks an FTS5 query matches, kept until the index changes."""
+        memo = self._memo()
+        if key not in memo:
+            memo[key] = self._all("SELECT count(*) FROM fts WHERE fts MATCH ?", (query,))[0][0]
+        return memo[key]
+
     def near_chunks(self, words: tuple[str, ...], distance: int) -> int:
         """How many chunks hold these terms within ``distance`` terms of each other (FTS5 NEAR): a
         compound written in the notes, however its parts were tokenised (「ライフサイクルポリシー」 is
         indexed 「ライフサイクル ライフ サイクル ポリシー」)."""
-        memo = self._memo()
-        if (key := ("near", words, distance)) not in memo:
-            quoted = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-            memo[key] = self._all("SELECT count(*) FROM fts WHERE fts MATCH ?", (f"NEAR({quoted}, {distance})",))[0][0]
-        return memo[key]
+        return self._matching(("near", words, distance), f"NEAR({' '.join(map(_quoted, words))}, {distance})")
 
     def cooccurring_chunks(self, words: tuple[str, ...]) -> int:
         """How many chunks hold all these terms, in the heading path or the body."""
-        memo = self._memo()
-        if (key := ("and", words)) not in memo:
-            query = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
-            memo[key] = self._all("SELECT count(*) FROM fts WHERE fts MATCH ?", (query,))[0][0]
-        return memo[key]
+        return self._matching(("and", words), " AND ".join(map(_quoted, words)))
 
     def phrase_chunks(self, phrase: tuple[str, ...]) -> int:
         """How many chunks hold these terms next to each other (an FTS5 phrase: "network load balancer")."""
-        memo = self._memo()
-        if (key := ("phrase", phrase)) not in memo:
-            query = '"' + " ".join(phrase).replace('"', '""') + '"'
-            memo[key] = self._all("SELECT count(*) FROM fts WHERE fts MATCH ?", (query,))[0][0]
-        return memo[key]
+        return self._matching(("phrase", phrase), _quoted(" ".join(phrase)))
 
     def chunk_count(self) -> int:
         """Chunks in the index (counting is a scan: 2 ms at 100k)."""

@@ -211,13 +211,13 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     about = subject(query.valued(_asks_value))
 
     asks_only = unknown or _ONLY_ASKED.search(query.text)
+    value = Expected.ranking(query.text)
 
     def answers(u: Statement) -> bool:
         """States what is asked: the value asked for, or, for a name the notes never write or a question
         about exclusivity ("symmetric-only?"), what alone the subject takes."""
         if asks_only and _only(u):
             return True
-        value = Expected.ranking(query.text)
         return not unknown and bool(value) and gives(u, value, about, sections[u.hit_rank], exact=True)
 
     scored = sorted(((_score(u, concepts, answers(u)), i, u) for i, u in enumerate(candidates)),

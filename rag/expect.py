@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from ingest.tokenize import normalize, terms, tokens
 from rag.glossary import spelled_out, translations
-from rag.query import names
+from rag.query import GENERIC_NAMES, name_spans
 from rag.statements import Statement
 
 # Units of a kind, smallest first, as (Japanese, English) patterns. A question that names a unit (何秒)
@@ -193,7 +193,6 @@ class Expected:
 
 
 PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
-GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
 _API_GATEWAY = re.compile(r"(?<![A-Za-z])API\s*Gateway", re.I)  # 「CloudTrailはAPIの呼び出し…」: no API Gateway
 
 
@@ -216,14 +215,9 @@ def subject(question: str) -> Subject:
     about Route 53's ALIAS records says what is queried, not whose value is asked), nor AWS itself
     (「AWSのコンテナイメージ置き場」), nor API outside "API Gateway" ("API call history")."""
     api_gateway = _API_GATEWAY.search(question) is not None
-    found = [w for w in names(question) if w.lower() not in PROTOCOLS | GENERIC_NAMES
-             and (api_gateway or w.lower() != "api")]
-    out = Subject(t for w in found for t, _ in terms(w))
-    spans, at = [], 0
-    for word in found:  # names in order, with where each is written
-        start = question.find(word, at)
-        spans.append((start, start + len(word), word))
-        at = start + len(word)
+    spans = [(start, start + len(w), w) for start, w in name_spans(question)
+             if w.lower() not in PROTOCOLS | GENERIC_NAMES and (api_gateway or w.lower() != "api")]
+    out = Subject(t for _, _, w in spans for t, _ in terms(w))
     lists: list[list[list[str]]] = [[[spans[0][2]]]] if spans else []
     for (_, end, _), (start, _, word) in pairwise(spans):
         gap = question[end:start]

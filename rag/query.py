@@ -45,6 +45,7 @@ _CLAUSE = re.compile(r"[、，,]")
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
 _ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
 SPECIFIC = 3  # a term the notes write in this many chunks or fewer names something of theirs
+GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
 
@@ -88,15 +89,15 @@ def _name_groups(text: str) -> list[tuple[str, ...]]:
     """The terms of each name of ``text``, words written side by side being one name ("Secrets
     Manager")."""
     groups: list[list[str]] = []
-    at, last_end = 0, -2
-    for word in names(text):
-        if word.lower() in {"amazon", "aws"} or (start := text.find(word, at)) < 0:
+    last_end = -2
+    for start, word in name_spans(text):
+        if word.lower() in GENERIC_NAMES:
             continue
         if groups and text[last_end:start].isspace():
             groups[-1].append(word)
         else:
             groups.append([word])
-        at = last_end = start + len(word)
+        last_end = start + len(word)
     heads = (tuple(m.group(1) if (m := _QUALIFIER.match(t)) else t for w in group for t, _ in terms(w))
              for group in groups)  # GPU-based: gpu
     return [g for g in heads if g]
@@ -126,21 +127,27 @@ def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
 
-def names(text: str) -> list[str]:
-    """ASCII names in the question; not units (「何MBまで」, "10 Gbps": the unit asked for, not a subject),
-    nor the number of a Japanese quantity written against a name (「RPO15分」: RPO)."""
-    text = _unabbreviated(text)
+def name_spans(text: str) -> list[tuple[int, str]]:
+    """ASCII names in the question, each with where it starts; not units (「何MBまで」, "10 Gbps": the
+    unit asked for, not a subject), nor the number of a Japanese quantity written against a name
+    (「RPO15分」: RPO)."""
+    text = _unabbreviated(text)  # same length: the positions hold for the text as given
     found = [(m.start(), _COUNTED.sub("", m.group()) if _COUNTER.match(text, m.end()) else m.group())
              for m in _NAME.finditer(text)]
     found = [(at, w) for at, w in found if not _UNIT.fullmatch(w)]
     if is_japanese(text):
         # English words written inside Japanese (「SQSのvisibility timeoutのdefault値」) are words, not names
-        return [w for _, w in found if not (w.islower() and w.replace("-", "").isalpha() and _is_word(w))]
+        return [(at, w) for at, w in found if not (w.islower() and w.replace("-", "").isalpha() and _is_word(w))]
     # in English, not the first word of a sentence ("… by default? Why or why not?"); a service's name
     # however typed ("how much does lightsail cost?")
-    return [w for at, w in found if w.startswith("-") or w.lower() in SERVICE_NAMES or (
+    return [(at, w) for at, w in found if w.startswith("-") or w.lower() in SERVICE_NAMES or (
         not _SENTENCE_START.search(text, 0, at) and (
             w[0].isupper() or w[1:] != w[1:].lower() or any(c.isdigit() for c in w)))]
+
+
+def names(text: str) -> list[str]:
+    """The names of ``name_spans``, in order."""
+    return [w for _, w in name_spans(text)]
 
 
 def is_followup(text: str) -> bool:
