@@ -35,6 +35,8 @@ CREATE TABLE IF NOT EXISTS chunks (
     section_start INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks (source, section_start);
 CREATE INDEX IF NOT EXISTS chunks_hash ON chunks (hash);
+CREATE TABLE IF NOT EXISTS bare_headings (source TEXT NOT NULL, line INTEGER NOT NULL, heading TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS bare_headings_source ON bare_headings (source);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
     heading, body, tokenize = "unicode61 remove_diacritics 0 tokenchars '-_./@:+'");
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab (fts, 'row');
@@ -191,7 +193,8 @@ class IndexDB:
 
     def _memo(self) -> dict:
         """Facts about the index that only an ingest, a pull or a re-keying changes, kept until then."""
-        rows = self._all("SELECT group_concat(value, ' ') FROM meta WHERE key IN ('generation', 'keywords')")
+        rows = self._all("SELECT group_concat(value, ' ') FROM meta "
+                         "WHERE key IN ('generation', 'keywords', 'last_ingest')")
         state = rows[0][0]
         if self._memo_generation != state:
             self._memo_generation, self._memo_values = state, {}
@@ -220,6 +223,27 @@ class IndexDB:
         compound written in the notes, however its parts were tokenised (「ライフサイクルポリシー」 is
         indexed 「ライフサイクル ライフ サイクル ポリシー」)."""
         return self._matching(("near", words, distance), f"NEAR({' '.join(map(_quoted, words))}, {distance})")
+
+    def headed_chunks(self, term: str) -> int:
+        """How many chunks hold ``term`` in their heading path: sections about it."""
+        return self._matching(("heading", term), f"heading : {_quoted(term)}")
+
+    def passages(self, term: str, limit: int) -> list[frozenset[str]]:
+        """The index terms (heading path and body) of up to ``limit`` chunks holding ``term``."""
+        memo = self._memo()
+        if (key := ("passages", term, limit)) not in memo:
+            rows = self._all("SELECT heading, body FROM fts WHERE fts MATCH ? LIMIT ?", (_quoted(term), limit))
+            memo[key] = [frozenset(f"{r[0]} {r[1]}".split()) for r in rows]
+        return memo[key]
+
+    def bare_headings(self) -> list[tuple[str, int, tuple[str, ...]]]:
+        """Headings with nothing under them, as (source, line, heading path), recorded by ingest from the
+        note files (a cache pulled from a Chroma server has none)."""
+        memo = self._memo()
+        if "bare" not in memo:
+            rows = self._all("SELECT source, line, heading FROM bare_headings ORDER BY source, line")
+            memo["bare"] = [(r[0], r[1], tuple(json.loads(r[2]))) for r in rows]
+        return memo["bare"]
 
     def cooccurring_chunks(self, words: tuple[str, ...]) -> int:
         """How many chunks hold all these terms, in the heading path or the body."""
@@ -263,13 +287,19 @@ class Writer:
         self._conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def reset(self) -> None:
-        for table in ("files", "chunks", "fts"):
+        for table in ("files", "chunks", "fts", "bare_headings"):
             self._conn.execute(f"DELETE FROM {table}")
         self.set_meta("keywords", TOKENIZER_VERSION)  # what is written from now on
 
     def put_file(self, source: str, state: FileState) -> None:
         self._conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
                            (source, state.size, state.mtime_ns, state.sha256))
+
+    def put_bare_headings(self, source: str, headings: Iterable[tuple[tuple[str, ...], int]]) -> None:
+        """Replace the bare headings recorded for ``source`` (none: the file is gone)."""
+        self._conn.execute("DELETE FROM bare_headings WHERE source = ?", (source,))
+        self._conn.executemany("INSERT INTO bare_headings VALUES (?, ?, ?)",
+                               [(source, line, json.dumps(path, ensure_ascii=False)) for path, line in headings])
 
     def forget_files(self, sources: Iterable[str]) -> None:
         self._conn.executemany("DELETE FROM files WHERE source = ?", [(s,) for s in sources])

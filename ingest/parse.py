@@ -95,6 +95,20 @@ def heading_spans(text: str) -> list[tuple[tuple[str, ...], int, int]]:
     return [(p, h[1], e) for p, h, e in zip(_paths(headings), headings, ends, strict=True)]
 
 
+def bare_headings(text: str) -> list[tuple[tuple[str, ...], int]]:
+    """Headings with nothing under them, no body and no sub-heading (「### Amazon DynamoDB」 then
+    「### Amazon ElastiCache」), as (path, line): what the notes name and have not written yet."""
+    headings, blocks, n_lines = _scan(text)
+    starts = [b.start_line for b in blocks]
+    out = []
+    for k, ((level, h_start, h_end, _), path) in enumerate(zip(headings, _paths(headings), strict=True)):
+        nxt = headings[k + 1] if k + 1 < len(headings) else None
+        end = nxt[1] - 1 if nxt else n_lines
+        if (nxt is None or nxt[0] <= level) and bisect_left(starts, h_end + 1) == bisect_right(starts, end):
+            out.append((path, h_start))
+    return out
+
+
 def parse_sections(text: str, file_title: str) -> list[Section]:
     """Split a note into sections. Text before the first heading becomes a section titled ``file_title``."""
     headings, blocks, n_lines = _scan(text)

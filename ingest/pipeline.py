@@ -25,6 +25,7 @@ from ingest.files import NoteFile, Unreadable, read_note, scan
 from ingest.index import Index
 from ingest.indexdb import FileState
 from ingest.manifest import Plan, diff
+from ingest.parse import bare_headings
 from ingest.store import CHROMA_DIR, EmbedderMismatch
 from ingest.sync import pull
 from ingest.tokenize import VERSION as KEYWORDS_VERSION
@@ -62,7 +63,8 @@ class Summary:
 def changed_files(index: Index) -> bool:
     """Cheap check for the page: do sizes/mtimes on disk differ from the manifest, or were the keywords
     indexed by another tokenizer version (an ingest re-indexes them)?"""
-    return _differs(scan(index.settings.notes_dir), index) or index.db.keywords_stale()
+    db = index.db
+    return _differs(scan(index.settings.notes_dir), index) or db.keywords_stale() or not db.meta("bare_headings")
 
 
 def _differs(notes: list[NoteFile], index: Index) -> bool:
@@ -151,7 +153,7 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         notices.append(f"Re-indexed the keywords of {n} chunks: the tokenizer changed (version {before} -> "
                        f"{KEYWORDS_VERSION}); no vector was recomputed.")
 
-    plan, file_states, warnings, gone = _plan(index, notes)
+    plan, file_states, bare, warnings, gone = _plan(index, notes)
     if loader:
         loader.join()
     vectors, reused = _vectors_for(index, [c for c in plan.add if c.id not in orphans], progress)
@@ -174,7 +176,10 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         w.put_chunks(plan.add + plan.relocate)
         for source, state in file_states.items():
             w.put_file(source, state)
+        for source in bare.keys() | gone:
+            w.put_bare_headings(source, bare.get(source, ()))
         w.forget_files(gone)
+        w.set_meta("bare_headings", "1")
         w.set_meta("embedder", index.embedder.name)
         w.set_meta("collection", index.settings.collection)
         if changed:
@@ -188,15 +193,17 @@ def _ingest_locked(index: Index, rebuild: bool, progress: Progress | None) -> Su
         relocated=len(plan.relocate), reused=reused, warnings=tuple(warnings), notices=tuple(notices))
 
 
-def _plan(index: Index, notes: list[NoteFile]) -> tuple[Plan, dict[str, FileState], list[str], set[str]]:
+def _plan(index: Index, notes: list[NoteFile]) -> tuple[
+        Plan, dict[str, FileState], dict[str, list[tuple[tuple[str, ...], int]]], list[str], set[str]]:
     """Diff every new or changed file against the manifest; files gone from disk (returned last) are
-    planned for delete.
+    planned for delete. Each file read also gives its bare headings.
 
     A file that cannot be read is skipped with a warning and keeps what was indexed from it before.
+    An index made before bare headings were recorded reads every file once (unchanged chunks stay).
     """
     s = index.settings
-    known = index.db.files()
-    plan, states, warnings = Plan(), {}, []
+    known = index.db.files() if index.db.meta("bare_headings") else {}
+    plan, states, bare, warnings = Plan(), {}, {}, []
     for note in notes:
         k = known.get(note.source)
         if k is not None and (k.size, k.mtime_ns) == (note.size, note.mtime_ns):
@@ -208,12 +215,13 @@ def _plan(index: Index, notes: list[NoteFile]) -> tuple[Plan, dict[str, FileStat
             log.warning("Skipped %s: %s", note.source, exc)
             continue
         states[note.source] = FileState(note.size, note.mtime_ns, sha)
+        bare[note.source] = bare_headings(text)
         if k is None or k.sha256 != sha:
             plan.extend(diff(index.db.indexed([note.source]), chunk_text(text, note.source, s.chunk_size)))
-    gone = set(known) - {n.source for n in notes}
+    gone = set(index.db.files()) - {n.source for n in notes}
     if gone:
         plan.extend(diff(index.db.indexed(gone), []))
-    return plan, states, warnings, gone
+    return plan, states, bare, warnings, gone
 
 
 def _vectors_for(index: Index, need: list[Chunk], progress: Progress | None) -> tuple[dict[str, np.ndarray], int]:

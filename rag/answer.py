@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
+from rag.bare import bare_notices, bare_subjects
 from rag.expect import Expected, gives, subject
 from rag.query import Concept, Query, coverage
 from rag.retrieve import Hit
@@ -65,7 +66,8 @@ def _score(unit: Statement, concepts: tuple[Concept, ...], gives_value: bool) ->
         elif c.terms & ctx:
             lexical += CONTEXT_SHARE * c.weight
         elif c.terms & unit.heading_terms:
-            lexical += HEADING_SHARE * c.weight
+            # a line of type names says nothing but what its heading says (「メモリ最適化」: 「R4 R5 X1e」)
+            lexical += (1.0 if _TYPE_NAMES.fullmatch(unit.text) else HEADING_SHARE) * c.weight
     value = VALUE_SHARE if gives_value else 0.0
     return lexical / (sum(c.weight for c in concepts) or 1.0) + RANK_PRIOR / (1 + unit.hit_rank) + value
 
@@ -164,8 +166,10 @@ DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
 _LIMIT = re.compile(r"最大|最小|上限|下限|最長|最短|まで|以内|以下|以上|未満|"
                     r"\b(?:max|min)(?:imum)?\b|\bup to\b|\bat most\b|\blimit")
 # A statement of what alone something takes: 「対象はJavaのみ」, 「対称鍵暗号方式のみサポート」, "Java only"
+# what alone a subject takes: 「Javaのみ」, "only TCP"; a requirement, 「プロビジョンドIOPS(io1)である必要あり」
 _ONLY = re.compile(r"(?:(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9.+#-]*|方式|型)\s*(?:のみ|だけ|しか)(?!し)|"
-                   r"\bonly\s+[A-Z]|(?<![\w-])[A-Z][A-Za-z0-9]*\s+only\b")
+                   r"\bonly\s+[A-Z]|(?<![\w-])[A-Z][A-Za-z0-9]*\s+only\b|[A-Za-z0-9][)）]?である必要")
+_TYPE_NAMES = re.compile(r"(?:[A-Za-z][A-Za-z.-]*\d[A-Za-z0-9.-]*[\s,、/]*)+")  # M4 M5, R4 R5 X1e
 _ONLY_ASKED = re.compile(r"\bonly\b|のみ|(?<!どれ)(?<!できる)(?<!それ)だけ", re.I)  # not 「どれだけ」
 
 
@@ -205,9 +209,11 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in statements(h.text, h.heading_path, rank)]
     sections = [db.section_terms(h.source, h.start_line) for h in hits[:UNIT_SECTIONS]]
     expect = Expected.of(query.text)
-    unknown = query.unknown_names(db)
+    bare = bare_subjects(query, concepts, db)
+    unknown = query.unknown_names(db) + bare
     if not is_answerable(query, hits, db, concepts, candidates, expect, sections, unknown):
-        return Answer(query.asked, NOT_FOUND[ja], False, (), _citations(hits[:3], {}), notices)
+        return Answer(query.asked, NOT_FOUND[ja], False, (), _citations(hits[:3], {}),
+                      notices + bare_notices(bare, db))
     about = subject(query.valued(_asks_value))
 
     asks_only = unknown or _ONLY_ASKED.search(query.text)
@@ -242,7 +248,8 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     for _, u in chosen:
         n = u.hit_rank + 1
         parent_shown = (u.hit_rank, *u.context[-1:]) in lines_of
-        label = n not in used and not set(tokens(u.section)) & asked  # "SQS ›" adds nothing to an SQS question
+        # "SQS ›" adds nothing to an SQS question; 「R4 R5 X1e」 means nothing without 「メモリ最適化 ›」
+        label = bool(_TYPE_NAMES.fullmatch(u.text)) or (n not in used and not set(tokens(u.section)) & asked)
         lines.append(f"- {u.render(label=label, context=not parent_shown)} [{n}]")
         used.setdefault(n, []).extend((u.text, *u.with_children()[1]))
     return Answer(query.asked, "\n".join(lines), True, _citations(hits, used), (), notices)

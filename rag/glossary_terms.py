@@ -230,7 +230,7 @@ GLOSSARY: dict[str, str] = {
     "replica": "レプリカ",
     "price": "料金 価格",
     "pricing": "料金",
-    "cost": "料金 コスト",
+    "cost": "料金 コスト 有料",
     "charge": "料金 課金",
     "free": "無料",
     "network": "ネットワーク",

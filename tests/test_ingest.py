@@ -376,6 +376,35 @@ def test_a_tokenizer_change_reindexes_keywords_not_vectors(small_notes, open_ind
     assert fts_rows(index) == n and ingest(index).notices == () and not changed_files(index)
 
 
+def bare(index: Index) -> set[tuple[str, int, str]]:
+    return {(source[:3], line, path[-1]) for source, line, path in index.db.bare_headings()}
+
+
+def test_headings_with_nothing_under_them_follow_the_notes(small_notes, open_index):
+    index = open_index(small_notes)
+    ingest(index)
+    dynamo = ("003", 287, "Amazon DynamoDB")
+    assert dynamo in bare(index) and ("003", 288, "Amazon ElastiCache") in bare(index)
+    replace_once(small_notes / N003, "### Amazon DynamoDB\n", "### Amazon DynamoDB\n- キー・バリュー型\n")
+    assert ingest(index).added == 1
+    assert dynamo not in bare(index) and ("003", 289, "Amazon ElastiCache") in bare(index)
+    (small_notes / N003).unlink()
+    ingest(index)
+    assert bare(index) and not {b for b in bare(index) if b[0] == "003"}
+
+
+def test_an_index_from_before_bare_headings_records_them_without_embedding(small_notes, open_index):
+    index = open_index(small_notes)
+    ingest(index)
+    before = bare(index)
+    with index.db.transaction() as w:  # an index written before they were recorded
+        w._conn.execute("DELETE FROM bare_headings")
+        w._conn.execute("DELETE FROM meta WHERE key = 'bare_headings'")
+    assert changed_files(index)  # the page ingests before its next answer
+    s = ingest(index)
+    assert s.embedded == 0 and not s.changed and bare(index) == before and not changed_files(index)
+
+
 # ---- crashes -------------------------------------------------------------------------------------------
 class Crash(Exception):
     pass

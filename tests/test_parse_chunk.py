@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.chunk import PATH_SEP, chunk_text
-from ingest.parse import heading_spans, parse_sections
+from ingest.parse import bare_headings, heading_spans, parse_sections
 
 NOTES = Path(__file__).resolve().parents[1] / "notes"
 REAL = sorted(NOTES.glob("*.txt"))
@@ -151,6 +151,22 @@ SETEXT = "Intro\n=====\n\nbody text\n\nSub\n---\n\nmore\n"
 )
 def test_parser_edge_cases(text, expected):
     assert sections_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("# A\n## B\n## C\ntext\n### D\n", [(("A", "B"), 2), (("A", "C", "D"), 5)],
+                     id="leaf-with-nothing-under-it"),
+        pytest.param("# A\n\n# B\nbody\n", [(("A",), 1)], id="blank-lines-are-nothing"),
+        pytest.param("# A\n\n## B\nbody\n", [], id="a-parent-has-its-sub-headings"),
+        pytest.param(FENCE, [], id="code-is-a-body"),
+        pytest.param("# A\n# B\n", [(("A",), 1), (("B",), 2)], id="last-heading-at-the-end"),
+        pytest.param("", [], id="empty"),
+    ],
+)
+def test_bare_headings(text, expected):
+    assert bare_headings(text) == expected
 
 
 def test_chunk_text_is_its_own_lines():

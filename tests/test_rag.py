@@ -163,6 +163,15 @@ def assistant(settings) -> Assistant:
          "最小1分間隔"),
         # C5d is a C5 with an option the notes explain without writing "C5d"
         ("what does the 'd' in instance types like C5d mean?", "002", "追加機能", "インスタンスストア"),
+        # a claim to check: the notes' requirement answers a name they never write (gp2); OK is no name
+        ("EBSのマルチアタッチ、gp2ボリュームでもできるよね？", "002", "マルチアタッチ", "io1"),
+        ("RPOが15分で、サーバーが2:00に落ちた場合って1:30までのデータを戻せればOKって理解でいい？", "002",
+         "RPO(目標復旧時点)", "1時45分"),
+        # a line of type names means its heading (「メモリ最適化」); a cost is paid (有料)
+        ("インメモリDBにはどのインスタンスファミリーを選ぶ？具体的なタイプも", "002", "メモリ最適化",
+         "メモリ最適化 › R4 R5"),
+        ("Does Amazon ECR scan images for vulnerabilities, and does that cost extra?", "003",
+         "Amazon Elastic Container Registry (Amazon ECR)", "有料"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
@@ -344,6 +353,20 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
     assert not answer.found
     assert message in answer.text
     assert answer.citations == () and answer.related
+
+
+def test_a_service_the_notes_head_and_leave_empty(assistant):
+    """「### Amazon DynamoDB」 has nothing under it: sections sharing the question's other words do not
+    answer, the refusal says where the heading is; a passage naming DynamoDB with the question does."""
+    refused = assistant.ask("How are DynamoDB read capacity units calculated?")
+    assert not refused.found and refused.notices == (
+        "Your notes have the heading “Amazon DynamoDB” (003_16b2854ed933e055.txt, line 287) with nothing "
+        "under it yet.",)
+    for question, heading in [("Which data sources can AWS AppSync use?", "App Sync"),
+                              ("DynamoDB StreamsとかKinesisをイベントソースにした場合、Lambdaの処理順って保証される？",
+                               "AWS Lambda")]:
+        answer = assistant.ask(question)
+        assert answer.found and answer.citations[0].heading_path[-1] == heading and not answer.notices
 
 
 def test_empty_question_is_rejected(assistant):

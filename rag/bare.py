@@ -1,0 +1,41 @@
+"""Subjects the notes head and leave empty: 「### Amazon DynamoDB」 with nothing under it, no section on it.
+
+Such a name is written elsewhere only in passing (「DynamoDB・Elastic Search・Lambdaをデータソースとして指定
+可能」), so sections that share the question's other words (the ALB's 「Load Balancer Capacity Units」 for
+DynamoDB's read capacity units) do not answer it; a passage naming it and holding much of the question
+does ("Which data sources can AppSync use?", Lambda's stream sources "Kinesis or DynamoDB Streams").
+"""
+
+from __future__ import annotations
+
+from ingest.indexdb import IndexDB
+from ingest.tokenize import terms, tokens
+from rag.glossary_terms import SERVICE_NAMES
+from rag.query import SPECIFIC, Concept, Query, coverage, names
+
+COVERAGE = 0.5  # eval/*.jsonl: questions answered by a passage naming it hold 0.59 and up, traps 0.41 and down
+MAX_PASSAGES = 50  # a name written in passing is written rarely
+
+
+def bare_subjects(query: Query, concepts: tuple[Concept, ...], db: IndexDB) -> list[str]:
+    """Services the asking sentences name that only a bare heading gives a place in the notes, written in
+    a few passages, none of which answers: subjects the notes have not written about yet. Not a service
+    with a section of its own elsewhere (「### Amazon Kinesis」 is bare in one file only), nor one written
+    in more passages (KMS: 「KMSの統制は…」; its envelope encryption is explained without the name)."""
+    asked = {t for w in names(query.asking) for t, _ in terms(w)} & SERVICE_NAMES
+    asked &= {t for _, _, path in db.bare_headings() for t in tokens(path[-1])}
+    df, _ = db.doc_freq(asked)
+    out = []
+    for name in sorted(asked):
+        if db.headed_chunks(name) or df.get(name, 0) > SPECIFIC:
+            continue
+        rest = [c for c in concepts if name not in c.terms]
+        if rest and not any(coverage(rest, p) >= COVERAGE for p in db.passages(name, MAX_PASSAGES)):
+            out.append(name)
+    return out
+
+
+def bare_notices(names_: list[str], db: IndexDB) -> tuple[str, ...]:
+    """Where the notes head these names and say nothing yet: the place to write the answer."""
+    return tuple(f"Your notes have the heading “{path[-1]}” ({source}, line {line}) with nothing under it yet."
+                 for source, line, path in db.bare_headings() if set(tokens(path[-1])) & set(names_))
