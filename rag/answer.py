@@ -208,7 +208,7 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     concepts = query.concepts(db)
     candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in statements(h.text, h.heading_path, rank)]
     sections = [db.section_terms(h.source, h.start_line) for h in hits[:UNIT_SECTIONS]]
-    expect = Expected.of(query.text)
+    expect = Expected.asked(query.text)
     bare = bare_subjects(query, concepts, db)
     unknown = query.unknown_names(db) + bare
     if not is_answerable(query, hits, db, concepts, candidates, expect, sections, unknown):

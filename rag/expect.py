@@ -88,6 +88,10 @@ CUES: dict[str, re.Pattern[str]] = {
 _UNLIMITED = re.compile(r"無制限|制限な[くし]|上限な[くし]|unlimited|no limit", re.I)
 _UNTIL = re.compile(r"(?:期限切れ|期限が切れる|成功する|完了する)(?:に(?:なる)?)?まで|"
                     r"\buntil\b.{0,30}\b(?:expire|succeed)", re.I)
+# a question that states something and asks whether it holds
+_CLAIM = re.compile(r"(?:だ|だった|です|でした|ます|ました|る|い)よね|で(?:合って|あって|正しい|間違いない)|"
+                    r"(?:でし|だっ|だ)(?:たっ)?け[？?]|って(?:こと|理解)で(?:いい|OK|合って)|"
+                    r"\b(?:right|correct|true)\s*\?|\bis it true\b|\bam I right\b", re.I)
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGTP]i?B)(?![A-Za-z])", re.I)
 
 
@@ -151,6 +155,16 @@ class Expected:
                     kinds.add(kind)
                     units.append((kind, i))
         return cls(frozenset(kinds), tuple(units))
+
+    @classmethod
+    def asked(cls, question: str) -> Expected:
+        """What an answer must state: the value asked for, or the kind of value a claim to check writes
+        (「可視性タイムアウトのデフォルトって60秒だったよね？」 is answered by the duration the notes give)."""
+        if (asked := cls.of(question)) or not _CLAIM.search(question):
+            return asked
+        if _PRICE.search(question):  # 「50TBのモデルは$200だったよね？」: the size says which model is priced
+            return cls(frozenset({"price"}), sized=_sizes(question))
+        return cls.written(question)
 
     @classmethod
     def ranking(cls, question: str) -> Expected:

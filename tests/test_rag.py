@@ -172,6 +172,7 @@ def assistant(settings) -> Assistant:
          "メモリ最適化 › R4 R5"),
         ("Does Amazon ECR scan images for vulnerabilities, and does that cost extra?", "003",
          "Amazon Elastic Container Registry (Amazon ECR)", "有料"),
+        ("Snowballの80TBモデルは$250だったよね？", "001", "AWS Snowball", "$250.00(80TBアプライアンス)"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
@@ -346,6 +347,10 @@ def test_follow_up_uses_the_conversation(assistant):
         ("What's the maximum vCPU and memory I can allocate to a single Fargate task?", "could not find"),
         # a rate asked (requests per second): 4XXError states no number of requests
         ("What's the default API Gateway throttling limit (requests per second) per account?", "could not find"),
+        # a claim to check asks for the value it states: none of that kind is given (a count, 5個; a price,
+        # the 80TB one's)
+        ("Lambda Layersって合計250MBまでだったよね？", "見つかりませんでした"),
+        ("Snowballの50TBモデルは$200だったよね？", "見つかりませんでした"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
