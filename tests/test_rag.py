@@ -172,7 +172,7 @@ def assistant(settings) -> Assistant:
          "メモリ最適化 › R4 R5"),
         ("Does Amazon ECR scan images for vulnerabilities, and does that cost extra?", "003",
          "Amazon Elastic Container Registry (Amazon ECR)", "有料"),
-        ("Snowballの80TBモデルは$250だったよね？", "001", "AWS Snowball", "$250.00(80TBアプライアンス)"),
+        ("Snowballの80TBモデルは$250だったよね？", "001", "AWS Snowball", "$250.00"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
