@@ -208,7 +208,7 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     concepts = query.concepts(db)
     candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in statements(h.text, h.heading_path, rank)]
     sections = [db.section_terms(h.source, h.start_line) for h in hits[:UNIT_SECTIONS]]
-    expect = Expected.asked(query.text)
+    expect = Expected.asked(query.text, query.options)
     bare = bare_subjects(query, concepts, db)
     unknown = query.unknown_names(db) + bare
     if not is_answerable(query, hits, db, concepts, candidates, expect, sections, unknown):
@@ -248,8 +248,11 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     for _, u in chosen:
         n = u.hit_rank + 1
         parent_shown = (u.hit_rank, *u.context[-1:]) in lines_of
-        # "SQS ›" adds nothing to an SQS question; 「R4 R5 X1e」 means nothing without 「メモリ最適化 ›」
-        label = bool(_TYPE_NAMES.fullmatch(u.text)) or (n not in used and not set(tokens(u.section)) & asked)
+        # "SQS ›" adds nothing to an SQS question, unless it is one of the options offered ("Clarify");
+        # 「R4 R5 X1e」 means nothing without 「メモリ最適化 ›」
+        heading = set(tokens(u.section))
+        label = bool(_TYPE_NAMES.fullmatch(u.text)) or (
+            n not in used and (bool(heading & set(tokens(query.options))) or not heading & asked))
         lines.append(f"- {u.render(label=label, context=not parent_shown)} [{n}]")
         used.setdefault(n, []).extend((u.text, *u.with_children()[1]))
     return Answer(query.asked, "\n".join(lines), True, _citations(hits, used), (), notices)

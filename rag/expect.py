@@ -157,10 +157,11 @@ class Expected:
         return cls(frozenset(kinds), tuple(units))
 
     @classmethod
-    def asked(cls, question: str) -> Expected:
-        """What an answer must state: the value asked for, or the kind of value a claim to check writes
+    def asked(cls, question: str, options: str = "") -> Expected:
+        """What an answer must state: the value asked for, the kind of value the answer options offer
+        (「チェック間隔はどれ？ 5秒 / 10秒 / 30秒」), or the kind a claim to check writes
         (「可視性タイムアウトのデフォルトって60秒だったよね？」 is answered by the duration the notes give)."""
-        if (asked := cls.of(question)) or not _CLAIM.search(question):
+        if (asked := cls.of(question)) or (asked := cls.written(options)) or not _CLAIM.search(question):
             return asked
         if _PRICE.search(question):  # 「50TBのモデルは$200だったよね？」: the size says which model is priced
             return cls(frozenset({"price"}), sized=_sizes(question))

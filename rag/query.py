@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
@@ -27,7 +28,11 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _NAME = re.compile(r"(?<![A-Za-z0-9.-])(?:--?)?[A-Za-z](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?![A-Za-z0-9])")
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)\W*$")
 _ABBREVIATION = re.compile(r"\b(vs|e\.g|i\.e|etc)\.", re.I)  # "SQS vs. SNS", "e.g. every 30 days": no sentence end
-_EVERYDAY = frozenset({"ok", "ng"})  # 「…戻せればOKって理解でいい？」: words in capitals, no names
+# words in capitals that are no names: 「…戻せればOKって理解でいい？」, "which one does NOT hold …"
+_EVERYDAY = frozenset({"ok", "ng", "not", "only", "all", "no", "never", "always", "both", "except", "true",
+                       "false", "best", "most", "least", "and", "or"})
+# the answer options of an exam question: 「A) 0秒 B) 30秒」, "(a) Model Monitor (b) Clarify", 「1) … 2) …」
+_OPTION = re.compile(r"(?:^|(?<=[\s?？:：、,]))[(（]?([A-Ea-e1-5])[)）]\s*")
 _COUNTED = re.compile(r"(?<=[A-Za-z]{2})\d+$")
 _COUNTER = re.compile(r"秒|分|時間|日|週|[かヶカ]月|年|個|回|件|台|つ|%|％")
 _UNIT = re.compile(r"[KMGTP]i?B|[KMGT]?bps|ms", re.I)
@@ -124,6 +129,15 @@ def _pairs_a_feature(text: str, unmentioned: list[str], db: IndexDB) -> bool:
     return False
 
 
+def _options_at(text: str) -> int | None:
+    """Where the answer options of ``text`` start: a mark "a)" or "(A)" followed by a "b)", "(B)"."""
+    marks = list(_OPTION.finditer(text))
+    for m, n in pairwise(marks):
+        if m.group(1).lower() in "a1" and ord(n.group(1).lower()) == ord(m.group(1).lower()) + 1:
+            return m.start()
+    return None
+
+
 def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
@@ -188,6 +202,10 @@ class Query:
     corrections: tuple[tuple[str, str], ...] = ()  # (name as typed, index term read instead)
     typed: str = ""  # the question as typed, when corrected
     implied: str = ""  # words the question means without writing them: 「何も設定しないと」 is デフォルト
+    # the question before the answer options it offers (「…デフォルト値は？ A) 0秒 B) 30秒」): options are
+    # searched and ranked with, but a distractor the notes never write ("Xen-based") is no subject of theirs
+    stem: str = ""
+    options: str = ""  # 「0秒 / 30秒 / 60秒」
 
     @classmethod
     def of(cls, question: str, history: Sequence[str] = (), max_chars: int = 2000) -> Query:
@@ -197,10 +215,14 @@ class Query:
         truncated = len(typed) > max_chars
         typed = typed[:max_chars]
         text = romanized(typed)  # 「ラムダの上限」: 「Lambdaの上限」
+        stem = options = ""
+        if (at := _options_at(text)) is not None:
+            options = " ".join(_OPTION.sub(" / ", text[at:]).split()).strip(" /")  # "Nitro-based / Xen-based"
+            stem, text = text[:at].strip(), " ".join(f"{text[:at]} {options}".split())
         previous = [h for h in history if h.strip()]
         context = romanized(previous[-1]) if previous and is_followup(text) else ""
         return cls(text, context, truncated, typed=typed if text != typed else "",
-                   implied="デフォルト" if _UNSET.search(text) else "")
+                   implied="デフォルト" if _UNSET.search(text) else "", stem=stem, options=options)
 
     def corrected(self, db: IndexDB) -> Query:
         """The question with each misspelt name read as the index term it is one edit from ("Lamdba" ->
@@ -210,10 +232,13 @@ class Query:
         fixes += [(word, term) for word in dict.fromkeys(_WORD.findall(self.text))
                   if (term := respelled_word(word, db))]
         fixes = list(dict(fixes).items())  # a word both a misspelt name and a swapped word: one notice
-        text = self.text
+        if not fixes:
+            return self
+        texts = (self.text, self.stem, self.options)
         for word, term in fixes:
-            text = re.sub(rf"(?<![A-Za-z0-9-]){re.escape(word)}(?![A-Za-z0-9])", term, text)
-        return replace(self, text=text, corrections=tuple(fixes), typed=self.asked) if fixes else self
+            texts = tuple(re.sub(rf"(?<![A-Za-z0-9-]){re.escape(word)}(?![A-Za-z0-9])", term, t) for t in texts)
+        text, stem, options = texts
+        return replace(self, text=text, stem=stem, options=options, corrections=tuple(fixes), typed=self.asked)
 
     @property
     def asked(self) -> str:
@@ -224,7 +249,12 @@ class Query:
     def asking(self) -> str:
         """The sentences that ask (「…できなかった。マルチアタッチの条件は？」: the second); all of a
         question with no question mark."""
-        return " ".join(_ASKING.findall(_unabbreviated(self.text))) or self.text
+        return " ".join(_ASKING.findall(_unabbreviated(self.own))) or self.own
+
+    @property
+    def own(self) -> str:
+        """The question without the answer options it offers."""
+        return self.stem or self.text
 
     def valued(self, asks_value: Callable[[str], bool]) -> str:
         """The question without its asking sentences that ask no value (「SQS: what's the default
@@ -315,12 +345,12 @@ class Query:
         asking = self.asking
         found = [term for w in names(asking) for term, _ in terms(w)]
         if not self._names_its_subject(asking, found, db):  # 「Lightsailを使っています。料金はいくら？」
-            found += [term for w in names(self.text) for term, _ in terms(w) if term not in found]
+            found += [term for w in names(self.own) for term, _ in terms(w) if term not in found]
         df, _ = db.doc_freq(found)
         # a glossary word ("Multi-Attach": マルチアタッチ) is judged by its translations, as a concept below;
         # not a word of a longer name ("Transit Gateway", "Provisioned Concurrency": the notes may hold
         # each word, not the thing)
-        in_names = {t for run in _TITLE_RUN.findall(self.text) for t, _ in terms(run)}
+        in_names = {t for run in _TITLE_RUN.findall(self.own) for t, _ in terms(run)}
         missing = [t for t in found if not df.get(t) and (t in in_names or not translations(t))
                    and not _qualified(t, db)]
         # DDB is there when the notes write DynamoDB; NLB only when they write "Network Load Balancer",
@@ -341,7 +371,7 @@ class Query:
         # the same word (rotation); a kanji verb's ("transform" for 変換) is a common word of other senses
         verbs = {t: [t, *parts, *(f for w in (translations(t) if _is_loanword(t) else []) + synonyms(t)
                                    for f, _ in terms(w))]
-                 for t, parts in terms(self.text)
+                 for t, parts in terms(self.own)
                  if (_is_loanword(t) or _KANJI_WORD.match(t)) and t not in _REQUESTS and _asks_to_do(t, clause)}
         vdf, _ = db.doc_freq(f for forms in verbs.values() for f in forms)
         undone = [t for t, forms in verbs.items() if not any(vdf.get(f) for f in forms)]

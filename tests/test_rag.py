@@ -173,6 +173,15 @@ def assistant(settings) -> Assistant:
         ("Does Amazon ECR scan images for vulnerabilities, and does that cost extra?", "003",
          "Amazon Elastic Container Registry (Amazon ECR)", "有料"),
         ("Snowballの80TBモデルは$250だったよね？", "001", "AWS Snowball", "$250.00"),
+        # exam questions with options: a distractor the notes never write is no subject ("Xen-based"), NOT
+        # is emphasis, the section that is an option is named
+        ("SQSの可視性タイムアウトのデフォルト値は？ A) 0秒 B) 30秒 C) 60秒 D) 12時間", "003", SQS[-1], "30秒"),
+        ("To use EBS Multi-Attach, the EC2 instances must be: (a) any type (b) Nitro-based (c) Xen-based only",
+         "002", "マルチアタッチ", "Nitro"),
+        ("EMR: which node does NOT hold HDFS data? Master node, Core node, or Task node?", "001", "分散処理基盤",
+         "Task Node"),
+        ("Which SageMaker tool gives a visual bias report? (a) Model Monitor (b) Clarify (c) Debugger", "000",
+         "Sagemeker Clarify", "Sagemeker Clarify ›"),
     ],
 )
 def test_answer_cites_the_right_section(assistant, question, source_prefix, heading_end, fact):
@@ -351,6 +360,9 @@ def test_follow_up_uses_the_conversation(assistant):
         # the 80TB one's)
         ("Lambda Layersって合計250MBまでだったよね？", "見つかりませんでした"),
         ("Snowballの50TBモデルは$200だったよね？", "見つかりませんでした"),
+        # answer options that are durations ask for a duration
+        ("Route 53のヘルスチェックで「高速」を選んだ場合のチェック間隔はどれ？ A) 5秒 B) 10秒 C) 30秒",
+         "見つかりませんでした"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
@@ -411,6 +423,23 @@ def test_retriever_is_a_langchain_retriever(assistant):
 )
 def test_names_in_a_question(question, expected):
     assert names(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "stem", "options"),
+    [
+        ("SQSのデフォルト値は？ A) 0秒 B) 30秒 C) 60秒", "SQSのデフォルト値は？", "0秒 / 30秒 / 60秒"),
+        ("Which SageMaker capability? (a) Model Monitor (b) Clarify", "Which SageMaker capability?",
+         "Model Monitor / Clarify"),
+        ("どれ？ 1) ALB 2) NLB", "どれ？", "ALB / NLB"),
+        ("Is plan A) cheaper?", "", ""),  # one mark is no list of options
+        ("What does (Route 53) cost? b) c)", "", ""),  # options start at a) or 1)
+    ],
+)
+def test_answer_options_are_told_from_the_question(question, stem, options):
+    q = Query.of(question)
+    assert (q.stem, q.options) == (stem, options)
+    assert q.asked == question and q.text == (f"{stem} {options}" if stem else question)
 
 
 def test_query_normalises_and_detects_follow_ups():
