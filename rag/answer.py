@@ -8,6 +8,7 @@ and ends each statement with the ``[n]`` of its section. Citations always come f
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.indexdb import IndexDB
@@ -202,6 +203,24 @@ def _repeats(chosen: list[Statement]) -> set[int]:
     return out
 
 
+def _whole_lists(chosen: list[Statement], candidates: list[Statement]) -> list[Statement]:
+    """Two items of one list stand for the list: their parent item with every item, when all fit on its
+    line (「Default」 and 「Custom」 chosen, 「Partner」 is the third of the 「Event Buses Types:」); not
+    items with sub-items of their own (「Pushモデル」, 「Pull」: the parent's line would drop what they say)."""
+    branches = {(u.hit_rank, *u.context) for u in candidates if u.children}
+    parents = {key: u for u in candidates if u.children and (key := (u.hit_rank, *u.context, u.text)) not in branches}
+    siblings = Counter((u.hit_rank, *u.context) for u in chosen if u.context)
+    out: list[Statement] = []
+    for u in chosen:
+        key = (u.hit_rank, *u.context)
+        parent = parents.get(key) if siblings[key] >= 2 else None
+        if parent is not None and len(parent.with_children()[1]) == len(parent.children):
+            u = parent
+        if u not in out:
+            out.append(u)
+    return out
+
+
 def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple[str, ...] = ()) -> Answer:
     """Compose a short answer from the best statements of the top sections."""
     ja = query.japanese or not query.text.isascii()
@@ -229,23 +248,24 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     scored = sorted(((_score(u, concepts, answers(u)), i, u) for i, u in enumerate(candidates)),
                     key=lambda x: (-x[0], x[1]))
     best = scored[0][0] if scored else 0.0
-    chosen: list[tuple[int, Statement]] = []
+    chosen: list[Statement] = []
     size = 0
-    for score, i, u in scored:
+    for score, _, u in scored:
         if len(chosen) == MAX_BULLETS or (chosen and score < KEEP_RATIO * best):
             break
         line = u.render()
         if size + len(line) > MAX_CHARS and chosen:
             continue
-        chosen.append((i, u))
+        chosen.append(u)
         size += len(line)
-    repeats = _repeats([u for _, u in chosen])
-    chosen = [c for k, c in enumerate(chosen) if k not in repeats]
-    lines_of = {(u.hit_rank, u.text) for _, u in chosen}
+    chosen = _whole_lists(chosen, candidates)
+    repeats = _repeats(chosen)
+    chosen = [u for k, u in enumerate(chosen) if k not in repeats]
+    lines_of = {(u.hit_rank, u.text) for u in chosen}
     asked = {t for c in concepts for t in c.terms}
     used: dict[int, list[str]] = {}
     lines = []
-    for _, u in chosen:
+    for u in chosen:
         n = u.hit_rank + 1
         parent_shown = (u.hit_rank, *u.context[-1:]) in lines_of
         # "SQS ›" adds nothing to an SQS question, unless it is one of the options offered ("Clarify");

@@ -173,6 +173,11 @@ def assistant(settings) -> Assistant:
         ("Does Amazon ECR scan images for vulnerabilities, and does that cost extra?", "003",
          "Amazon Elastic Container Registry (Amazon ECR)", "有料"),
         ("Snowballの80TBモデルは$250だったよね？", "001", "AWS Snowball", "$250.00"),
+        # two items of a list chosen stand for the whole list (Partner, the third bus type); not items that
+        # have sub-items of their own (what Push and Pull each do)
+        ("EventBridgeのイベントバスって、DefaultとCustomの2種類だけだよね？", "004",
+         "Amazon EventBridge (aka Cloudwatch Events)", "Partner (receive events from SAAS)"),
+        ("LambdaのイベントソースのPushモデルとPullモデルって何が違う？", "001", "AWS Lambda", "順不同"),
         # exam questions with options: a distractor the notes never write is no subject ("Xen-based"), NOT
         # is emphasis, the section that is an option is named
         ("SQSの可視性タイムアウトのデフォルト値は？ A) 0秒 B) 30秒 C) 60秒 D) 12時間", "003", SQS[-1], "30秒"),
