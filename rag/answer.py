@@ -258,7 +258,8 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
             continue
         chosen.append(u)
         size += len(line)
-    chosen = _whole_lists(chosen, candidates)
+    if not value:  # a value asked is one line (「可視性タイムアウト › デフォルトで30秒」), not its whole list
+        chosen = _whole_lists(chosen, candidates)
     repeats = _repeats(chosen)
     chosen = [u for k, u in enumerate(chosen) if k not in repeats]
     lines_of = {(u.hit_rank, u.text) for u in chosen}
