@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
+from rag.glossary import written_forms
 from rag.glossary_terms import SERVICE_NAMES
 from rag.query import SPECIFIC, Concept, Query, coverage, names
 
@@ -23,6 +24,7 @@ def bare_subjects(query: Query, concepts: tuple[Concept, ...], db: IndexDB) -> l
     with a section of its own elsewhere (「### Amazon Kinesis」 is bare in one file only), nor one written
     in more passages (KMS: 「KMSの統制は…」; its envelope encryption is explained without the name)."""
     asked = {t for w in names(query.asking) for t, _ in terms(w)} & SERVICE_NAMES
+    asked |= {t for name in asked for w in written_forms(name) for t, _ in terms(w)} & SERVICE_NAMES  # Dynamo
     asked &= {t for _, _, path in db.bare_headings() for t in tokens(path[-1])}
     df, _ = db.doc_freq(asked)
     out = []

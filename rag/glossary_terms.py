@@ -5,6 +5,7 @@ glossary normalises both sides with the index's tokenizer."""
 # Abbreviations people type for what the notes spell out: a question about "DDB" is about DynamoDB.
 ABBREVIATIONS: dict[str, str] = {
     "ddb": "DynamoDB",
+    "dynamo": "DynamoDB",
     "dlq": "Dead Letter Queue",
     "sm": "SageMaker",
     "asg": "Auto Scaling",
@@ -42,8 +43,8 @@ SERVICE_NAMES: frozenset[str] = frozenset({
     "acm", "alb", "ami", "apigateway", "appflow", "appmesh", "appstream", "appsync", "asg", "athena",
     "aurora", "beanstalk", "bedrock", "clb", "cloud9", "cloudformation", "cloudfront", "cloudshell", "cloudtrail",
     "cloudwatch", "codeartifact", "codebuild", "codecommit", "codedeploy", "codeguru", "codepipeline", "codestar",
-    "cognito", "datasync", "ddb", "directconnect", "dms", "documentdb", "dynamodb", "ebs", "ec2", "ecr", "ecs",
-    "efs", "eks", "elasticache", "elasticsearch", "elb", "emr", "eventbridge", "fargate", "firehose", "fsx",
+    "cognito", "datasync", "ddb", "directconnect", "dms", "documentdb", "dynamo", "dynamodb", "ebs", "ec2", "ecr",
+    "ecs", "efs", "eks", "elasticache", "elasticsearch", "elb", "emr", "eventbridge", "fargate", "firehose", "fsx",
     "glacier", "greengrass", "guardduty", "iam", "kds", "kendra", "keyspaces", "kinesis", "kms", "lambda", "lex",
     "lightsail", "macie", "memorydb", "mq", "msk", "mwaa", "neptune", "nlb", "opensearch", "opsworks", "outposts",
     "polly", "qldb", "quicksight", "rds", "redshift", "rekognition", "route53", "s3", "sagemaker", "secretsmanager",

@@ -14,6 +14,7 @@ import re
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
 from rag.glossary import is_glossary_word, translations
+from rag.glossary_terms import SERVICE_NAMES
 
 MIN_TYPO_LENGTH = 6  # shorter words are too close to each other (ECR/ECS/EKS, stage/state)
 
@@ -59,8 +60,13 @@ def respelled(word: str, db: IndexDB) -> str | None:
     hyphenated = "-".join(_CAMEL_PART.findall(word)).lower()
     if hyphenated != term and db.doc_freq([hyphenated])[0]:
         return hyphenated
-    near = list(db.doc_freq(sorted(_one_edit_away(term)))[0])
-    return near[0] if len(near) == 1 else None
+    near = sorted(db.doc_freq(sorted(_one_edit_away(term)))[0])
+    # several terms near: the one that is a service's name ("Fargete": Fargate, not the notes' own
+    # misspelling Farget)
+    services = [t for t in near if t in SERVICE_NAMES]
+    if len(near) == 1 or len(services) == 1:
+        return (services or near)[0]
+    return None
 
 
 def respelled_word(word: str, db: IndexDB) -> str | None:
