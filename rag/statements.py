@@ -32,6 +32,8 @@ class Statement:
     children: tuple[str, ...] = ()  # sub-items, shown when an item is only a label (「FIFOキュー」)
     heading_terms: frozenset[str] = frozenset()  # the section's heading path terms
     section: str = ""  # the section's own heading
+    item: bool = False  # a list item (「- …」), not a paragraph line
+    children_chars: int = CHILDREN_CHARS  # how much of its sub-items its line shows
 
     @property
     def own_terms(self) -> frozenset[str]:
@@ -52,13 +54,13 @@ class Statement:
         return self.terms | self.heading_terms
 
     def with_children(self) -> tuple[str, tuple[str, ...]]:
-        """The item followed by its sub-items (cut at CHILDREN_CHARS), and the sub-items shown whole."""
+        """The item followed by its sub-items (cut at ``children_chars``), and the sub-items shown whole."""
         if not self.children:
             return self.text, ()
         joiner = "、" if is_japanese(" ".join(self.children)) else "; "
         text = f"{self.text.rstrip(':：')}: {joiner.join(self.children)}"
-        if len(text) > CHILDREN_CHARS:
-            text = text[: CHILDREN_CHARS - 1] + "…"
+        if len(text) > self.children_chars:
+            text = text[: self.children_chars - 1] + "…"
         return text, tuple(c for c in self.children if c in text)
 
     def render(self, label: bool = False, context: bool = True) -> str:
@@ -96,7 +98,9 @@ def statements(text: str, heading_path: tuple[str, ...], rank: int) -> list[Stat
             stack.pop()
         context = tuple(t for _, t in stack)
         sentences = [s.strip() for s in _SENTENCE.split(item) if s.strip()] if len(item) > LONG_LINE else [item]
-        out.extend(Statement(sentence, context, rank, (), heading_terms, heading_path[-1]) for sentence in sentences)
+        item_line = bool(_MARKER.match(raw))
+        out.extend(Statement(sentence, context, rank, (), heading_terms, heading_path[-1], item_line)
+                   for sentence in sentences)
         stack.append((indent, item))
     children: dict[tuple[str, ...], list[str]] = {}
     for u in out:

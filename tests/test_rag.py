@@ -178,6 +178,13 @@ def assistant(settings) -> Assistant:
         ("EventBridgeのイベントバスって、DefaultとCustomの2種類だけだよね？", "004",
          "Amazon EventBridge (aka Cloudwatch Events)", "Partner (receive events from SAAS)"),
         ("LambdaのイベントソースのPushモデルとPullモデルって何が違う？", "001", "AWS Lambda", "順不同"),
+        # a question for every item: the whole list on one line, in the notes' order, named by its section
+        # when its parent item is a long sentence
+        ("Route 53のルーティングポリシーにはどんな種類がある？", "001", "ルーティングポリシー",
+         "ルーティングポリシー: シンプルルーティング (Simple)、加重ルーティング (Weighted)、レイテンシールーティング"
+         " (Latency)、フェイルオーバールーティング (Failover)、位置情報ルーティング (Geolocation) [1]"),
+        ("Lambda@Edgeの関数をトリガーできるCloudFrontのイベントを全部挙げて", "002", "Lambda@Edge",
+         "(オリジンレスポンス)、CloudFront がビューワーにレスポンスを返す前 (ビューワーレスポンス) [1]"),
         # exam questions with options: a distractor the notes never write is no subject ("Xen-based"), NOT
         # is emphasis, the section that is an option is named
         ("SQSの可視性タイムアウトのデフォルト値は？ A) 0秒 B) 30秒 C) 60秒 D) 12時間", "003", SQS[-1], "30秒"),
