@@ -74,7 +74,9 @@ CUES: dict[str, re.Pattern[str]] = {
                        rf"(?:files?|objects?|messages?|items?|volumes?|disks?|payloads?|uploads?|packages?)\b|"
                        rf"{_noun_cue('サイズ|容量|メモリ', 'size|capacity|memory')}", re.I),
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
-    "count": re.compile(r"いくつ(?!か)|何(?:個|回|件|台|つ)|(?:最大|上限)(?:の)?(?:数|個数|件数)|how many|"
+    # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers
+    "count": re.compile(r"いくつ(?!か|\s*あ)|何(?:個|回|件|台|つ)|(?:最大|上限)(?:の)?(?:数|個数|件数)|"
+                        r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
                         r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
                         r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b",
                         re.I),
