@@ -211,7 +211,7 @@ def _repeats(chosen: list[Statement]) -> set[int]:
     return out
 
 
-def _whole_lists(chosen: list[Statement], candidates: list[Statement]) -> list[Statement]:
+def _completed_lists(chosen: list[Statement], candidates: list[Statement]) -> list[Statement]:
     """Two items of one list stand for the list: their parent item with every item, when all fit on its
     line (「Default」 and 「Custom」 chosen, 「Partner」 is the third of the 「Event Buses Types:」); not
     items with sub-items of their own (「Pushモデル」, 「Pull」: the parent's line would drop what they say)."""
@@ -229,7 +229,7 @@ def _whole_lists(chosen: list[Statement], candidates: list[Statement]) -> list[S
     return out
 
 
-def _whole_list(scored: list[tuple[float, int, Statement]]) -> tuple[Statement, set[str]] | None:
+def _enumerated(scored: list[tuple[float, int, Statement]]) -> tuple[Statement, set[str]] | None:
     """For a question asking for every item of something (「全部挙げて」, "list every one"): the list the
     best statement of the top section heads (「Event Buses Types:」) or is an item of (「加重ルーティング」),
     as one line: its parent item, or the section's heading, then every item in order (Route 53's five
@@ -293,8 +293,8 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
         chosen.append(u)
         size += len(line)
     if not value:  # a value asked is one line (「可視性タイムアウト › デフォルトで30秒」), not its whole list
-        chosen = _whole_lists(chosen, candidates)
-    if _ENUMERATE.search(query.text) and (found := _whole_list(scored)):
+        chosen = _completed_lists(chosen, candidates)
+    if _ENUMERATE.search(query.text) and (found := _enumerated(scored)):
         listed, shown = found
         chosen = [listed, *(u for u in chosen if u.hit_rank or u.text not in shown)][:MAX_BULLETS]
     repeats = _repeats(chosen)

@@ -185,6 +185,8 @@ def assistant(settings) -> Assistant:
          " (Latency)、フェイルオーバールーティング (Failover)、位置情報ルーティング (Geolocation) [1]"),
         ("Lambda@Edgeの関数をトリガーできるCloudFrontのイベントを全部挙げて", "002", "Lambda@Edge",
          "(オリジンレスポンス)、CloudFront がビューワーにレスポンスを返す前 (ビューワーレスポンス) [1]"),
+        ("SageMakerのDeployment Guardrailsのトラフィックシフトのモードっていくつある？", "000", "Deployment Guardrails",
+         "All at once; Canary; Linear"),  # the things asked, not a number
         # exam questions with options: a distractor the notes never write is no subject ("Xen-based"), NOT
         # is emphasis, the section that is an option is named
         ("SQSの可視性タイムアウトのデフォルト値は？ A) 0秒 B) 30秒 C) 60秒 D) 12時間", "003", SQS[-1], "30秒"),
