@@ -12,7 +12,7 @@ from functools import lru_cache
 
 # Bump when ``terms`` changes what it makes of a text: an ingest then re-indexes every chunk's keywords
 # (not its vector), so questions and notes are tokenised alike.
-VERSION = "2"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word
+VERSION = "3"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter among Japanese (「a」) is a term
 
 # ASCII terms such as SQS, FIFO, --page-size, Lambda@Edge, 256KB, s3:PutObject stay whole (case-folded).
 _ASCII = re.compile(r"-{0,2}[a-z0-9](?:[a-z0-9_.\-/@:+]*[a-z0-9])?")
@@ -70,16 +70,23 @@ def _stem(term: str) -> str:
     return term
 
 
+def _among_japanese(text: str, start: int, end: int) -> bool:
+    """Whether a word stands among Japanese (「a」, 「インスタンスのaは」), where a letter is a name, not
+    the English article."""
+    return any(not c.isascii() for c in (text[start - 1 : start], text[end : end + 1]) if c)
+
+
 def terms(text: str) -> list[tuple[str, list[str]]]:
     """(term, its parts) in order: a compound or ASCII term with the smaller terms inside it."""
     text = normalize(_ACRONYM_PLURAL.sub(r"\1", text))
     out: list[tuple[str, list[str]]] = []
     for m in _ASCII.finditer(text):
         term = m.group().lstrip("-") if m.group().startswith("-") and len(m.group()) < 3 else m.group()
-        if term in _ASCII_STOP:
+        if term in _ASCII_STOP and not (len(term) == 1 and _among_japanese(text, m.start(), m.end())):
             continue
         parts = _ASCII_PARTS.findall(term)
-        out.append((_stem(term), [p for p in parts if p not in _ASCII_STOP] if len(parts) > 1 else []))
+        # a letter of a compound is a term of its own (c5a, 「a:amdのcpu」): the option letters of a type
+        out.append((_stem(term), [p for p in parts if p not in _ASCII_STOP or len(p) == 1] if len(parts) > 1 else []))
     for run in _NON_ASCII_RUN.findall(text):
         for i in range(0, len(run), _SUDACHI_MAX_CHARS):
             out.extend(_japanese_terms(run[i : i + _SUDACHI_MAX_CHARS]))

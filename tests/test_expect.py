@@ -149,6 +149,11 @@ def test_a_named_unit_is_answered_in_that_unit_or_the_next(question, text, says)
         ("AMIs, VPCs and APIs", ["ami", "vpc", "api"]),
         ("AWS SQS", ["aws", "sqs"]),  # not plurals
         ("What's new", ["new"]),  # the s of What's is no term
+        # a letter among Japanese is a name (the option letters of instance types), the article is not
+        ("インスタンスの「a」って何？", ["a", "インスタンス"]),  # ASCII terms first
+        ("a：AMDのCPU", ["a:amd", "a", "amd", "cpu"]),
+        ("m5a or m5", ["m5a", "m", "5", "a", "m5", "m", "5"]),
+        ("What does a mean?", ["mean"]),
     ],
 )
 def test_acronym_plurals_are_the_acronym(text, want):

@@ -187,6 +187,7 @@ def assistant(settings) -> Assistant:
          "(オリジンレスポンス)、CloudFront がビューワーにレスポンスを返す前 (ビューワーレスポンス) [1]"),
         ("SageMakerのDeployment Guardrailsのトラフィックシフトのモードっていくつある？", "000", "Deployment Guardrails",
          "All at once; Canary; Linear"),  # the things asked, not a number
+        ("インスタンスタイプ名に付く「a」ってどういう意味？", "002", "追加機能", "AMD"),  # a letter is a term
         # exam questions with options: a distractor the notes never write is no subject ("Xen-based"), NOT
         # is emphasis, the section that is an option is named
         ("SQSの可視性タイムアウトのデフォルト値は？ A) 0秒 B) 30秒 C) 60秒 D) 12時間", "003", SQS[-1], "30秒"),
