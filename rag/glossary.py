@@ -104,13 +104,15 @@ def _katakana_names() -> re.Pattern[str]:
 
 def romanized(text: str) -> str:
     """``text`` with service names typed in katakana written as the notes write them (「ラムダの上限」:
-    「Lambdaの上限」), spaced from ASCII neighbours (「ルート53」: "Route 53"). Matched after NFKC
+    「Lambdaの上限」), spaced from ASCII neighbours (「ルート53」: "Route 53") and from each other. Matched after NFKC
     (「ルート５３」, half-width ｶﾅ); text without such a name is returned as it was."""
     norm = unicodedata.normalize("NFKC", text)
 
     def name(m: re.Match[str]) -> str:
         before, after = norm[m.start() - 1 : m.start()], norm[m.end() : m.end() + 1]
         space = [" " if c.isascii() and c.isalnum() else "" for c in (before, after)]
+        if _katakana_names().match(norm, m.end()):  # 「セージメーカークラリファイ」: "SageMaker Clarify"
+            space[1] = " "
         return f"{space[0]}{KATAKANA_NAMES[m.group()]}{space[1]}"
 
     out = _katakana_names().sub(name, norm)

@@ -72,6 +72,8 @@ KATAKANA_NAMES: dict[str, str] = {
     "レッドシフト": "Redshift", "オーロラ": "Aurora", "アテナ": "Athena", "コグニート": "Cognito",
     "ライトセイル": "Lightsail", "ガードデューティ": "GuardDuty", "ネプチューン": "Neptune",
     "シークレッツマネージャー": "Secrets Manager", "APIゲートウェイ": "API Gateway", "デフォ": "デフォルト",
+    "ラムダアットエッジ": "Lambda@Edge", "クラリファイ": "Clarify", "モデルモニター": "Model Monitor",
+    "インボークエンドポイント": "InvokeEndpoint",
 }
 
 # AWS / IT vocabulary; inflections are separate keys (plural 's' is stripped by the tokenizer).

@@ -45,6 +45,7 @@ _TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![A-Za-z]
 # An instance type with option letters (C5d, M5d) is its type (C5, M5) with an option the notes may
 # explain generally (「d：インスタンスストアを内蔵」) without writing that very name
 _INSTANCE_VARIANT = re.compile(r"^([cmrtigpxzdhf]\d)(?=[abdegnz]{1,3}$)")  # not s3fs, k8s
+_WORD_PAIR = re.compile(r"(?<![A-Za-z0-9-])([a-z]+)(?= ([a-z]+)(?![A-Za-z0-9]))")  # "cloud trail"
 _NAME_PAIR = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]+)(?= ([A-Z][a-z]+)(?![A-Za-z0-9]))")  # "Code Guru"
 _WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase English word ("defualt")
 _CLAUSE = re.compile(r"[、，,]")
@@ -229,6 +230,9 @@ class Query:
         lambda, ``rag.spelling``). A name the notes never write is otherwise a subject they do not cover."""
         fixes = [(word, term) for word in dict.fromkeys(names(self.text)) if (term := respelled(word, db))]
         fixes += [(f"{a} {b}", term) for a, b in _NAME_PAIR.findall(self.text) if (term := joined(a, b, db))]
+        # dictated or typed apart in lowercase ("cloud trail", "sage maker"): a service's name the notes write
+        fixes += [(f"{a} {b}", term) for a, b in _WORD_PAIR.findall(self.text)
+                  if (term := f"{a}{b}".lower()) in SERVICE_NAMES and db.doc_freq([term])[0]]
         fixes += [(word, term) for word in dict.fromkeys(_WORD.findall(self.text))
                   if (term := respelled_word(word, db))]
         fixes = list(dict(fixes).items())  # a word both a misspelt name and a swapped word: one notice

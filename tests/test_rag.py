@@ -188,6 +188,8 @@ def assistant(settings) -> Assistant:
         ("SageMakerのDeployment Guardrailsのトラフィックシフトのモードっていくつある？", "000", "Deployment Guardrails",
          "All at once; Canary; Linear"),  # the things asked, not a number
         ("インスタンスタイプ名に付く「a」ってどういう意味？", "002", "追加機能", "AMD"),  # a letter is a term
+        # two katakana names side by side are two names
+        ("セージメーカークラリファイってなんだっけ まあざっくり何するやつ", "000", "Sagemeker Clarify", "バイアス"),
         # exam questions with options: a distractor the notes never write is no subject ("Xen-based"), NOT
         # is emphasis, the section that is an option is named
         ("SQSの可視性タイムアウトのデフォルト値は？ A) 0秒 B) 30秒 C) 60秒 D) 12時間", "003", SQS[-1], "30秒"),
@@ -256,6 +258,9 @@ def test_a_misspelt_name_is_read_as_the_note_writes_it(assistant):
     split = assistant.ask("What languages does Amazon Code Guru support?")
     assert split.found and "Javaのみ" in split.text
     assert split.notices == ("Read “Code Guru” as “codeguru”.",)
+    # a service's name dictated apart in lowercase
+    dictated = assistant.ask("how long does cloud trail keep events")
+    assert "90 days" in dictated.text and dictated.notices == ("Read “cloud trail” as “cloudtrail”.",)
     # two terms one edit away: the service's name, not the notes' own misspelling (Farget)
     fargate = assistant.ask("Fargete Spot使うと通常より最大どれくらい安くなる？")
     assert fargate.found and "最大70OFF" in fargate.text and fargate.notices == ("Read “Fargete” as “fargate”.",)
