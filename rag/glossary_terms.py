@@ -843,4 +843,8 @@ SYNONYMS: dict[str, str] = {
     "くっつける": "接続 アタッチ",
     "付ける": "接続 アタッチ",
     "条件": "必要 要件",
+    # English words typed in katakana where the notes write Japanese (or English)
+    "エンクリプション": "暗号化", "デクリプション": "復号", "リテンション": "保持 期間", "ビジビリティ": "可視性",
+    "コンカレンシー": "同時実行", "インバリデーション": "無効化 invalidation", "インターバル": "間隔",
+    "マルチパート": "multipart", "アウトプット": "出力 output",
 }

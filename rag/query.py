@@ -17,7 +17,8 @@ from rag.spelling import joined, respelled, respelled_word
 
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
 # what a person asks of the assistant (「一言で説明して」, 「何を意味してる？」), not of the service
-_REQUESTS = frozenset({"意味", "説明", "解説", "紹介", "列挙", "要約", "整理", "比較", "確認", "質問", "回答"})
+_REQUESTS = frozenset({"意味", "説明", "解説", "紹介", "列挙", "要約", "整理", "比較", "確認", "質問", "回答",
+                       "復習", "勉強", "暗記", "把握"})  # and what the person does with it (「要点を復習したい」)
 _LOANWORD = re.compile(r"^[\u30a1-\u30fa\u30fc]{4,}$")  # katakana, 4+ characters: パーティション, not キー
 # Everyday loanwords that set the scene of a question (「来週キャンペーンでLBに…」), never its subject.
 _SCENE = frozenset({"キャンペーン", "プロジェクト", "チーム", "メンバー", "ミーティング", "セール", "ユーザ",
@@ -253,12 +254,17 @@ class Query:
     def asking(self) -> str:
         """The sentences that ask (「…できなかった。マルチアタッチの条件は？」: the second); all of a
         question with no question mark."""
-        return " ".join(_ASKING.findall(_unabbreviated(self.own))) or self.own
+        return " ".join(self.sentences) or self.own
 
     @property
     def own(self) -> str:
         """The question without the answer options it offers."""
         return self.stem or self.text
+
+    @property
+    def sentences(self) -> list[str]:
+        """The sentences that ask, each apart (「…何のキー使ってる？」, 「あとサイズの上限は？」)."""
+        return _ASKING.findall(_unabbreviated(self.own))
 
     def valued(self, asks_value: Callable[[str], bool]) -> str:
         """The question without its asking sentences that ask no value (「SQS: what's the default

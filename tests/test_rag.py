@@ -188,6 +188,11 @@ def assistant(settings) -> Assistant:
         ("SageMakerのDeployment Guardrailsのトラフィックシフトのモードっていくつある？", "000", "Deployment Guardrails",
          "All at once; Canary; Linear"),  # the things asked, not a number
         ("インスタンスタイプ名に付く「a」ってどういう意味？", "002", "追加機能", "AMD"),  # a letter is a term
+        # English typed in katakana (エンクリプション: 暗号化); the default asked by one question of a message
+        # is not required of the other's limit
+        ("Lambdaの環境変数のエンクリプションってデフォルトで何のキー使ってる？あとサイズの上限は？", "003",
+         "AWS Lambda", "4KB"),
+        ("ELBの要点をざっくり復習したい", "001", "Elastic Load Balancing（ELB）", "ELB"),  # 復習 is the person's
         # two katakana names side by side are two names
         ("セージメーカークラリファイってなんだっけ まあざっくり何するやつ", "000", "Sagemeker Clarify", "バイアス"),
         # exam questions with options: a distractor the notes never write is no subject ("Xen-based"), NOT
