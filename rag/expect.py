@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from ingest.tokenize import normalize, terms, tokens
 from rag.glossary import spelled_out, translations
-from rag.query import GENERIC_NAMES, name_spans
+from rag.query import GENERIC_NAMES, is_claim, name_spans
 from rag.statements import Statement
 
 # Units of a kind, smallest first, as (Japanese, English) patterns. A question that names a unit (何秒)
@@ -90,10 +90,6 @@ CUES: dict[str, re.Pattern[str]] = {
 _UNLIMITED = re.compile(r"無制限|制限な[くし]|上限な[くし]|unlimited|no limit", re.I)
 _UNTIL = re.compile(r"(?:期限切れ|期限が切れる|成功する|完了する)(?:に(?:なる)?)?まで|"
                     r"\buntil\b.{0,30}\b(?:expire|succeed)", re.I)
-# a question that states something and asks whether it holds
-_CLAIM = re.compile(r"(?:だ|だった|です|でした|ます|ました|る|い)よね|で(?:合って|あって|正しい|間違いない)|"
-                    r"(?:でし|だっ|だ)(?:たっ)?け[？?]|って(?:こと|理解)で(?:いい|OK|合って)|"
-                    r"\b(?:right|correct|true)\s*\?|\bis it true\b|\bam I right\b", re.I)
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGTP]i?B)(?![A-Za-z])", re.I)
 
 
@@ -163,7 +159,7 @@ class Expected:
         """What an answer must state: the value asked for, the kind of value the answer options offer
         (「チェック間隔はどれ？ 5秒 / 10秒 / 30秒」), or the kind a claim to check writes
         (「可視性タイムアウトのデフォルトって60秒だったよね？」 is answered by the duration the notes give)."""
-        if (asked := cls.of(question)) or (asked := cls.written(options)) or not _CLAIM.search(question):
+        if (asked := cls.of(question)) or (asked := cls.written(options)) or not is_claim(question):
             return asked
         if _PRICE.search(question):  # 「50TBのモデルは$200だったよね？」: the size says which model is priced
             return cls(frozenset({"price"}), sized=_sizes(question))

@@ -52,6 +52,10 @@ _WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase
 _CLAUSE = re.compile(r"[、，,]")
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
 _ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
+# a question that states something and asks whether it holds
+_CLAIM = re.compile(r"(?:だ|だった|です|でした|ます|ました|る|い)よね|で(?:合って|あって|正しい|間違いない)|"
+                    r"(?:でし|だっ|だ)(?:たっ)?け[？?]|って(?:こと|理解)で(?:いい|OK|合って)|"
+                    r"\b(?:right|correct|true)\s*\?|\bis it true\b|\bam I right\b", re.I)
 SPECIFIC = 3  # a term the notes write in this many chunks or fewer names something of theirs
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
@@ -138,6 +142,11 @@ def _options_at(text: str) -> int | None:
         if m.group(1).lower() in "a1" and ord(n.group(1).lower()) == ord(m.group(1).lower()) + 1:
             return m.start()
     return None
+
+
+def is_claim(text: str) -> bool:
+    """Whether ``text`` states something and asks whether it holds (「…60秒だったよね？」, "…, right?")."""
+    return _CLAIM.search(text) is not None
 
 
 def is_japanese(text: str) -> bool:
