@@ -61,8 +61,8 @@ class Summary:
 
 
 def changed_files(index: Index) -> bool:
-    """Cheap check for the page: do sizes/mtimes on disk differ from the manifest, or were the keywords
-    indexed by another tokenizer version (an ingest re-indexes them)?"""
+    """Cheap check for the page: do sizes/mtimes on disk differ from the manifest, were the keywords
+    indexed by another tokenizer version, or were bare headings never recorded (an ingest mends both)?"""
     db = index.db
     return _differs(scan(index.settings.notes_dir), index) or db.keywords_stale() or not db.meta("bare_headings")
 

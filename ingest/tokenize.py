@@ -12,12 +12,17 @@ from functools import lru_cache
 
 # Bump when ``terms`` changes what it makes of a text: an ingest then re-indexes every chunk's keywords
 # (not its vector), so questions and notes are tokenised alike.
-VERSION = "3"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter among Japanese (「a」) is a term
+VERSION = "4"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter among Japanese (「a」) is a term;
+# 4: … among kana or kanji only (not after ’), the letters of English contractions (I'd, don't) are stop words
 
 # ASCII terms such as SQS, FIFO, --page-size, Lambda@Edge, 256KB, s3:PutObject stay whole (case-folded).
 _ASCII = re.compile(r"-{0,2}[a-z0-9](?:[a-z0-9_.\-/@:+]*[a-z0-9])?")
 # GPUs, AMIs, VPCs (「GPUsを使う」 too): the stemmer keeps "us", "is"
 _ACRONYM_PLURAL = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]+)s(?![A-Za-z0-9])")
+_JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff]")  # kana, kanji, 「」: not ’ ("What’s")
+# the nearest letter on either side of a word, past punctuation (「d：標準…」, "I'd like", "What’s new")
+_PUNCT_BEFORE = re.compile(r"(\w)[^\w\s]{0,2}\Z")
+_PUNCT_AFTER = re.compile(r"[^\w\s]{0,2}(\w)")
 _ASCII_PARTS = re.compile(r"[a-z]+|[0-9]+")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # Sudachi refuses input over 49,149 bytes; a run is cut into pieces of at most 4 * this many bytes.
@@ -34,6 +39,7 @@ _ASCII_STOP = frozenset({
     "a", "an", "s", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "be", "it", "its", "by",
     "with", "what", "which", "how", "when", "does", "do", "can", "i", "you", "my", "me", "as", "at",
     "that", "this", "there", "from", "if", "should", "use", "used", "using", "about", "was", "were", "will",
+    "d", "ll", "m", "re", "t", "ve",  # I'd, we'll, I'm, you're, don't, I've
 })
 
 
@@ -71,9 +77,11 @@ def _stem(term: str) -> str:
 
 
 def _among_japanese(text: str, start: int, end: int) -> bool:
-    """Whether a word stands among Japanese (「a」, 「インスタンスのaは」), where a letter is a name, not
-    the English article."""
-    return any(not c.isascii() for c in (text[start - 1 : start], text[end : end + 1]) if c)
+    """Whether a word stands among Japanese (「a」, 「インスタンスのaは」, 「d：標準」), where a letter is a
+    name, not the English article or a contraction's."""
+    before = _PUNCT_BEFORE.search(text, 0, start)
+    after = _PUNCT_AFTER.match(text, end)
+    return any(m and _JAPANESE.match(m.group(1)) for m in (before, after))
 
 
 def terms(text: str) -> list[tuple[str, list[str]]]:

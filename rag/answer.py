@@ -8,13 +8,13 @@ and ends each statement with the ``[n]`` of its section. Citations always come f
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.bare import bare_notices, bare_subjects
 from rag.expect import Expected, gives, subject
+from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.query import Concept, Query, coverage
 from rag.retrieve import Hit
 from rag.statements import Statement, statements, text_terms
@@ -169,18 +169,10 @@ def _sub_items(candidates: list[Statement]) -> dict[tuple[int, tuple[str, ...]],
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
 _LIMIT = re.compile(r"最大|最小|上限|下限|最長|最短|まで|以内|以下|以上|未満|"
                     r"\b(?:max|min)(?:imum)?\b|\bup to\b|\bat most\b|\blimit")
-# A statement of what alone something takes: 「対象はJavaのみ」, 「対称鍵暗号方式のみサポート」, "Java only"
-# what alone a subject takes: 「Javaのみ」, "only TCP"; a requirement, 「プロビジョンドIOPS(io1)である必要あり」
+# A statement of what alone something takes: 「対象はJavaのみ」, 「対称鍵暗号方式のみサポート」, "Java only";
+# or requires: 「ボリュームタイプはプロビジョンドIOPS(io1)である必要あり」
 _ONLY = re.compile(r"(?:(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9.+#-]*|方式|型)\s*(?:のみ|だけ|しか)(?!し)|"
                    r"\bonly\s+[A-Z]|(?<![\w-])[A-Z][A-Za-z0-9]*\s+only\b|[A-Za-z0-9][)）]?である必要")
-# a question for every item of something: 「全部挙げて」, 「何種類ある？」, "list every one", "what are all the"
-_ENUMERATE = re.compile(r"全部|全て|すべて|一覧|挙げ|列挙|リストアップ|何種類|どんな種類|種類(?:は|って|を)|それぞれ|"
-                        r"\b(?:list|enumerate|name)\s+(?:all|every|each|the)\b|\ball (?:the|of the|its)\b|"
-                        r"\bevery one\b|\bwhat (?:types|kinds) of\b", re.I)
-MIN_LIST = 3  # items: two are a pair (「Push」 and 「Pull」), answered by the best statements
-MAX_LIST = 8  # items: more are a section's notes in bullets (Lambda's 20), not a list of things of a kind
-LIST_CHARS = 300  # the line of a whole list
-LIST_HEAD_CHARS = 60  # a longer parent item is a sentence, not a name for its list
 _TYPE_NAMES = re.compile(r"(?:[A-Za-z][A-Za-z.-]*\d[A-Za-z0-9.-]*[\s,、/]*)+")  # M4 M5, R4 R5 X1e
 _ONLY_ASKED = re.compile(r"\bonly\b|のみ|(?<!どれ)(?<!できる)(?<!それ)だけ", re.I)  # not 「どれだけ」
 
@@ -212,50 +204,6 @@ def _repeats(chosen: list[Statement]) -> set[int]:
         if parent is not None and u.text in chosen[parent].with_children()[1]:
             out.add(max(k, parent))
     return out
-
-
-def _completed_lists(chosen: list[Statement], candidates: list[Statement]) -> list[Statement]:
-    """Two items of one list stand for the list: their parent item with every item, when all fit on its
-    line (「Default」 and 「Custom」 chosen, 「Partner」 is the third of the 「Event Buses Types:」); not
-    items with sub-items of their own (「Pushモデル」, 「Pull」: the parent's line would drop what they say)."""
-    branches = {(u.hit_rank, *u.context) for u in candidates if u.children}
-    parents = {key: u for u in candidates if u.children and (key := (u.hit_rank, *u.context, u.text)) not in branches}
-    siblings = Counter((u.hit_rank, *u.context) for u in chosen if u.context)
-    out: list[Statement] = []
-    for u in chosen:
-        key = (u.hit_rank, *u.context)
-        parent = parents.get(key) if siblings[key] >= 2 else None
-        if parent is not None and len(parent.with_children()[1]) == len(parent.children):
-            u = parent
-        if u not in out:
-            out.append(u)
-    return out
-
-
-def _enumerated(scored: list[tuple[float, int, Statement]]) -> tuple[Statement, set[str]] | None:
-    """For a question asking for every item of something (「全部挙げて」, "list every one"): the list the
-    best statement of the top section heads (「Event Buses Types:」) or is an item of (「加重ルーティング」),
-    as one line: its parent item, or the section's heading, then every item in order (Route 53's five
-    routing policies, Lambda's four use cases), with the lines it shows."""
-    top = [(i, u) for _, i, u in scored if u.hit_rank == 0]  # best first
-    if not top:
-        return None
-    best = top[0][1]
-    siblings = {u.context: [] for _, u in top}
-    for _, u in sorted(top, key=lambda x: x[0]):
-        if u.item:
-            siblings[u.context].append(u)
-    own = (*best.context, best.text)
-    if MIN_LIST <= len(siblings.get(own, ())) <= MAX_LIST:
-        head, items = best, siblings[own]
-    elif MIN_LIST <= len(siblings[best.context]) <= MAX_LIST:  # an item, or the line leading them (「…作成可能」)
-        head, items = next((u for _, u in top if (*u.context, u.text) == best.context), None), siblings[best.context]
-    else:
-        return None
-    shown = {u.text for u in items} | ({head.text} if head else set())
-    if head is None or len(head.text) > LIST_HEAD_CHARS:  # the section names a list its long sentence leads
-        head = replace(items[0], text=items[0].section, context=(), item=False)
-    return replace(head, children=tuple(u.text for u in items), children_chars=LIST_CHARS), shown
 
 
 def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple[str, ...] = ()) -> Answer:
@@ -296,8 +244,8 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
         chosen.append(u)
         size += len(line)
     if not value:  # a value asked is one line (「可視性タイムアウト › デフォルトで30秒」), not its whole list
-        chosen = _completed_lists(chosen, candidates)
-    if _ENUMERATE.search(query.text) and (found := _enumerated(scored)):
+        chosen = completed_lists(chosen, candidates)
+    if not value and asks_every_item(query.text) and (found := whole_list(scored)):
         listed, shown = found
         chosen = [listed, *(u for u in chosen if u.hit_rank or u.text not in shown)][:MAX_BULLETS]
     repeats = _repeats(chosen)

@@ -13,9 +13,10 @@ from ingest.tokenize import terms, tokens
 from rag.glossary import written_forms
 from rag.glossary_terms import SERVICE_NAMES
 from rag.query import SPECIFIC, Concept, Query, coverage, names
+from rag.spelling import near_terms
 
 COVERAGE = 0.5  # eval/*.jsonl: questions answered by a passage naming it hold 0.59 and up, traps 0.41 and down
-MAX_PASSAGES = 50  # a name written in passing is written rarely
+MAX_PASSAGES = 50  # per spelling: the names judged are written in 3 chunks or fewer, misspellings rarer
 
 
 def bare_subjects(query: Query, concepts: tuple[Concept, ...], db: IndexDB) -> list[str]:
@@ -32,12 +33,14 @@ def bare_subjects(query: Query, concepts: tuple[Concept, ...], db: IndexDB) -> l
         if db.headed_chunks(name) or df.get(name, 0) > SPECIFIC:
             continue
         rest = [c for c in concepts if name not in c.terms]
-        if rest and not any(coverage(rest, p) >= COVERAGE for p in db.passages(name, MAX_PASSAGES)):
+        # passages naming it as written, or as the notes misspell it (「Congitoユーザープール」)
+        passages = [p for spelling in (name, *near_terms(name, db)) for p in db.passages(spelling, MAX_PASSAGES)]
+        if rest and not any(coverage(rest, p) >= COVERAGE for p in passages):
             out.append(name)
     return out
 
 
-def bare_notices(names_: list[str], db: IndexDB) -> tuple[str, ...]:
-    """Where the notes head these names and say nothing yet: the place to write the answer."""
+def bare_notices(subjects: list[str], db: IndexDB) -> tuple[str, ...]:
+    """Where the notes head these subjects and say nothing yet: the place to write the answer."""
     return tuple(f"Your notes have the heading “{path[-1]}” ({source}, line {line}) with nothing under it yet."
-                 for source, line, path in db.bare_headings() if set(tokens(path[-1])) & set(names_))
+                 for source, line, path in db.bare_headings() if set(tokens(path[-1])) & set(subjects))

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from ingest.tokenize import normalize, terms, tokens
 from rag.glossary import spelled_out, translations
-from rag.query import GENERIC_NAMES, is_claim, name_spans
+from rag.query import GENERIC_NAMES, name_spans
 from rag.statements import Statement
 
 # Units of a kind, smallest first, as (Japanese, English) patterns. A question that names a unit (何秒)
@@ -74,8 +74,10 @@ CUES: dict[str, re.Pattern[str]] = {
                        rf"(?:files?|objects?|messages?|items?|volumes?|disks?|payloads?|uploads?|packages?)\b|"
                        rf"{_noun_cue('サイズ|容量|メモリ', 'size|capacity|memory')}", re.I),
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
-    # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers
-    "count": re.compile(r"いくつ(?!か|\s*あ)|何(?:個|回|件|台|つ)|(?:最大|上限)(?:の)?(?:数|個数|件数)|"
+    # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers (but
+    # 「最大いくつある？」 asks a limit)
+    "count": re.compile(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|\s*あ)|何(?:個|回|件|台|つ)|"
+                        r"(?:最大|上限)(?:の)?(?:数|個数|件数)|"
                         r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
                         r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
                         r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b",
@@ -90,6 +92,10 @@ CUES: dict[str, re.Pattern[str]] = {
 _UNLIMITED = re.compile(r"無制限|制限な[くし]|上限な[くし]|unlimited|no limit", re.I)
 _UNTIL = re.compile(r"(?:期限切れ|期限が切れる|成功する|完了する)(?:に(?:なる)?)?まで|"
                     r"\buntil\b.{0,30}\b(?:expire|succeed)", re.I)
+# a question that states something and asks whether it holds
+_CLAIM = re.compile(r"(?:だ|だった|です|でした|ます|ました|る|い)よね|で(?:合って|あって|正しい|間違いない)|"
+                    r"(?:でし|だっ|だ)(?:たっ)?け[？?]|って(?:こと|理解)で(?:いい|OK|合って)|"
+                    r"\b(?:right|correct|true)\s*\?|\bis it true\b|\bam I right\b", re.I)
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGTP]i?B)(?![A-Za-z])", re.I)
 
 
@@ -102,7 +108,7 @@ _EXTREMES = re.compile(rf"{_EXTREME}|\b{_EXTREME_EN}\b|\bat most\b", re.I)
 _DEFAULTS = re.compile(r"デフォルト|既定|初期値|\bdefault", re.I)
 _NUMBER = re.compile(r"(?<![A-Za-z\d])\d[\d.,]*+(?![A-Za-z])")  # not the 3 of S3, the 4 of 4XXError
 # 「1秒あたり1000レコード」, 「1秒に1000件」 are rates, not durations
-_PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|に\s*\d|per\b))"
+_PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|に\s*\d|per\b|\d))"  # nor 「1秒300件」
 _PRICE = re.compile(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無料|有料|\bfree\b|追加料金なし", re.I)
 
 
@@ -143,8 +149,8 @@ class Expected:
     @lru_cache(maxsize=1024)
     def written(cls, question: str) -> Expected:
         """The kinds of the values a question writes (「30秒ごとに起動できる？」, "keep logs for 7 years"):
-        without asking for one, it is about a limit of that kind (「最小1分間隔」), which helps rank; it
-        is never required of an answer."""
+        without asking for one, it is about a limit of that kind (「最小1分間隔」), which helps rank; it is
+        required of an answer only when the values are claimed or offered as options (``asked``)."""
         kinds, units = set(), []
         for kind, scale in SCALES.items():
             text = _NOT_DURATION.sub(" ", question) if kind == "duration" else question
@@ -159,7 +165,7 @@ class Expected:
         """What an answer must state: the value asked for, the kind of value the answer options offer
         (「チェック間隔はどれ？ 5秒 / 10秒 / 30秒」), or the kind a claim to check writes
         (「可視性タイムアウトのデフォルトって60秒だったよね？」 is answered by the duration the notes give)."""
-        if (asked := cls.of(question)) or (asked := cls.written(options)) or not is_claim(question):
+        if (asked := cls.of(question)) or (asked := cls.written(options)) or not _CLAIM.search(question):
             return asked
         if _PRICE.search(question):  # 「50TBのモデルは$200だったよね？」: the size says which model is priced
             return cls(frozenset({"price"}), sized=_sizes(question))

@@ -6,13 +6,13 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
 from rag.compounds import unwritten
 from rag.glossary import abbreviations, romanized, synonyms, translations, written_forms
 from rag.glossary_terms import SERVICE_NAMES
+from rag.options import split_options
 from rag.spelling import joined, respelled, respelled_word
 
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
@@ -29,11 +29,9 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _NAME = re.compile(r"(?<![A-Za-z0-9.-])(?:--?)?[A-Za-z](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?![A-Za-z0-9])")
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)\W*$")
 _ABBREVIATION = re.compile(r"\b(vs|e\.g|i\.e|etc)\.", re.I)  # "SQS vs. SNS", "e.g. every 30 days": no sentence end
-# words in capitals that are no names: 「…戻せればOKって理解でいい？」, "which one does NOT hold …"
+# everyday words, typed in capitals, that are no names: 「…戻せればOKって理解でいい？」, "which does NOT …"
 _EVERYDAY = frozenset({"ok", "ng", "not", "only", "all", "no", "never", "always", "both", "except", "true",
                        "false", "best", "most", "least", "and", "or"})
-# the answer options of an exam question: 「A) 0秒 B) 30秒」, "(a) Model Monitor (b) Clarify", 「1) … 2) …」
-_OPTION = re.compile(r"(?:^|(?<=[\s?？:：、,]))[(（]?([A-Ea-e1-5])[)）]\s*")
 _COUNTED = re.compile(r"(?<=[A-Za-z]{2})\d+$")
 _COUNTER = re.compile(r"秒|分|時間|日|週|[かヶカ]月|年|個|回|件|台|つ|%|％")
 _UNIT = re.compile(r"[KMGTP]i?B|[KMGT]?bps|ms", re.I)
@@ -49,13 +47,10 @@ _INSTANCE_VARIANT = re.compile(r"^([cmrtigpxzdhf]\d)(?=[abdegnz]{1,3}$)")  # not
 _WORD_PAIR = re.compile(r"(?<![A-Za-z0-9-])([a-z]+)(?= ([a-z]+)(?![A-Za-z0-9]))")  # "cloud trail"
 _NAME_PAIR = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]+)(?= ([A-Z][a-z]+)(?![A-Za-z0-9]))")  # "Code Guru"
 _WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase English word ("defualt")
+_ASKING_WORDS = frozenset({"know", "tell", "please", "explain", "wonder", "remind"})  # what is asked of me
 _CLAUSE = re.compile(r"[、，,]")
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
 _ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
-# a question that states something and asks whether it holds
-_CLAIM = re.compile(r"(?:だ|だった|です|でした|ます|ました|る|い)よね|で(?:合って|あって|正しい|間違いない)|"
-                    r"(?:でし|だっ|だ)(?:たっ)?け[？?]|って(?:こと|理解)で(?:いい|OK|合って)|"
-                    r"\b(?:right|correct|true)\s*\?|\bis it true\b|\bam I right\b", re.I)
 SPECIFIC = 3  # a term the notes write in this many chunks or fewer names something of theirs
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
@@ -135,20 +130,6 @@ def _pairs_a_feature(text: str, unmentioned: list[str], db: IndexDB) -> bool:
     return False
 
 
-def _options_at(text: str) -> int | None:
-    """Where the answer options of ``text`` start: a mark "a)" or "(A)" followed by a "b)", "(B)"."""
-    marks = list(_OPTION.finditer(text))
-    for m, n in pairwise(marks):
-        if m.group(1).lower() in "a1" and ord(n.group(1).lower()) == ord(m.group(1).lower()) + 1:
-            return m.start()
-    return None
-
-
-def is_claim(text: str) -> bool:
-    """Whether ``text`` states something and asks whether it holds (「…60秒だったよね？」, "…, right?")."""
-    return _CLAIM.search(text) is not None
-
-
 def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
@@ -226,10 +207,9 @@ class Query:
         truncated = len(typed) > max_chars
         typed = typed[:max_chars]
         text = romanized(typed)  # 「ラムダの上限」: 「Lambdaの上限」
-        stem = options = ""
-        if (at := _options_at(text)) is not None:
-            options = " ".join(_OPTION.sub(" / ", text[at:]).split()).strip(" /")  # "Nitro-based / Xen-based"
-            stem, text = text[:at].strip(), " ".join(f"{text[:at]} {options}".split())
+        stem, options = split_options(text)
+        if stem:
+            text = f"{stem} {options}"
         previous = [h for h in history if h.strip()]
         context = romanized(previous[-1]) if previous and is_followup(text) else ""
         return cls(text, context, truncated, typed=typed if text != typed else "",
@@ -276,16 +256,16 @@ class Query:
         return _ASKING.findall(_unabbreviated(self.own))
 
     def valued(self, asks_value: Callable[[str], bool]) -> str:
-        """The question without its asking sentences that ask no value (「SQS: what's the default
-        visibility timeout? also, can my DLQ live in another region?」: the DLQ is not whose default is
-        asked); all of it when no single sentence asks one, or the one that does names nothing
-        (「API Gatewayの…？burstの上限はいくつ？」: the burst of API Gateway)."""
-        text = _unabbreviated(self.text)
+        """The question (without its answer options) less its asking sentences that ask no value (「SQS:
+        what's the default visibility timeout? also, can my DLQ live in another region?」: the DLQ is not
+        whose default is asked); all of it when no single sentence asks one, or the one that does names
+        nothing (「API Gatewayの…？burstの上限はいくつ？」: the burst of API Gateway)."""
+        text = _unabbreviated(self.own)
         asking = [m.group() for m in _ASKING.finditer(text)]
         if len(asking) < 2 or not any(asks_value(a) for a in asking):
-            return self.text
+            return self.own
         valued = "".join(part for part in _ASKING.split(text) if part) + "".join(a for a in asking if asks_value(a))
-        return valued if names(valued) else self.text
+        return valued if names(valued) else self.own
 
     @property
     def japanese(self) -> bool:
@@ -312,6 +292,8 @@ class Query:
                 continue
             groups = []
             for term, parts in terms(text):
+                if term in _ASKING_WORDS:
+                    continue  # "I'd like to know …": the English note's one "know" would weigh as rare
                 words_of = [term] if translations(term) or synonyms(term) or abbreviations(term) else parts
                 groups.append((term, parts, terms(" ".join(w for t in words_of
                                                            for w in translations(t) + abbreviations(t))),

@@ -52,6 +52,11 @@ def _unknown(word: str, db: IndexDB) -> str | None:
 _CAMEL_PART = re.compile(r"[A-Z][a-z]*|[a-z]+|\d+")
 
 
+def near_terms(term: str, db: IndexDB) -> list[str]:
+    """The index terms one edit from ``term`` (the notes' own misspellings of a name: Congito, Farget)."""
+    return sorted(db.doc_freq(sorted(_one_edit_away(term)))[0])
+
+
 def respelled(word: str, db: IndexDB) -> str | None:
     """The index term a misspelt name stands for: the notes' hyphenated spelling of a name typed in
     CamelCase ("HalfAtATime": half-at-a-time), or the one term an edit away."""
@@ -60,7 +65,7 @@ def respelled(word: str, db: IndexDB) -> str | None:
     hyphenated = "-".join(_CAMEL_PART.findall(word)).lower()
     if hyphenated != term and db.doc_freq([hyphenated])[0]:
         return hyphenated
-    near = sorted(db.doc_freq(sorted(_one_edit_away(term)))[0])
+    near = near_terms(term, db)
     # several terms near: the one that is a service's name ("Fargete": Fargate, not the notes' own
     # misspelling Farget)
     services = [t for t in near if t in SERVICE_NAMES]

@@ -154,6 +154,9 @@ def test_a_named_unit_is_answered_in_that_unit_or_the_next(question, text, says)
         ("a：AMDのCPU", ["a:amd", "a", "amd", "cpu"]),
         ("m5a or m5", ["m5a", "m", "5", "a", "m5", "m", "5"]),
         ("What does a mean?", ["mean"]),
+        ("I’d like it, don't", ["like", "don"]),  # the letters of contractions, curly or straight
+        ("What’s new", ["new"]),
+        ("d：標準インスタンス", ["d", "標準", "インスタンス"]),  # a letter before 「：」 and Japanese
     ],
 )
 def test_acronym_plurals_are_the_acronym(text, want):

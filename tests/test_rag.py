@@ -173,6 +173,10 @@ def assistant(settings) -> Assistant:
         ("Does Amazon ECR scan images for vulnerabilities, and does that cost extra?", "003",
          "Amazon Elastic Container Registry (Amazon ECR)", "有料"),
         ("Snowballの80TBモデルは$250だったよね？", "001", "AWS Snowball", "$250.00"),
+        ("FIFOキューは1秒300件だよね？", "003", SQS[-1], "1秒間あたり最大300件"),  # a rate claimed, no duration
+        ("Snowballでデータ移行するとき、配送込みで全部で何日くらいかかる？", "001", "AWS Snowball",
+         "運搬も含めて10日程度"),  # 「全部で」 is in all, no list asked
+        ("I’d like to know Lambda’s memory range.", "003", "AWS Lambda", "3008MB"),  # not d, know
         # two items of a list chosen stand for the whole list (Partner, the third bus type); not items that
         # have sub-items of their own (what Push and Pull each do)
         ("EventBridgeのイベントバスって、DefaultとCustomの2種類だけだよね？", "004",
@@ -388,6 +392,7 @@ def test_follow_up_uses_the_conversation(assistant):
         # the 80TB one's)
         ("Lambda Layersって合計250MBまでだったよね？", "見つかりませんでした"),
         ("Snowballの50TBモデルは$200だったよね？", "見つかりませんでした"),
+        ("DLMのポリシーで保持できるスナップショットは最大いくつある？", "見つかりませんでした"),  # a limit asked
         # answer options that are durations ask for a duration
         ("Route 53のヘルスチェックで「高速」を選んだ場合のチェック間隔はどれ？ A) 5秒 B) 10秒 C) 30秒",
          "見つかりませんでした"),
@@ -409,6 +414,9 @@ def test_a_service_the_notes_head_and_leave_empty(assistant):
             "Your notes have the heading “Amazon DynamoDB” (003_16b2854ed933e055.txt, line 287) with nothing "
             "under it yet.",)
     for question, heading in [("Which data sources can AWS AppSync use?", "App Sync"),
+                              # the notes misspell it there: 「Congitoユーザープール」
+                              ("Can I use a Cognito user pool instead of a Lambda authorizer in API Gateway?",
+                               "Lambdaオーソライザー"),
                               ("DynamoDB StreamsとかKinesisをイベントソースにした場合、Lambdaの処理順って保証される？",
                                "AWS Lambda")]:
         answer = assistant.ask(question)
@@ -463,6 +471,8 @@ def test_names_in_a_question(question, expected):
         ("どれ？ 1) ALB 2) NLB", "どれ？", "ALB / NLB"),
         ("Is plan A) cheaper?", "", ""),  # one mark is no list of options
         ("What does (Route 53) cost? b) c)", "", ""),  # options start at a) or 1)
+        ("質問: 1) 静的IP 2) ロードバランサーはLightsailで使える？", "", ""),  # a list, then the question
+        ("a) b) c)", "", ""),  # no question before them
     ],
 )
 def test_answer_options_are_told_from_the_question(question, stem, options):
