@@ -55,6 +55,8 @@ def _noun_cue(ja: str, en: str) -> str:
             rf"\b{_EXTREME_EN}\s+(?:[\w'-]+\s+){{0,3}}(?:{en})\b|\b(?:{en})\s+limit")
 
 
+# how big a penalty, a drop, an impact: a share or a degree, not a size
+_NO_SIZE = r"\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:penalty|impact|difference|effect|drop|gap|hit)\b"
 _ASK_UNIT = re.compile(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit('speed')})(?![a-z])|"
                        rf"how many (?P<en>{_unit('duration')}|{_unit('size')})\b|"
                        rf"\bin (?P<in>{_unit('duration')}|{_unit('size')}|{_unit('speed')})\b"
@@ -68,8 +70,9 @@ CUES: dict[str, re.Pattern[str]] = {
                            rf"(?:{_QUANTITY_JA})の?(?:デフォルト|既定|初期)値?|"
                            rf"{_noun_cue('期間|間隔|' + _QUANTITY_JA, 'period|duration|interval|' + _QUANTITY_EN)}",
                            re.I),
-    # "how large can an object be", not "how big is the IOPS penalty" (a share, not a size)
-    "size": re.compile(rf"how (?:big|large)\s+(?:can|could|may|is allowed)\b|(?:どれ(?:だけ|[くぐ]らい)|どこまで)大き|"
+    # "how large can an object be", not "how big is (can) the IOPS penalty (be)" (a share, not a size)
+    "size": re.compile(rf"how (?:big|large)\s+(?:can|could|may|is allowed)\b(?!{_NO_SIZE})|"
+                       rf"(?:どれ(?:だけ|[くぐ]らい)|どこまで)大き|"
                        rf"\b(?:how (?:big|large)|largest|biggest)\s+(?:(?:is|are|can)\s+)?(?:[\w-]+\s+){{0,2}}"
                        rf"(?:files?|objects?|messages?|items?|volumes?|disks?|payloads?|uploads?|packages?)\b|"
                        rf"{_noun_cue('サイズ|容量|メモリ', 'size|capacity|memory')}", re.I),

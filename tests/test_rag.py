@@ -177,6 +177,9 @@ def assistant(settings) -> Assistant:
         ("Snowballでデータ移行するとき、配送込みで全部で何日くらいかかる？", "001", "AWS Snowball",
          "運搬も含めて10日程度"),  # 「全部で」 is in all, no list asked
         ("I’d like to know Lambda’s memory range.", "003", "AWS Lambda", "3008MB"),  # not d, know
+        # "how big can the IOPS penalty be" asks for a share, not a size
+        ("Restoring an EBS volume from a snapshot - how big can the IOPS penalty on first access to each block be?",
+         "001", "事前ウォーミング(Pre-Warming)", "50%"),
         # two items of a list chosen stand for the whole list (Partner, the third bus type); not items that
         # have sub-items of their own (what Push and Pull each do)
         ("EventBridgeのイベントバスって、DefaultとCustomの2種類だけだよね？", "004",
