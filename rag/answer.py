@@ -14,6 +14,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.bare import bare_notices, bare_subjects
 from rag.expect import Expected, gives, subject
+from rag.glossary import translations
 from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.query import Concept, Query, coverage
 from rag.retrieve import Hit
@@ -86,7 +87,9 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         # the notes never write, asked of a subject whose top section says what alone it takes
         about = subject(query.text)
         known = about - set(unknown)
-        return (all(t in about for t in unknown) and bool(known) and known <= sections[0]
+        # a known name is in the top section in any of its forms (multi-attach: マルチアタッチ)
+        forms = {t: {t, *(f for w in translations(t) for f in tokens(w))} for t in known}
+        return (all(t in about for t in unknown) and bool(known) and all(forms[t] & sections[0] for t in known)
                 and any(u.hit_rank == 0 and _only(u) for u in candidates))
     defaults = [c for c in concepts if c.terms & DEFAULT_WORDS]
     if expect:

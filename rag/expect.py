@@ -24,8 +24,8 @@ from rag.statements import Statement
 SCALES: dict[str, list[tuple[str, str]]] = {
     "duration": [("ミリ秒", "ms|milliseconds?"), ("秒", "seconds?|secs?"), ("分", "minutes?|mins?"),
                  ("時間", "hours?"), ("日", "days?"), ("週", "weeks?"), ("[かヶカケ]月", "months?"), ("年", "years?")],
-    "size": [("バイト", "bytes?"), ("KB|KiB", "KB|KiB"), ("MB|MiB", "MB|MiB"), ("GB|GiB", "GB|GiB"),
-             ("TB|TiB", "TB|TiB"), ("PB|PiB", "PB|PiB")],
+    "size": [("バイト", "bytes?"), ("KB|KiB", "KB|KiB"), ("MB|MiB|メガ", "MB|MiB"), ("GB|GiB|ギガ", "GB|GiB"),
+             ("TB|TiB|テラ", "TB|TiB"), ("PB|PiB|ペタ", "PB|PiB")],  # 「何ギガ」
     "speed": [("bps", "bps"), ("Kbps", "Kbps"), ("Mbps", "Mbps"), ("Gbps", "Gbps")],
 }
 _EXTREME = r"(?:最大|最小|上限|下限|最長|最短)"

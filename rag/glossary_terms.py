@@ -105,7 +105,7 @@ GLOSSARY: dict[str, str] = {
     "deliver": "配信",
     "order": "順序",
     "ordering": "順序",
-    "duplicate": "重複",
+    "duplicate": "重複 二回",
     "standard": "スタンダード",
     "storage": "ストレージ",
     "ephemeral": "揮発性 エフェメラル",
@@ -146,7 +146,10 @@ GLOSSARY: dict[str, str] = {
     "rolling": "ローリング",
     "batch": "バッチ",
     "stage": "ステージ",
-    "variable": "変数",
+    "variable": "変数", "var": "変数", "env": "環境",  # "env vars"
+    # region cities, as Japanese notes write them
+    "sydney": "シドニー", "osaka": "大阪", "singapore": "シンガポール", "seoul": "ソウル", "virginia": "バージニア",
+    "oregon": "オレゴン", "ireland": "アイルランド", "frankfurt": "フランクフルト", "mumbai": "ムンバイ",
     "environment": "環境",
     "endpoint": "エンドポイント",
     "recovery": "復旧 リカバリ",
@@ -335,8 +338,9 @@ GLOSSARY: dict[str, str] = {
     "role-based": "ロール",
     "secret": "シークレット",
     "parameter": "パラメータ",
-    "password": "パスワード",
+    "password": "パスワード secret",  # a password is a secret (「Secret」, Secrets Manager)
     "rotation": "ローテーション",
+    "rotate": "ローテーション", "rotated": "ローテーション", "rotating": "ローテーション",
     "token": "トークン",
     "authentication": "認証",
     "authorization": "認可",
@@ -844,6 +848,7 @@ SYNONYMS: dict[str, str] = {
     "付ける": "接続 アタッチ",
     "条件": "必要 要件",
     # English words typed in katakana where the notes write Japanese (or English)
+    "シャットダウン": "終了 停止",
     "エンクリプション": "暗号化", "デクリプション": "復号", "リテンション": "保持 期間", "ビジビリティ": "可視性",
     "コンカレンシー": "同時実行", "インバリデーション": "無効化 invalidation", "インターバル": "間隔",
     "マルチパート": "multipart", "アウトプット": "出力 output",

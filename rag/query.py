@@ -47,6 +47,8 @@ _INSTANCE_VARIANT = re.compile(r"^([cmrtigpxzdhf]\d)(?=[abdegnz]{1,3}$)")  # not
 _WORD_PAIR = re.compile(r"(?<![A-Za-z0-9-])([a-z]+)(?= ([a-z]+)(?![A-Za-z0-9]))")  # "cloud trail"
 _NAME_PAIR = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]+)(?= ([A-Z][a-z]+)(?![A-Za-z0-9]))")  # "Code Guru"
 _WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase English word ("defualt")
+# the subcommand of an AWS CLI line is what is done, not a subject (「aws s3 cp でデカいファイルを…」)
+_CLI_COMMAND = re.compile(r"\baws\s+[a-z0-9-]+\s+([a-z][a-z0-9-]*)")
 _ASKING_WORDS = frozenset({"know", "tell", "please", "explain", "wonder", "remind"})  # what is asked of me
 _CLAUSE = re.compile(r"[、，,]")
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
@@ -142,6 +144,8 @@ def name_spans(text: str) -> list[tuple[int, str]]:
     found = [(m.start(), _COUNTED.sub("", m.group()) if _COUNTER.match(text, m.end()) else m.group())
              for m in _NAME.finditer(text)]
     found = [(at, w) for at, w in found if not _UNIT.fullmatch(w) and w.lower() not in _EVERYDAY]
+    commands = {m.start(1) for m in _CLI_COMMAND.finditer(text)}
+    found = [(at, w) for at, w in found if at not in commands]
     if is_japanese(text):
         # English words written inside Japanese (「SQSのvisibility timeoutのdefault値」) are words, not names
         return [(at, w) for at, w in found if not (w.islower() and w.replace("-", "").isalpha() and _is_word(w))]

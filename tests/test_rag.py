@@ -177,6 +177,19 @@ def assistant(settings) -> Assistant:
         ("Snowballでデータ移行するとき、配送込みで全部で何日くらいかかる？", "001", "AWS Snowball",
          "運搬も含めて10日程度"),  # 「全部で」 is in all, no list asked
         ("I’d like to know Lambda’s memory range.", "003", "AWS Lambda", "3008MB"),  # not d, know
+        # practitioner and number questions: a requirement answers a name the notes lack when the subject is
+        # in the top section in its Japanese form; an AWS CLI subcommand is no subject; a password is a
+        # secret; シャットダウン is 終了; 何ギガ asks a size; "env vars"; Sydney is シドニー
+        ("Can I enable EBS Multi-Attach on a gp2 volume? What are the requirements?", "002", "マルチアタッチ", "io1"),
+        ("aws s3 cp でデカいファイルを上げるとき、何MBを超えたらマルチパートアップロードにした方がいい？", "001",
+         "パフォーマンス最適化", "100MB"),
+        ("ECS task definition: how do I pass a DB password to the container without hardcoding it?", "003",
+         "Amazon Elastic Container Service (Amazon ECS)", "Secret"),
+        ("Fargate Spot でタスクが回収されるとき、何秒以内にシャットダウンしないといけない？", "003", "Amazon Fargate",
+         "120秒"),
+        ("EBSのボリュームって最大で何ギガまで作れるんだっけ", "001", "特徴", "16TB"),
+        ("lambda env vars total size limit - how many bytes?", "003", "AWS Lambda", "4KB"),
+        ("EFS price per GB-month in the Sydney region?", "001", "Amazon Elastic File System", "0.36"),
         # "how big can the IOPS penalty be" asks for a share, not a size
         ("Restoring an EBS volume from a snapshot - how big can the IOPS penalty on first access to each block be?",
          "001", "事前ウォーミング(Pre-Warming)", "50%"),
