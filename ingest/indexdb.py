@@ -236,13 +236,14 @@ class IndexDB:
             memo[key] = [frozenset(f"{r[0]} {r[1]}".split()) for r in rows]
         return memo[key]
 
-    def bare_headings(self) -> list[tuple[str, int, tuple[str, ...]]]:
-        """Headings with nothing under them, as (source, line, heading path), recorded by ingest from the
-        note files (a cache pulled from a Chroma server has none)."""
+    def bare_headings(self) -> list[tuple[str, int, tuple[str, ...], frozenset[str]]]:
+        """Headings with nothing under them, as (source, line, heading path, terms of its own title),
+        recorded by ingest from the note files (a cache pulled from a Chroma server has none)."""
         memo = self._memo()
         if "bare" not in memo:
             rows = self._all("SELECT source, line, heading FROM bare_headings ORDER BY source, line")
-            memo["bare"] = [(r[0], r[1], tuple(json.loads(r[2]))) for r in rows]
+            paths = [(r[0], r[1], tuple(json.loads(r[2]))) for r in rows]
+            memo["bare"] = [(source, line, path, frozenset(tokens(path[-1]))) for source, line, path in paths]
         return memo["bare"]
 
     def cooccurring_chunks(self, words: tuple[str, ...]) -> int:

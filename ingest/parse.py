@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,8 +61,10 @@ def clean_title(raw: str) -> str:
     return title or raw.strip()
 
 
-def _scan(text: str) -> tuple[list[tuple[int, int, int, str]], list[Block], int]:
-    """Headings as (level, first line, last line, title) and body blocks, all 1-based."""
+@lru_cache(maxsize=1)
+def _scan(text: str) -> tuple[tuple[tuple[int, int, int, str], ...], tuple[Block, ...], int]:
+    """Headings as (level, first line, last line, title) and body blocks, all 1-based. Kept for the last
+    text: ingest reads a note's sections and its bare headings from one parse."""
     tokens = _parser().parse(text)
     headings: list[tuple[int, int, int, str]] = []
     blocks: list[Block] = []
@@ -73,10 +76,10 @@ def _scan(text: str) -> tuple[list[tuple[int, int, int, str]], list[Block], int]
             headings.append((int(tok.tag[1]), start, end, clean_title(tokens[i + 1].content)))
         elif (tok.level == 0 and tok.type in _BODY_BLOCKS) or (tok.type == "list_item_open" and tok.level == 1):
             blocks.append(Block(start, end))
-    return headings, blocks, len(split_lines(text))
+    return tuple(headings), tuple(blocks), len(split_lines(text))
 
 
-def _paths(headings: list[tuple[int, int, int, str]]) -> list[tuple[str, ...]]:
+def _paths(headings: Sequence[tuple[int, int, int, str]]) -> list[tuple[str, ...]]:
     """The heading path of each heading; skipped levels (a file starting at ##) are fine."""
     stack: list[tuple[int, str]] = []
     paths = []

@@ -202,7 +202,8 @@ def _plan(index: Index, notes: list[NoteFile]) -> tuple[
     An index made before bare headings were recorded reads every file once (unchanged chunks stay).
     """
     s = index.settings
-    known = index.db.files() if index.db.meta("bare_headings") else {}
+    indexed = index.db.files()
+    known = indexed if index.db.meta("bare_headings") else {}
     plan, states, bare, warnings = Plan(), {}, {}, []
     for note in notes:
         k = known.get(note.source)
@@ -218,7 +219,7 @@ def _plan(index: Index, notes: list[NoteFile]) -> tuple[
         bare[note.source] = bare_headings(text)
         if k is None or k.sha256 != sha:
             plan.extend(diff(index.db.indexed([note.source]), chunk_text(text, note.source, s.chunk_size)))
-    gone = set(index.db.files()) - {n.source for n in notes}
+    gone = set(indexed) - {n.source for n in notes}
     if gone:
         plan.extend(diff(index.db.indexed(gone), []))
     return plan, states, bare, warnings, gone

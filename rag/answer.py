@@ -93,8 +93,9 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
                 and any(u.hit_rank == 0 and _only(u) for u in candidates))
     defaults = [c for c in concepts if c.terms & DEFAULT_WORDS]
     if expect:
-        valued = [a for a in query.sentences if _asks_value(a)]
-        if len(query.sentences) > 1 and valued and not any(DEFAULT_WORDS & set(tokens(a)) for a in valued):
+        sentences = query.sentences
+        valued = [a for a in sentences if _asks_value(a)]
+        if len(sentences) > 1 and valued and not any(DEFAULT_WORDS & set(tokens(a)) for a in valued):
             defaults = []  # 「…デフォルトで何のキー？あとサイズの上限は？」: the default is the other question's
         # a question asking for a value is answered by a statement giving one, or not at all
         about = subject(query.valued(_asks_value))

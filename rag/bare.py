@@ -9,7 +9,7 @@ does ("Which data sources can AppSync use?", Lambda's stream sources "Kinesis or
 from __future__ import annotations
 
 from ingest.indexdb import IndexDB
-from ingest.tokenize import terms, tokens
+from ingest.tokenize import terms
 from rag.glossary import written_forms
 from rag.glossary_terms import SERVICE_NAMES
 from rag.query import SPECIFIC, Concept, Query, coverage, names
@@ -26,7 +26,7 @@ def bare_subjects(query: Query, concepts: tuple[Concept, ...], db: IndexDB) -> l
     in more passages (KMS: 「KMSの統制は…」; its envelope encryption is explained without the name)."""
     asked = {t for w in names(query.asking) for t, _ in terms(w)} & SERVICE_NAMES
     asked |= {t for name in asked for w in written_forms(name) for t, _ in terms(w)} & SERVICE_NAMES  # Dynamo
-    asked &= {t for _, _, path in db.bare_headings() for t in tokens(path[-1])}
+    asked &= frozenset().union(*(title for *_, title in db.bare_headings()))
     df, _ = db.doc_freq(asked)
     out = []
     for name in sorted(asked):
@@ -43,4 +43,4 @@ def bare_subjects(query: Query, concepts: tuple[Concept, ...], db: IndexDB) -> l
 def bare_notices(subjects: list[str], db: IndexDB) -> tuple[str, ...]:
     """Where the notes head these subjects and say nothing yet: the place to write the answer."""
     return tuple(f"Your notes have the heading “{path[-1]}” ({source}, line {line}) with nothing under it yet."
-                 for source, line, path in db.bare_headings() if set(tokens(path[-1])) & set(subjects))
+                 for source, line, path, title in db.bare_headings() if title & set(subjects))

@@ -143,9 +143,8 @@ def name_spans(text: str) -> list[tuple[int, str]]:
     text = _unabbreviated(text)  # same length: the positions hold for the text as given
     found = [(m.start(), _COUNTED.sub("", m.group()) if _COUNTER.match(text, m.end()) else m.group())
              for m in _NAME.finditer(text)]
-    found = [(at, w) for at, w in found if not _UNIT.fullmatch(w) and w.lower() not in _EVERYDAY]
     commands = {m.start(1) for m in _CLI_COMMAND.finditer(text)}
-    found = [(at, w) for at, w in found if at not in commands]
+    found = [(at, w) for at, w in found if not _UNIT.fullmatch(w) and w.lower() not in _EVERYDAY and at not in commands]
     if is_japanese(text):
         # English words written inside Japanese (「SQSのvisibility timeoutのdefault値」) are words, not names
         return [(at, w) for at, w in found if not (w.islower() and w.replace("-", "").isalpha() and _is_word(w))]
@@ -265,7 +264,7 @@ class Query:
         whose default is asked); all of it when no single sentence asks one, or the one that does names
         nothing (「API Gatewayの…？burstの上限はいくつ？」: the burst of API Gateway)."""
         text = _unabbreviated(self.own)
-        asking = [m.group() for m in _ASKING.finditer(text)]
+        asking = self.sentences
         if len(asking) < 2 or not any(asks_value(a) for a in asking):
             return self.own
         valued = "".join(part for part in _ASKING.split(text) if part) + "".join(a for a in asking if asks_value(a))

@@ -377,7 +377,7 @@ def test_a_tokenizer_change_reindexes_keywords_not_vectors(small_notes, open_ind
 
 
 def bare(index: Index) -> set[tuple[str, int, str]]:
-    return {(source[:3], line, path[-1]) for source, line, path in index.db.bare_headings()}
+    return {(source[:3], line, path[-1]) for source, line, path, _ in index.db.bare_headings()}
 
 
 def test_headings_with_nothing_under_them_follow_the_notes(small_notes, open_index):
