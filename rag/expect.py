@@ -59,6 +59,9 @@ def _noun_cue(ja: str, en: str) -> str:
 _NO_SIZE = r"\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:penalty|impact|difference|effect|drop|gap|hit)\b"
 _ASK_UNIT = re.compile(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit('speed')})(?![a-z])|"
                        rf"how many (?P<en>{_unit('duration')}|{_unit('size')})\b|"
+                       # a blank to fill: 「保持期間はデフォルトで（　）時間」, "gets ___ MB of storage"
+                       rf"(?:_{{2,}}|[（(]\s*[）)])\s*(?P<blank>{_unit('duration')}|{_unit('size')}|{_unit('speed')})"
+                       rf"(?![a-z])|"
                        rf"\bin (?P<in>{_unit('duration')}|{_unit('size')}|{_unit('speed')})\b"
                        rf"(?=\s*(?:per\b|/|\?|$))", re.I)  # "... in MB per second?", not "in 5 minutes"
 CUES: dict[str, re.Pattern[str]] = {
@@ -138,7 +141,7 @@ class Expected:
         kinds = {kind for kind, cue in CUES.items() if cue.search(question)}
         units = []
         for m in _ASK_UNIT.finditer(question):
-            word = m.group("ja") or m.group("en") or m.group("in")
+            word = m.group("ja") or m.group("en") or m.group("in") or m.group("blank")
             for kind, scale in SCALES.items():
                 for i, (ja, en) in enumerate(scale):
                     if re.fullmatch(f"{ja}|{en}", word, re.I):

@@ -70,8 +70,14 @@ def _is_loanword(term: str) -> bool:
 def _asks_to_do(word: str, text: str) -> bool:
     """Whether the question asks to do what the word names (「ローテーションするには」, 「修復させる」), rather
     than using it to describe a situation (「外部からのシグナルで介入したい」, 「共有ドライブとしてマウント」,
-    「タスクが中断される」: passive, what happens to the subject)."""
-    return re.search(f"{re.escape(word)}(?:する|し|させ|でき)", text) is not None
+    「タスクが中断される」: passive, what happens to the subject; 「…前に発火するLambda@Edgeのイベント名」:
+    a clause that says which of a name's things is asked)."""
+    return re.search(f"{re.escape(word)}(?:する|し|させ|でき)(?!る?[A-Za-z])", text) is not None
+
+
+def _is_path(text: str, at: int) -> bool:
+    """Whether the word at ``at`` starts a path ("/tmp": a name however typed; not "read/write")."""
+    return text[at - 1:at] == "/" and not text[at - 2:at - 1].isalnum()
 
 
 def _is_word(word: str) -> bool:
@@ -150,7 +156,8 @@ def name_spans(text: str) -> list[tuple[int, str]]:
         return [(at, w) for at, w in found if not (w.islower() and w.replace("-", "").isalpha() and _is_word(w))]
     # in English, not the first word of a sentence ("… by default? Why or why not?"); a service's name
     # however typed ("how much does lightsail cost?")
-    return [(at, w) for at, w in found if w.startswith("-") or w.lower() in SERVICE_NAMES or (
+    return [(at, w) for at, w in found if w.startswith("-") or _is_path(text, at)
+            or w.lower() in SERVICE_NAMES or (
         not _SENTENCE_START.search(text, 0, at) and (
             w[0].isupper() or w[1:] != w[1:].lower() or any(c.isdigit() for c in w)))]
 

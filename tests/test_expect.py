@@ -56,6 +56,10 @@ from rag.statements import statements
         ("We get about 1000 requests per second. Should I use SQS or Kinesis?", set()),  # a rate given
         ("What's the maximum vCPU and memory I can allocate to a single Fargate task?", {"size"}),
         ("Lambdaのメモリの上限は？", {"size"}),
+        # a blank to fill before a unit asks for a value in it
+        ("Kinesis Data Streamsのデータ保持期間はデフォルトで（　）時間", {"duration"}),
+        ("By default a Lambda function gets ___ MB of ephemeral storage.", {"size"}),
+        ("Step Functions state machines are defined in a language called ___.", set()),
     ],
 )
 def test_expected_kind_of_value(question, kinds):

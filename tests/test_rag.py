@@ -102,6 +102,11 @@ def assistant(settings) -> Assistant:
         ("Route 53のエイリアスレコードに対するDNSクエリって料金かかる？", "001", "Amazon Route 53", "無料"),
         # a default asked, the plain value stated ("Events are stored for 90 days", no 最大 or まで)
         ("How long are CloudTrail events kept by default?", "004", "CloudTrail Insights", "90 days"),
+        # a clause saying which of a name's things is asked (発火するLambda@Edgeの…) is not a thing to do;
+        # what CodeGuru 対応 (supports) is its 対象 (what it takes)
+        ("CloudFrontがリクエストをオリジンに転送する前に発火するLambda@Edgeのイベント名は？", "002", "Lambda@Edge",
+         "オリジンリクエスト"),
+        ("CodeGuruってどの言語に対応してる？", "003", "Amazon CodeGuru", "Java"),
         # a name the notes write in one place only (InvokeEndpoint) points at that place
         ("Does CloudTrail record SageMaker InvokeEndpoint calls?", "004", "AWS CloudTrail", "InvokeEndpoint"),
         # a name the notes never write, of a subject whose section says what alone it takes
@@ -390,7 +395,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("How do I rotate the password of RDS with Lambda?", "could not find"),
         ("How do CPU credits work on T2 instances in EC2?", "could not find"),
         ("Can I download Snowball data offline into S3?", "could not find"),
-        # a service's name typed in lowercase is still a name the notes lack
+        # a service's name typed in lowercase is still a name the notes lack, as is a path ("/tmp")
+        ("How much /tmp storage does a Lambda function get by default?", "could not find"),
         ("how much does lightsail cost?", "could not find"),
         ("guardduty pricing?", "could not find"),
         # a service never mentioned, typed in katakana
@@ -472,6 +478,7 @@ def test_retriever_is_a_langchain_retriever(assistant):
         ("lightsailの料金は？", ["lightsail"]),  # a lowercase word the glossary does not know stays a name
         ("What is the SLA of Amazon RDS Multi-AZ?", ["SLA", "Amazon", "RDS", "Multi-AZ"]),
         ("Are CloudTrail data events on by default? Why or why not?", ["CloudTrail"]),  # a sentence's first word
+        ("How big is /tmp in Lambda? Is read/write ok?", ["tmp", "Lambda"]),  # a path is a name, not "write"
     ],
 )
 def test_names_in_a_question(question, expected):
