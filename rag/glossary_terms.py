@@ -5,6 +5,7 @@ glossary normalises both sides with the index's tokenizer."""
 # Abbreviations people type for what the notes spell out: a question about "DDB" is about DynamoDB.
 ABBREVIATIONS: dict[str, str] = {
     "ddb": "DynamoDB",
+    "pk": "プライマリーキー",
     "dynamo": "DynamoDB",
     "dlq": "Dead Letter Queue",
     "sm": "SageMaker",
@@ -232,6 +233,11 @@ GLOSSARY: dict[str, str] = {
     "table": "テーブル",
     "index": "インデックス",
     "read": "読み込み 読み取り",
+    "forever": "無限", "endlessly": "無限",
+    "corrupt": "破損 排他制御", "corrupted": "破損 排他制御",  # a shared disk corrupted: no exclusive control
+    "worker": "ワーカー コンシューマ",
+    "download": "ダウンロード 読み込み 取得",  # who downloaded an object: a read of it (data events)
+    "put": "書き込み 送信",  # 「大量にputし始めたら」: a write, not a name
     "write": "書き込み 記述",
     "replica": "レプリカ",
     "price": "料金 価格",
@@ -253,7 +259,6 @@ GLOSSARY: dict[str, str] = {
     "migrate": "移行",
     "transfer": "転送",
     "upload": "アップロード",
-    "download": "ダウンロード",
     "delete": "削除",
     "deletion": "削除",
     "expire": "期限",
@@ -769,14 +774,15 @@ GLOSSARY: dict[str, str] = {
     "constraint": "制約", "general-purpose": "汎用", "built-in": "内蔵", "bare-metal": "ベアメタルハードウェア",
     "terminated": "終了 ターミネーション", "malfunction": "不具合", "peer": "ピア", "peering": "ピア", "solve": "解決",
     "preserve": "維持", "maintain": "維持 保守", "packet": "パケット", "speed": "速度",
-    "multi-attach": "マルチアタッチ", "exclusive": "排他制御", "shrink": "縮小", "expand": "拡張", "grow": "拡張",
+    "multi-attach": "マルチアタッチ", "exclusive": "排他制御",
+    "shrink": "縮小", "expand": "拡張", "grow": "拡張",
     "remote": "リモート", "fixed": "固定", "package": "パッケージ", "associated": "関連付け", "healthy": "正常",
     "separate": "個別 分離", "simultaneously": "同時", "intercept": "傍受", "viewer": "ビューワー",
     "authorizer": "オーソライザー オーソライザ", "video": "動画", "signal": "信号", "child": "子プロセス",
     "parent": "親", "intervention": "介入", "objective": "目標", "incident": "インシデント", "tolerate": "許容",
     "acceptable": "許容", "lost": "失われる", "resume": "再開", "pagination": "ページ区切り", "succeed": "成功",
     "best-effort": "ベストエフォート", "guarantee": "保証", "guaranteed": "保証", "body": "本体",
-    "timestamp": "タイムスタンプ", "stuck": "滞留", "argument": "引数", "worker": "ワーカー", "proportional": "比例",
+    "timestamp": "タイムスタンプ", "stuck": "滞留", "argument": "引数", "proportional": "比例",
     "reuse": "再利用", "plane": "コントロールプレーン データプレーン", "generate": "生成", "generated": "生成",
     "profiling": "プロファイリング", "recommend": "推奨 レコメンド", "retained": "保持", "retaining": "保持",
     "restored": "復元", "restoring": "復元", "recovered": "復旧", "delayed": "遅延", "configured": "設定",
@@ -827,6 +833,10 @@ SYNONYMS: dict[str, str] = {
     "調べる": "確認",
     "速い": "高速",
     "遅い": "遅延",
+    "遅れる": "遅延",
+    "集中": "スパイク",  # 「アクセス集中」 is a spike
+    "延々": "無限",  # 「延々と実行され続けて」: an infinite loop
+    "急増": "スパイク",
     "壊れる": "障害",
     "落ちる": "障害",
     "消す": "削除 終了 ターミネーション",

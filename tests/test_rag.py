@@ -107,6 +107,9 @@ def assistant(settings) -> Assistant:
         ("CloudFrontがリクエストをオリジンに転送する前に発火するLambda@Edgeのイベント名は？", "002", "Lambda@Edge",
          "オリジンリクエスト"),
         ("CodeGuruってどの言語に対応してる？", "003", "Amazon CodeGuru", "Java"),
+        # a symptom in a user's words: PK is a primary key
+        ("I defined a primary key on my Redshift table but duplicate rows still got loaded. Isn't the PK supposed "
+         "to block that?", "001", "Amazon Redshift", "制約が存在しない"),
         # a name the notes write in one place only (InvokeEndpoint) points at that place
         ("Does CloudTrail record SageMaker InvokeEndpoint calls?", "004", "AWS CloudTrail", "InvokeEndpoint"),
         # a name the notes never write, of a subject whose section says what alone it takes
@@ -319,6 +322,16 @@ def test_citations_come_from_metadata(assistant):
     assert lines[c.start_line - 1].lstrip("# ").startswith("Amazon Simple Queue Service")
     assert "デフォルトで30秒" in c.text and any("30秒" in u for u in c.used)
     assert [x.n for x in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+def test_a_symptom_in_the_users_words_finds_the_cause(assistant):
+    """An access 集中 is the notes' spike; a shared disk corrupted asks for 排他制御."""
+    for question, fact in [("セール開始直後のアクセス集中でサイトが落ちる。Auto Scalingが間に合わないのはなんで？",
+                            "突発的なスパイク"),
+                           ("I attached one io1 volume to two instances with Multi-Attach and the filesystem got "
+                            "corrupted. What did I miss?", "排他制御")]:
+        answer = assistant.ask(question)
+        assert answer.found and fact in answer.text
 
 
 def test_nested_bullet_keeps_its_parent(assistant):
