@@ -86,7 +86,8 @@ CUES: dict[str, re.Pattern[str]] = {
                         r"(?:最大|上限)(?:の)?(?:数|個数|件数)|"
                         r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
                         r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
-                        r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b",
+                        r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b|"
+                        r"\b(?:throttling|throttle|rate)\s+limits?\b|スロットリング(?:の)?(?:上限|制限)",  # a rate
                         re.I),
     "price": re.compile(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
                         r"無料(?:で|なの|です|？|\?)|"
@@ -125,6 +126,12 @@ def _value(kind: str, units: range) -> re.Pattern[str]:
     return re.compile(rf"\d\s*(?:{alternatives})(?![a-z]){_PER}", re.I)
 
 
+def _counts_a_duration(question: str) -> bool:
+    """「可視性タイムアウト、最大いくつまで？」: いくつ of a quantity that is a duration asks for one."""
+    counted = [m.group() for m in CUES["count"].finditer(question)]
+    return bool(counted) and all("いくつ" in c for c in counted) and _QUANTITY.search(question) is not None
+
+
 @dataclass(frozen=True)
 class Expected:
     """The kinds of value a question asks for, and for a kind whose unit it names, that unit's place on
@@ -139,6 +146,8 @@ class Expected:
     @lru_cache(maxsize=1024)  # retrieval and the answer both ask
     def of(cls, question: str) -> Expected:
         kinds = {kind for kind, cue in CUES.items() if cue.search(question)}
+        if _counts_a_duration(question):
+            kinds = kinds - {"count"} | {"duration"}
         units = []
         for m in _ASK_UNIT.finditer(question):
             word = m.group("ja") or m.group("en") or m.group("in") or m.group("blank")
@@ -195,6 +204,7 @@ class Expected:
         """Index terms of the nouns that name the quantity asked for (「最大の遅延」: 遅延), with the
         glossary's other-language words for them ("delay": 遅延)."""
         found = [m.group() for cue in CUES.values() for m in cue.finditer(question)]
+        found += [question] if _counts_a_duration(question) else []
         own = {t for text in found for q in _QUANTITY.findall(text) for t in tokens(q)}
         return frozenset(own | {t for term in own for word in translations(term) for t in tokens(word)})
 

@@ -56,6 +56,8 @@ from rag.statements import statements
         ("We get about 1000 requests per second. Should I use SQS or Kinesis?", set()),  # a rate given
         ("What's the maximum vCPU and memory I can allocate to a single Fargate task?", {"size"}),
         ("Lambdaのメモリの上限は？", {"size"}),
+        ("SQSの可視性タイムアウト、最大いくつまで設定できる？", {"duration"}),  # いくつ of a duration
+        ("What's the default throttling limit?", {"count"}),  # a rate of requests
         # a blank to fill before a unit asks for a value in it
         ("Kinesis Data Streamsのデータ保持期間はデフォルトで（　）時間", {"duration"}),
         ("By default a Lambda function gets ___ MB of ephemeral storage.", {"size"}),

@@ -428,6 +428,10 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Lambda Layersって合計250MBまでだったよね？", "見つかりませんでした"),
         ("Snowballの50TBモデルは$200だったよね？", "見つかりませんでした"),
         ("DLMのポリシーで保持できるスナップショットは最大いくつある？", "見つかりませんでした"),  # a limit asked
+        # いくつ of a duration asks for one (30秒 is the default, 14日間 the retention); a throttling limit
+        # is a rate
+        ("SQSの可視性タイムアウト、1時間超える処理があるから最大いくつまで設定できる？", "見つかりませんでした"),
+        ("API Gateway is throwing 429 Too Many Requests. What's the default throttling limit?", "could not find"),
         # answer options that are durations ask for a duration
         ("Route 53のヘルスチェックで「高速」を選んだ場合のチェック間隔はどれ？ A) 5秒 B) 10秒 C) 30秒",
          "見つかりませんでした"),
