@@ -82,12 +82,13 @@ CUES: dict[str, re.Pattern[str]] = {
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
     # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers (but
     # 「最大いくつある？」 asks a limit)
-    "count": re.compile(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|\s*あ)|何(?:個|回|件|台|つ)|"
+    "count": re.compile(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|\s*あ)|何(?:個|回|件|台|つ|番)|"
                         r"(?:最大|上限)(?:の)?(?:数|個数|件数)|"
                         r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
                         r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
                         r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b|"
-                        r"\b(?:throttling|throttle|rate)\s+limits?\b|スロットリング(?:の)?(?:上限|制限)",  # a rate
+                        r"\b(?:throttling|throttle|rate)\s+limits?\b|スロットリング(?:の)?(?:上限|制限)|"  # a rate
+                        r"\b(?:what|which)\s+port\b|ポート番号(?:は|って|を)",  # a port's number
                         re.I),
     "price": re.compile(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
                         r"無料(?:で|なの|です|？|\?)|"

@@ -58,6 +58,8 @@ from rag.statements import statements
         ("Lambdaのメモリの上限は？", {"size"}),
         ("SQSの可視性タイムアウト、最大いくつまで設定できる？", {"duration"}),  # いくつ of a duration
         ("What's the default throttling limit?", {"count"}),  # a rate of requests
+        ("EFSのマウントで開けるポート番号って何番？", {"count"}),  # a port's number
+        ("Which port does SES use?", {"count"}),
         # a blank to fill before a unit asks for a value in it
         ("Kinesis Data Streamsのデータ保持期間はデフォルトで（　）時間", {"duration"}),
         ("By default a Lambda function gets ___ MB of ephemeral storage.", {"size"}),
