@@ -97,22 +97,12 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         valued = [a for a in sentences if _asks_value(a)]
         if len(sentences) > 1 and valued and not any(DEFAULT_WORDS & set(tokens(a)) for a in valued):
             defaults = []  # 「…デフォルトで何のキー？あとサイズの上限は？」: the default is the other question's
-        # a question asking for a value is answered by a statement giving one, or not at all
+        # a question asking for a value is answered by a statement giving one, or not at all; one asking
+        # several (「初期値何秒？あとFIFOは1秒あたり何件まで？」) by one giving any of them, of its own subject
         about = subject(query.valued(_asks_value))
-        attributes = [c for c in concepts if not c.terms & (about | expect.cue_terms(query.text) | DEFAULT_WORDS)
-                      and not all(t.isdigit() for t in c.terms)]  # 「1つあたり」, the 53 of Route 53
-        # 「最大の遅延」: the statement names the quantity, in any of the question's words for it
-        named = expect.quantity_terms(query.text)
-        quantity = [Concept(0.0, named.union(*(c.terms for c in concepts if c.terms & named)), named)] if named else []
-        # 「何も設定しないと何秒？」 asks for the default value, named or implied
-        # with no name to tie the value to (「サーバーレスコンテナの安いスポット版」, "the pub/sub notification
-        # service"), it must come from a section holding much of the question, not any value near the top
-        items = _sub_items(candidates)
-        return any(_states_asked(u, expect, about, sections[u.hit_rank], concepts, attributes, quantity, defaults,
-                                 frozenset().union(*(v.own_terms for v in items.get((u.hit_rank, u.context), ())
-                                                     if v.text != u.text)))
-                   and (about or hits[u.hit_rank].coverage >= MIN_UNNAMED_COVERAGE)
-                   for u in candidates)
+        parts = [(Expected.asked(a), a, subject(a) or about) for a in valued] if len(valued) > 1 else []
+        return any(_gives_asked(hits, candidates, sections, concepts, e, text, of, defaults)
+                   for e, text, of in parts or [(expect, query.text, about)])
     # a default the question names; one it only implies (「何も設定しないと公開される？」) helps find the
     # statement, is not required of the top sections
     asks_default = defaults if DEFAULT_WORDS & set(tokens(query.text)) else []
@@ -126,6 +116,26 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         return False
     # a question about two things ("RTO and RPO") may be covered only by the top two sections together
     return covered or coverage(concepts, present) >= MIN_COVERAGE
+
+
+def _gives_asked(hits: list[Hit], candidates: list[Statement], sections: list[frozenset[str]],
+                 concepts: tuple[Concept, ...], expect: Expected, text: str, about: frozenset[str],
+                 defaults: list[Concept]) -> bool:
+    """Whether a top statement gives the value ``text`` asks for, of ``about``."""
+    attributes = [c for c in concepts if not c.terms & (about | expect.cue_terms(text) | DEFAULT_WORDS)
+                  and not all(t.isdigit() for t in c.terms)]  # 「1つあたり」, the 53 of Route 53
+    # 「最大の遅延」: the statement names the quantity, in any of the question's words for it
+    named = expect.quantity_terms(text)
+    quantity = [Concept(0.0, named.union(*(c.terms for c in concepts if c.terms & named)), named)] if named else []
+    # 「何も設定しないと何秒？」 asks for the default value, named or implied
+    # with no name to tie the value to (「サーバーレスコンテナの安いスポット版」, "the pub/sub notification
+    # service"), it must come from a section holding much of the question, not any value near the top
+    items = _sub_items(candidates)
+    return any(_states_asked(u, expect, about, sections[u.hit_rank], concepts, attributes, quantity, defaults,
+                             frozenset().union(*(v.own_terms for v in items.get((u.hit_rank, u.context), ())
+                                                 if v.text != u.text)))
+               and (about or hits[u.hit_rank].coverage >= MIN_UNNAMED_COVERAGE)
+               for u in candidates)
 
 
 def _asks_value(sentence: str) -> bool:

@@ -51,6 +51,9 @@ _WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase
 _CLI_COMMAND = re.compile(r"\baws\s+[a-z0-9-]+\s+([a-z][a-z0-9-]*)")
 _ASKING_WORDS = frozenset({"know", "tell", "please", "explain", "wonder", "remind"})  # what is asked of me
 _CLAUSE = re.compile(r"[、，,]")
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
+_SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
+SHOUTED_WORDS = 4  # words in capitals before a question counts as shouted ("SQS FIFO DLQ" is three names)
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
 _ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
 SPECIFIC = 3  # a term the notes write in this many chunks or fewer names something of theirs
@@ -73,6 +76,16 @@ def _asks_to_do(word: str, text: str) -> bool:
     「タスクが中断される」: passive, what happens to the subject; 「…前に発火するLambda@Edgeのイベント名」:
     a clause that says which of a name's things is asked)."""
     return re.search(f"{re.escape(word)}(?:する|し|させ|でき)(?!る?[A-Za-z])", text) is not None
+
+
+def _plain(text: str) -> str:
+    """``text`` without pasted links (a page's address names nothing the notes hold: "aws.amazon.com"),
+    and in lowercase when English is shouted: "HOW MANY RECORDS PER SECOND" holds no names but those of
+    services, which are names in any case."""
+    text = _URL.sub(" ", text).strip() or text
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    shouted = len(_SHOUTED_WORD.findall(text)) >= SHOUTED_WORDS and all(c.isupper() for c in letters)
+    return text.lower() if shouted and not is_japanese(text) else text
 
 
 def _is_path(text: str, at: int) -> bool:
@@ -216,7 +229,7 @@ class Query:
             raise EmptyQuestion("The question is empty: type a question about your notes")
         truncated = len(typed) > max_chars
         typed = typed[:max_chars]
-        text = romanized(typed)  # 「ラムダの上限」: 「Lambdaの上限」
+        text = romanized(_plain(typed))  # 「ラムダの上限」: 「Lambdaの上限」
         stem, options = split_options(text)
         if stem:
             text = f"{stem} {options}"

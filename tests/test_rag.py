@@ -324,6 +324,11 @@ def test_citations_come_from_metadata(assistant):
     assert [x.n for x in answer.citations] == list(range(1, len(answer.citations) + 1))
 
 
+def test_a_question_asking_two_values_is_answered_by_either(assistant):
+    answer = assistant.ask("SQSの可視性タイムアウトって初期値何秒だっけ？あとFIFOキューは1秒あたり何件まで捌ける？")
+    assert answer.found and "30秒" in answer.text
+
+
 def test_a_symptom_in_the_users_words_finds_the_cause(assistant):
     """An access 集中 is the notes' spike; a shared disk corrupted asks for 排他制御."""
     for question, fact in [("セール開始直後のアクセス集中でサイトが落ちる。Auto Scalingが間に合わないのはなんで？",
@@ -523,6 +528,10 @@ def test_answer_options_are_told_from_the_question(question, stem, options):
 
 def test_query_normalises_and_detects_follow_ups():
     assert Query.of("  SQS   とは ").text == "SQS とは"
+    # a pasted link names nothing; shouted English holds no names but services'
+    assert Query.of("https://aws.amazon.com/jp/codeguru/\nCodeGuruの対応言語は？").text == "CodeGuruの対応言語は？"
+    assert Query.of("HOW MANY RECORDS CAN KINESIS TAKE?").text == "how many records can kinesis take?"
+    assert Query.of("SQS FIFO DLQ").text == "SQS FIFO DLQ"
     assert Query.of("デフォルト値は？", ["SQSとは？"]).context == "SQSとは？"
     assert Query.of("Lambdaのタイムアウトの最大値は？", ["SQSとは？"]).context == ""
 
