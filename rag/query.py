@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -51,6 +52,8 @@ _WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase
 _CLI_COMMAND = re.compile(r"\baws\s+[a-z0-9-]+\s+([a-z][a-z0-9-]*)")
 _ASKING_WORDS = frozenset({"know", "tell", "please", "explain", "wonder", "remind"})  # what is asked of me
 _CLAUSE = re.compile(r"[、，,]")
+_KEEP = {ord("？"): "\ue000", ord("！"): "\ue001"}  # private-use stand-ins NFKC leaves alone
+_RESTORE = {ord(v): chr(k) for k, v in _KEEP.items()}
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
 SHOUTED_WORDS = 4  # words in capitals before a question counts as shouted ("SQS FIFO DLQ" is three names)
@@ -79,9 +82,11 @@ def _asks_to_do(word: str, text: str) -> bool:
 
 
 def _plain(text: str) -> str:
-    """``text`` without pasted links (a page's address names nothing the notes hold: "aws.amazon.com"),
+    """``text`` in NFKC, without pasted links (a page's address names nothing the notes hold: "aws.amazon.com"),
     and in lowercase when English is shouted: "HOW MANY RECORDS PER SECOND" holds no names but those of
     services, which are names in any case."""
+    # 「ＳＱＳ」 is SQS, ｷｭｰ is キュー; a full-width ？ stays, as it ends a sentence where "?" may not (t3.micro?)
+    text = unicodedata.normalize("NFKC", text.translate(_KEEP)).translate(_RESTORE)
     text = _URL.sub(" ", text).strip() or text
     letters = [c for c in text if c.isascii() and c.isalpha()]
     shouted = len(_SHOUTED_WORD.findall(text)) >= SHOUTED_WORDS and all(c.isupper() for c in letters)
