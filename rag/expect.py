@@ -34,6 +34,8 @@ _EXTREME_EN = r"(?:maximum|minimum|max|min|largest|biggest|longest|shortest|fast
 _NOT_DURATION = re.compile(r"\d{4}\s*年|毎月\s*\d+\s*日|\d+\s*分(?:の\s*\d|割)")
 # Not counts: the number of a name (Route 53, Windows Server 2019)
 _NAMED_NUMBER = re.compile(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
+# Nor a note's reference marks (「…可能[1][3]」) or versions (HTTP/1.1)
+_NO_COUNT = re.compile(r"\[\d+\]|\b[A-Za-z]+/\d[\d.]*")
 
 
 def _unit(kind: str) -> str:
@@ -214,7 +216,7 @@ class Expected:
         named = dict(self.units)
         for kind in self.kinds:
             if kind == "count":
-                found = _NUMBER.search(_NAMED_NUMBER.sub(" ", text)) is not None
+                found = _NUMBER.search(_NO_COUNT.sub(" ", _NAMED_NUMBER.sub(" ", text))) is not None
             elif kind == "price":
                 found = _PRICE.search(text) is not None
             else:

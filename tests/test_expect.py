@@ -86,6 +86,8 @@ def test_expected_kind_of_value(question, kinds):
         ("ユーザはデータを安全に、どこからでも、容量制限なく保存可能", "size", True),
         ("バージョンにはエイリアスを設定することができる", "count", False),
         ("4XXError：指定された期間に取得されたクライアント側エラーの数。", "count", False),  # a code, not a count
+        ("CloudWatch EventsからStep Functionsを起動することが可能[1][3]", "count", False),  # reference marks
+        ("HTTP/1.0, HTTP/1.1, HTTP/2 対応", "count", False),  # versions
     ],
 )
 def test_statement_states_a_value(text, kind, says):
