@@ -834,6 +834,8 @@ SYNONYMS: dict[str, str] = {
     "速い": "高速",
     "遅い": "遅延",
     "遅れる": "遅延",
+    "吸収": "対応",  # a spike absorbed is one handled: 「スパイクに対応するには」
+    "制約": "制限",
     "集中": "スパイク",  # 「アクセス集中」 is a spike
     "延々": "無限",  # 「延々と実行され続けて」: an infinite loop
     "急増": "スパイク",

@@ -107,6 +107,9 @@ def assistant(settings) -> Assistant:
         ("CloudFrontがリクエストをオリジンに転送する前に発火するLambda@Edgeのイベント名は？", "002", "Lambda@Edge",
          "オリジンリクエスト"),
         ("CodeGuruってどの言語に対応してる？", "003", "Amazon CodeGuru", "Java"),
+        # a spike absorbed is one handled (対応); 「知りたい」 asks the assistant
+        ("アクセス集中（スパイク）ってAuto Scalingで吸収できますか？", "002", "スティッキーセッション", "スパイク"),
+        ("Fargateでできないことって何がある？制約をまとめて知りたい", "000", "Fargate", "GPU"),
         # a symptom in a user's words: PK is a primary key
         ("I defined a primary key on my Redshift table but duplicate rows still got loaded. Isn't the PK supposed "
          "to block that?", "001", "Amazon Redshift", "制約が存在しない"),
