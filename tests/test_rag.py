@@ -108,7 +108,7 @@ def assistant(settings) -> Assistant:
          "オリジンリクエスト"),
         ("CodeGuruってどの言語に対応してる？", "003", "Amazon CodeGuru", "Java"),
         # a spike absorbed is one handled (対応); 「知りたい」 asks the assistant
-        ("アクセス集中（スパイク）ってAuto Scalingで吸収できますか？", "002", "スティッキーセッション", "スパイク"),
+        ("アクセス集中（スパイク）ってAuto Scalingで吸収できますか？", "001", "その他", "突発的なスパイク"),
         ("Fargateでできないことって何がある？制約をまとめて知りたい", "000", "Fargate", "GPU"),
         # a symptom in a user's words: PK is a primary key
         ("I defined a primary key on my Redshift table but duplicate rows still got loaded. Isn't the PK supposed "
