@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from ingest.tokenize import normalize, terms, tokens
-from rag.glossary import spelled_out, translations
+from rag.glossary import abbreviations, spelled_out, translations
 from rag.query import GENERIC_NAMES, name_spans
 from rag.statements import Statement
 
@@ -271,8 +271,9 @@ def subject(question: str) -> Subject:
 
 
 def _named(name: str, terms_: frozenset[str]) -> bool:
-    """Whether ``terms_`` name ``name``, as written or spelled out (EFS: Elastic File System)."""
-    if name in terms_:
+    """Whether ``terms_`` name ``name``, as written, abbreviated (SageMaker: "SM monitoring metrics") or
+    spelled out (EFS: Elastic File System)."""
+    if name in terms_ or any(a in terms_ for a in abbreviations(name)):
         return True
     full = {t for word in spelled_out(name) for t, _ in terms(word)}
     return bool(full) and full <= terms_

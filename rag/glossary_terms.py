@@ -836,6 +836,7 @@ SYNONYMS: dict[str, str] = {
     "遅れる": "遅延",
     "吸収": "対応",  # a spike absorbed is one handled: 「スパイクに対応するには」
     "制約": "制限",
+    "取れる": "取得",  # metrics one can get are captured (取得)
     "集中": "スパイク",  # 「アクセス集中」 is a spike
     "延々": "無限",  # 「延々と実行され続けて」: an infinite loop
     "急増": "スパイク",

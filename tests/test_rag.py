@@ -110,6 +110,8 @@ def assistant(settings) -> Assistant:
         # a spike absorbed is one handled (対応); 「知りたい」 asks the assistant
         ("アクセス集中（スパイク）ってAuto Scalingで吸収できますか？", "001", "その他", "突発的なスパイク"),
         ("Fargateでできないことって何がある？制約をまとめて知りたい", "000", "Fargate", "GPU"),
+        # 「見たい」 asks the assistant too; metrics one can get (取れる) are captured (取得)
+        ("CloudWatchでSageMakerのメトリクスは何分間隔で取れるか見たい", "004", "Cloudwatch vs Cloudtrail", "1 minute"),
         # a symptom in a user's words: PK is a primary key
         ("I defined a primary key on my Redshift table but duplicate rows still got loaded. Isn't the PK supposed "
          "to block that?", "001", "Amazon Redshift", "制約が存在しない"),
