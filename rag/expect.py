@@ -106,6 +106,9 @@ _UNTIL = re.compile(r"(?:期限切れ|期限が切れる|成功する|完了す�
 _CLAIM = re.compile(r"(?:だ|だった|です|でした|ます|ました|る|い)よね|で(?:合って|あって|正しい|間違いない)|"
                     r"(?:でし|だっ|だ)(?:たっ)?け[？?]|って(?:こと|理解)で(?:いい|OK|合って)|"
                     r"\b(?:right|correct|true)\s*\?|\bis it true\b|\bam I right\b", re.I)
+# a plan to check against a limit: 「7日間保持させたいけど、延ばせる？」, "Can I publish a 300 KB message?"
+_FEASIBLE = re.compile(r"(?:でき|いけ|行け|使え|作れ|延ばせ|送れ|置け|持て|載せ|動かせ)る[？?]|大丈夫|可能[？?]|"
+                       r"\b(?:can|could) (?:I|we|you)\b|\bis it possible\b|\bok(?:ay)?\s*\?", re.I)
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGTP]i?B)(?![A-Za-z])", re.I)
 
 
@@ -181,13 +184,15 @@ class Expected:
     @classmethod
     def asked(cls, question: str, options: str = "") -> Expected:
         """What an answer must state: the value asked for, the kind of value the answer options offer
-        (「チェック間隔はどれ？ 5秒 / 10秒 / 30秒」), or the kind a claim to check writes
-        (「可視性タイムアウトのデフォルトって60秒だったよね？」 is answered by the duration the notes give)."""
-        if (asked := cls.of(question)) or (asked := cls.written(options)) or not _CLAIM.search(question):
+        (「チェック間隔はどれ？ 5秒 / 10秒 / 30秒」), or the kind a claim or a plan to check writes
+        (「可視性タイムアウトのデフォルトって60秒だったよね？」, 「7日間保持させたいけど延ばせる？」 are answered by
+        the duration the notes give)."""
+        if (asked := cls.of(question)) or (asked := cls.written(options)) or not (
+                _CLAIM.search(question) or _FEASIBLE.search(question)):
             return asked
         if _PRICE.search(question):  # 「50TBのモデルは$200だったよね？」: the size says which model is priced
             return cls(frozenset({"price"}), sized=_sizes(question))
-        return cls.written(question)
+        return cls(cls.written(question).kinds)  # in any unit: 「4か月前」 is checked against 「90日」
 
     @classmethod
     def ranking(cls, question: str) -> Expected:

@@ -110,6 +110,8 @@ def assistant(settings) -> Assistant:
         # a spike absorbed is one handled (対応); 「知りたい」 asks the assistant
         ("アクセス集中（スパイク）ってAuto Scalingで吸収できますか？", "001", "その他", "突発的なスパイク"),
         ("Fargateでできないことって何がある？制約をまとめて知りたい", "000", "Fargate", "GPU"),
+        # a plan checked against the limit
+        ("Can I give a Lambda function 4GB of memory?", "003", "AWS Lambda", "3008MB"),
         # 「見たい」 asks the assistant too; metrics one can get (取れる) are captured (取得)
         ("CloudWatchでSageMakerのメトリクスは何分間隔で取れるか見たい", "004", "Cloudwatch vs Cloudtrail", "1 minute"),
         # a symptom in a user's words: PK is a primary key
@@ -332,6 +334,8 @@ def test_citations_come_from_metadata(assistant):
 def test_a_question_asking_two_values_is_answered_by_either(assistant):
     answer = assistant.ask("SQSの可視性タイムアウトって初期値何秒だっけ？あとFIFOキューは1秒あたり何件まで捌ける？")
     assert answer.found and "30秒" in answer.text
+    answer = assistant.ask("Can I still look up a CloudTrail event from 4 months ago?")  # in days in the notes
+    assert answer.found and "90 days" in answer.text
 
 
 def test_a_symptom_in_the_users_words_finds_the_cause(assistant):
@@ -442,6 +446,10 @@ def test_follow_up_uses_the_conversation(assistant):
         # is a rate
         ("SQSの可視性タイムアウト、1時間超える処理があるから最大いくつまで設定できる？", "見つかりませんでした"),
         ("API Gateway is throwing 429 Too Many Requests. What's the default throttling limit?", "could not find"),
+        # a plan to check against a limit asks for the kind of value it writes: SNS has no size in the
+        # notes (256KB is SQS's), Kinesis no retention
+        ("Can I publish a 300 KB message to an SNS topic?", "could not find"),
+        ("Kinesisでレコードを7日間保持させたいけど、そこまで延ばせる？", "見つかりませんでした"),
         # answer options that are durations ask for a duration
         ("Route 53のヘルスチェックで「高速」を選んだ場合のチェック間隔はどれ？ A) 5秒 B) 10秒 C) 30秒",
          "見つかりませんでした"),
