@@ -51,7 +51,10 @@ _WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase
 # the subcommand of an AWS CLI line is what is done, not a subject (「aws s3 cp でデカいファイルを…」)
 _CLI_COMMAND = re.compile(r"\baws\s+[a-z0-9-]+\s+([a-z][a-z0-9-]*)")
 _ASKING_WORDS = frozenset({"know", "tell", "please", "explain", "wonder", "remind",  # what is asked of me
-                           "知る", "教える", "見る"})  # 「制約をまとめて知りたい」, 「10秒粒度で見たい」
+                           "知る", "教える", "見る",  # 「制約をまとめて知りたい」, 「10秒粒度で見たい」
+                           # and English function words the notes' one English file makes look rare
+                           "we", "our", "us", "your", "they", "them", "their", "who", "have", "has", "had",
+                           "been", "would", "could", "so", "than", "then", "into", "just", "out", "made"})
 _CLAUSE = re.compile(r"[、，,]")
 _KEEP = {ord("？"): "\ue000", ord("！"): "\ue001"}  # private-use stand-ins NFKC leaves alone
 _RESTORE = {ord(v): chr(k) for k, v in _KEEP.items()}
