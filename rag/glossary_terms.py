@@ -6,6 +6,7 @@ glossary normalises both sides with the index's tokenizer."""
 ABBREVIATIONS: dict[str, str] = {
     "ddb": "DynamoDB",
     "pk": "プライマリーキー",
+    "dr": "ディザスタリカバリ / Disaster Recovery / 災害対策",
     "dynamo": "DynamoDB",
     "dlq": "Dead Letter Queue",
     "sm": "SageMaker",
@@ -204,6 +205,9 @@ GLOSSARY: dict[str, str] = {
     "region": "リージョン",
     "replication": "レプリケーション",
     "container": "コンテナ",
+    "containerized": "コンテナ", "containerised": "コンテナ",
+    "down": "ダウン 停止 障害",  # how long we can be down: 「ダウンを許容できる最大時間」
+    "lose": "失われる 損失",
     "task": "タスク",
     "cluster": "クラスター クラスタ",
     "service": "サービス",
@@ -834,6 +838,10 @@ SYNONYMS: dict[str, str] = {
     "速い": "高速",
     "遅い": "遅延",
     "遅れる": "遅延",
+    "振り分ける": "ルーティング 振り分け 分散",  # 「近い拠点へ振り分けたい」: routing
+    "拠点": "ロケーション リージョン",
+    "逃がす": "フェイルオーバー",  # 「落ちたらもう片方に逃がす」
+    "跳ねる": "スパイク",  # 「アクセスが跳ねた」
     "吸収": "対応",  # a spike absorbed is one handled: 「スパイクに対応するには」
     "制約": "制限",
     "取れる": "取得",  # metrics one can get are captured (取得)
