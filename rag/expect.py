@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from ingest.tokenize import normalize, terms, tokens
 from rag.glossary import abbreviations, spelled_out, translations
-from rag.query import GENERIC_NAMES, name_spans
+from rag.query import GENERIC_NAMES, PROTOCOLS, name_spans
 from rag.statements import Statement
 
 # Units of a kind, smallest first, as (Japanese, English) patterns. A question that names a unit (何秒)
@@ -235,7 +235,6 @@ class Expected:
         return False
 
 
-PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
 _API_GATEWAY = re.compile(r"(?<![A-Za-z])API\s*Gateway", re.I)  # 「CloudTrailはAPIの呼び出し…」: no API Gateway
 
 

@@ -65,6 +65,8 @@ SHOUTED_WORDS = 4  # words in capitals before a question counts as shouted ("SQS
 _ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
 SPECIFIC = 3  # a term the notes write in this many chunks or fewer names something of theirs
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
+# the web's own words: what a question says of them (「URLのパスごとに振り分け」) is about the service
+PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
 
@@ -385,7 +387,7 @@ class Query:
         # each word, not the thing)
         in_names = {t for run in _TITLE_RUN.findall(self.own) for t, _ in terms(run)}
         missing = [t for t in found if not df.get(t) and (t in in_names or not translations(t))
-                   and not _qualified(t, db)]
+                   and not _qualified(t, db) and t not in PROTOCOLS]
         # DDB is there when the notes write DynamoDB; NLB only when they write "Network Load Balancer",
         # not each of its words; C5d when they write C5
         written = {t: [*written_forms(t), *_INSTANCE_VARIANT.findall(t)] for t in missing}

@@ -110,6 +110,9 @@ def assistant(settings) -> Assistant:
         # a spike absorbed is one handled (対応); 「知りたい」 asks the assistant
         ("アクセス集中（スパイク）ってAuto Scalingで吸収できますか？", "001", "その他", "突発的なスパイク"),
         ("Fargateでできないことって何がある？制約をまとめて知りたい", "000", "Fargate", "GPU"),
+        # the web's own words (URL) need not be in the notes: what is asked of them is the service's
+        ("ロードバランサー1台で、URLのパスごとに別々のアプリへ振り分けたいんだけどできる？", "001",
+         "Application Load Balancer (ALB)", "コンテントベース"),
         # a plan checked against the limit
         ("Can I give a Lambda function 4GB of memory?", "003", "AWS Lambda", "3008MB"),
         # 「見たい」 asks the assistant too; metrics one can get (取れる) are captured (取得)
