@@ -53,7 +53,7 @@ def _noun_cue(ja: str, en: str) -> str:
     """A noun such as サイズ or 期間 asks for a value only beside an extreme: 「最大サイズ」, 「サイズの上限」,
     "maximum ... size". Alone it is often about something else: 「バッチサイズって何？」, 「EBSの容量を
     変えるには？」, 「DLQの保持期間は何に基づく？」 are answered by statements without a number."""
-    return (rf"{_EXTREME}の?\w{{0,4}}(?:{ja})|(?:{ja})(?:の|は|って)?{_EXTREME}|"
+    return (rf"{_EXTREME}の?\w{{0,4}}(?:{ja})|(?:{ja})(?:の|は|って|\s+)?{_EXTREME}|"
             rf"\b{_EXTREME_EN}\s+(?:[\w'-]+\s+){{0,3}}(?:{en})\b|\b(?:{en})\s+limit")
 
 
@@ -132,6 +132,20 @@ def _value(kind: str, units: range) -> re.Pattern[str]:
     return re.compile(rf"\d\s*(?:{alternatives})(?![a-z]){_PER}", re.I)
 
 
+# a search-box query of a few words ending in a quantity's noun asks for it: 「kinesis 保持期間」, "lambda
+# /tmp size" (not "ALB 料金": a scheme, no number; not "--page-size": an option)
+_KEYWORDS = re.compile(r"^(?!.*[?？。])\S+(?:\s+\S+){1,4}$")
+_LAST_NOUN = {"duration": re.compile(r"(?:保持|保存|待ち)?(?:期間|時間)|タイムアウト|timeout|retention|ttl", re.I),
+              "size": re.compile(r"(?<!-)(?:サイズ|容量|size)", re.I)}
+
+
+def _keyword_kinds(question: str) -> set[str]:
+    if not _KEYWORDS.match(question.strip()):
+        return set()
+    last = question.split()[-1]
+    return {kind for kind, noun in _LAST_NOUN.items() if noun.fullmatch(last)}
+
+
 def _counts_a_duration(question: str) -> bool:
     """「可視性タイムアウト、最大いくつまで？」: いくつ of a quantity that is a duration asks for one."""
     counted = [m.group() for m in CUES["count"].finditer(question)]
@@ -151,7 +165,7 @@ class Expected:
     @classmethod
     @lru_cache(maxsize=1024)  # retrieval and the answer both ask
     def of(cls, question: str) -> Expected:
-        kinds = {kind for kind, cue in CUES.items() if cue.search(question)}
+        kinds = {kind for kind, cue in CUES.items() if cue.search(question)} | _keyword_kinds(question)
         if _counts_a_duration(question):
             kinds = kinds - {"count"} | {"duration"}
         units = []

@@ -60,6 +60,12 @@ from rag.statements import statements
         ("What's the default throttling limit?", {"count"}),  # a rate of requests
         ("EFSのマウントで開けるポート番号って何番？", {"count"}),  # a port's number
         ("Which port does SES use?", {"count"}),
+        # a search-box query ending in a quantity's noun asks for it; a noun and its extreme apart
+        ("kinesis 保持期間", {"duration"}),
+        ("lambda /tmp size", {"size"}),
+        ("SQS 可視性タイムアウト 最大", {"duration"}),
+        ("ALB 料金", set()),  # a scheme, no number
+        ("AWS CLI --max-items vs --page-size", set()),  # an option
         # a blank to fill before a unit asks for a value in it
         ("Kinesis Data Streamsのデータ保持期間はデフォルトで（　）時間", {"duration"}),
         ("By default a Lambda function gets ___ MB of ephemeral storage.", {"size"}),

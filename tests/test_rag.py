@@ -453,6 +453,7 @@ def test_follow_up_uses_the_conversation(assistant):
         # notes (256KB is SQS's), Kinesis no retention
         ("Can I publish a 300 KB message to an SNS topic?", "could not find"),
         ("Kinesisでレコードを7日間保持させたいけど、そこまで延ばせる？", "見つかりませんでした"),
+        ("kinesis 保持期間", "見つかりませんでした"),  # a keyword query asks a value too
         # answer options that are durations ask for a duration
         ("Route 53のヘルスチェックで「高速」を選んだ場合のチェック間隔はどれ？ A) 5秒 B) 10秒 C) 30秒",
          "見つかりませんでした"),
