@@ -50,17 +50,18 @@ _NAME_PAIR = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]+)(?= ([A-Z][a-z]+)(?![A-Z
 _WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase English word ("defualt")
 # the subcommand of an AWS CLI line is what is done, not a subject (「aws s3 cp でデカいファイルを…」)
 _CLI_COMMAND = re.compile(r"\baws\s+[a-z0-9-]+\s+([a-z][a-z0-9-]*)")
-_ASKING_WORDS = frozenset({"know", "tell", "please", "explain", "wonder", "remind",  # what is asked of me
-                           "知る", "教える", "見る",  # 「制約をまとめて知りたい」, 「10秒粒度で見たい」
-                           # and English function words the notes' one English file makes look rare
-                           "we", "our", "us", "your", "they", "them", "their", "who", "have", "has", "had",
-                           "been", "would", "could", "so", "than", "then", "into", "just", "out", "made"})
+# Words of a question that are no concepts of it: what is asked of me (「制約をまとめて知りたい」, 「10秒粒度で
+# 見たい」, "I'd like to know"), and English function words the notes' one English file makes look rare
+_ASKING_WORDS = frozenset({"know", "tell", "please", "explain", "wonder", "remind", "知る", "教える", "見る"})
+_FUNCTION_WORDS = frozenset({"we", "our", "us", "your", "they", "them", "their", "who", "have", "has", "had",
+                             "been", "would", "could", "so", "than", "then", "into", "just", "out", "made"})
+_NO_CONCEPTS = _ASKING_WORDS | _FUNCTION_WORDS
 _CLAUSE = re.compile(r"[、，,]")
 _KEEP = {ord("？"): "\ue000", ord("！"): "\ue001"}  # private-use stand-ins NFKC leaves alone
 _RESTORE = {ord(v): chr(k) for k, v in _KEEP.items()}
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
-SHOUTED_WORDS = 4  # words in capitals before a question counts as shouted ("SQS FIFO DLQ" is three names)
+SHOUTED_WORDS = 4  # this many words in capitals, and no small letter, is shouting ("SQS FIFO DLQ": names)
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
 _ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
 SPECIFIC = 3  # a term the notes write in this many chunks or fewer names something of theirs
@@ -326,7 +327,7 @@ class Query:
                 continue
             groups = []
             for term, parts in terms(text):
-                if term in _ASKING_WORDS:
+                if term in _NO_CONCEPTS:
                     continue  # "I'd like to know …": the English note's one "know" would weigh as rare
                 words_of = [term] if translations(term) or synonyms(term) or abbreviations(term) else parts
                 groups.append((term, parts, terms(" ".join(w for t in words_of
