@@ -236,6 +236,12 @@ class IndexDB:
             memo[key] = [frozenset(f"{r[0]} {r[1]}".split()) for r in rows]
         return memo[key]
 
+    def texts(self, term: str, limit: int) -> list[str]:
+        """The heading path and text of up to ``limit`` chunks holding ``term``, as written."""
+        rows = self._all("SELECT c.heading, c.text FROM fts JOIN chunks c ON c.rowid = fts.rowid WHERE fts MATCH ? "
+                         "LIMIT ?", (_quoted(term), limit))
+        return [" ".join((*json.loads(r[0]), r[1])) for r in rows]
+
     def bare_headings(self) -> list[tuple[str, int, tuple[str, ...], frozenset[str]]]:
         """Headings with nothing under them, as (source, line, heading path, terms of its own title),
         recorded by ingest from the note files (a cache pulled from a Chroma server has none)."""

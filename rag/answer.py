@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
+from rag.acronyms import unexpanded
 from rag.bare import bare_notices, bare_subjects
 from rag.expect import Expected, gives, subject
 from rag.glossary import translations
@@ -229,7 +230,9 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     expect = Expected.asked(query.text, query.options)
     bare = bare_subjects(query, concepts, db)
     unknown = query.unknown_names(db) + bare
-    if not is_answerable(query, hits, db, concepts, candidates, expect, sections, unknown):
+    # 「VGWって何の略？」: a section using VGW is no answer, only one spelling it out
+    if unexpanded(query.asking, db) or not is_answerable(query, hits, db, concepts, candidates, expect, sections,
+                                                          unknown):
         return Answer(query.asked, NOT_FOUND[ja], False, (), _citations(hits[:3], {}),
                       notices + bare_notices(bare, db))
     about = subject(query.valued(_asks_value))

@@ -18,6 +18,7 @@ from ingest.embedders import UseEmbedder
 from ingest.errors import NotIndexed
 from ingest.index import Index
 from ingest.pipeline import ingest
+from rag.acronyms import asked_acronym, expands
 from rag.assistant import Assistant
 from rag.compounds import unwritten
 from rag.glossary import romanized
@@ -652,3 +653,28 @@ def test_katakana_service_names_are_read_as_written_in_the_notes_and_shown_as_ty
     assert romanized("コードグループ") == "コードグループ"  # no CodeGuru: the word goes on
     answer = assistant.ask("ラムダのメモリは最大何MB？")
     assert answer.question == "ラムダのメモリは最大何MB？" and "3008MB" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text", "spelled"),
+    [
+        ("LCU", "料金は利用時間とLoad Balancer Capacity Units（LCU）で計算", True),  # one word left out
+        ("MPP", "MPP : Massive Parallel Processingo", True),
+        ("HPC", "ハイパフォーマンスコンピューティング (HPC) と機械学習", True),  # Japanese beside it
+        ("IOPS", "– プロビジョンドIOPS(SSD)", False),  # a bracket, but no expansion
+        ("VGW", "VGWへ設定が必要", False),
+        ("NACL", "NACLで制限することが可能 and not always cheap logs", False),  # small initials
+    ],
+)
+def test_an_acronym_is_spelled_out_by_initials_or_japanese_beside_it(acronym, text, spelled):
+    assert expands(acronym, text) is spelled
+
+
+def test_the_acronym_asked_to_be_spelled_out(assistant):
+    assert asked_acronym("ALBの課金単位のLCUって何の略？") == "LCU"
+    assert asked_acronym("What does ENI stand for? It comes up in VPC Lambda") == "ENI"
+    assert asked_acronym("LCUって何？") is None
+    refused = assistant.ask("Direct Connectのプライベート接続で設定が必要なVGWって何の略？")
+    assert not refused.found  # the notes use VGW, never spell it out
+    answer = assistant.ask("HDFSって何の略でしたっけ")
+    assert answer.found and "Hadoop Distributed File System" in answer.text
