@@ -14,7 +14,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import unexpanded
 from rag.bare import bare_notices, bare_subjects
-from rag.expect import Expected, gives, subject
+from rag.expect import Expected, Subject, gives, subject
 from rag.glossary import translations
 from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.query import Concept, Query, coverage
@@ -100,7 +100,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
             defaults = []  # 「…デフォルトで何のキー？あとサイズの上限は？」: the default is the other question's
         # a question asking for a value is answered by a statement giving one, or not at all; one asking
         # several (「初期値何秒？あとFIFOは1秒あたり何件まで？」) by one giving any of them, of its own subject
-        about = subject(query.valued(_asks_value))
+        about = _asked_of(query, sections)
         parts = [(Expected.asked(a), a, subject(a) or about) for a in valued] if len(valued) > 1 else []
         return any(_gives_asked(hits, candidates, sections, concepts, e, text, of, defaults)
                    for e, text, of in parts or [(expect, query.text, about)])
@@ -137,6 +137,16 @@ def _gives_asked(hits: list[Hit], candidates: list[Statement], sections: list[fr
                                                  if v.text != u.text)))
                and (about or hits[u.hit_rank].coverage >= MIN_UNNAMED_COVERAGE)
                for u in candidates)
+
+
+def _asked_of(query: Query, sections: list[frozenset[str]]) -> Subject:
+    """Whose value is asked: the names of the sentences asking it, and those of the rest of the question
+    that the top section holds. The others set a scene (「DBはAurora、監視はDatadog、コンシューマはECS on
+    Fargate。…SQSのFIFOキューって1秒あたり最大何件？」): no statement about the value names them."""
+    whole = subject(query.valued(_asks_value))
+    asking = [a for a in query.sentences if _asks_value(a)] or query.sentences or [query.own]
+    own = subject("".join(asking))
+    return whole.within(frozenset(n for n in whole if n in own or n in sections[0]))
 
 
 def _asks_value(sentence: str) -> bool:
@@ -235,7 +245,7 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
                                                           unknown):
         return Answer(query.asked, NOT_FOUND[ja], False, (), _citations(hits[:3], {}),
                       notices + bare_notices(bare, db))
-    about = subject(query.valued(_asks_value))
+    about = _asked_of(query, sections)
 
     asks_only = unknown or _ONLY_ASKED.search(query.text)
     value = Expected.ranking(query.text)

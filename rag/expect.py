@@ -259,6 +259,13 @@ class Subject(frozenset):
 
     choices: tuple[tuple[frozenset[str], ...], ...] = ()
 
+    def within(self, kept: frozenset[str]) -> Subject:
+        """Only the names of ``kept`` (the ones the notes write: 「DBはAurora、監視はDatadog。」 sets a
+        scene no statement can name)."""
+        out = Subject(self & kept)
+        out.choices = tuple(c for names_ in self.choices if len(c := tuple(n for n in names_ if n <= kept)) > 1)
+        return out
+
 
 # between two names of one list: 「ENAとIntel VF」, "SQS or SNS", 「SQS、SNS」
 _JOINED = re.compile(r"\s*(?:と|や|、|,|/|／|and|or|vs\.?)\s*", re.I)

@@ -342,6 +342,12 @@ def test_a_question_asking_two_values_is_answered_by_either(assistant):
     assert answer.found and "90 days" in answer.text
 
 
+def test_names_that_set_the_scene_are_not_whose_value_is_asked(assistant):
+    answer = assistant.ask("注文処理をSQSのFIFOキューで処理してます。コンシューマはECS on Fargate、DBはAurora、監視は"
+                           "Datadog。SQSのFIFOキューって1秒あたり最大何件のメッセージまで扱えますか？")
+    assert answer.found and "300件" in answer.text
+
+
 def test_a_symptom_in_the_users_words_finds_the_cause(assistant):
     """An access 集中 is the notes' spike; a shared disk corrupted asks for 排他制御."""
     for question, fact in [("セール開始直後のアクセス集中でサイトが落ちる。Auto Scalingが間に合わないのはなんで？",
