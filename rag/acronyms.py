@@ -56,8 +56,12 @@ def expands(acronym: str, text: str) -> bool:
 
 def unexpanded(question: str, db: IndexDB) -> list[str]:
     """The acronym the question asks to have spelled out, as an index term, when the notes use it and
-    spell it out nowhere (a name they never write is for ``Query.unknown_names``)."""
-    if (acronym := asked_acronym(question)) is None or not (term := tokens(acronym)[:1]):
+    spell it out in none of the first ``EXPANSION_CHUNKS`` chunks holding it nor in an empty heading
+    (「### AWS Identity and Access Management (IAM)」). A name they never write is for
+    ``Query.unknown_names``; one with a digit (S3, EC2) is a name, not letters to spell out."""
+    acronym = asked_acronym(question)
+    if acronym is None or any(c.isdigit() for c in acronym) or not (term := tokens(acronym)[:1]):
         return []
-    texts = db.texts(term[0], EXPANSION_CHUNKS)
-    return [] if not texts or any(expands(acronym, t) for t in texts) else term
+    texts = db.texts(term[0], EXPANSION_CHUNKS) + [path[-1] for _, _, path, title in db.bare_headings()
+                                                   if term[0] in title]
+    return [] if not db.term_chunks(term) or any(expands(acronym, t) for t in texts) else term

@@ -141,12 +141,16 @@ def _gives_asked(hits: list[Hit], candidates: list[Statement], sections: list[fr
 
 def _asked_of(query: Query, sections: list[frozenset[str]]) -> Subject:
     """Whose value is asked: the names of the sentences asking it, and those of the rest of the question
-    that the top section holds. The others set a scene (「DBはAurora、監視はDatadog、コンシューマはECS on
-    Fargate。…SQSのFIFOキューって1秒あたり最大何件？」): no statement about the value names them."""
+    that the top section holds (all of them when neither names any). The others set a
+    scene (「DBはAurora、監視はDatadog、コンシューマはECS on Fargate。…SQSのFIFOキューって1秒あたり最大何件？」):
+    no statement about the value names them."""
     whole = subject(query.valued(_asks_value))
     asking = [a for a in query.sentences if _asks_value(a)] or query.sentences or [query.own]
-    own = subject("".join(asking))
-    return whole.within(frozenset(n for n in whole if n in own or n in sections[0]))
+    own = subject(" ".join(asking))
+    kept = frozenset(n for n in whole if n in own or n in sections[0])
+    # 「SNSを使ってます。メッセージの最大サイズは？」: asking sentences that name nothing ask of the scene,
+    # which the top section (SQS's) must then hold
+    return whole.within(kept) if own or kept else whole
 
 
 def _asks_value(sentence: str) -> bool:

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from ingest.tokenize import normalize, terms, tokens
 from rag.glossary import abbreviations, spelled_out, translations
-from rag.query import GENERIC_NAMES, PROTOCOLS, name_spans
+from rag.query import GENERIC_NAMES, name_spans
 from rag.statements import Statement
 
 # Units of a kind, smallest first, as (Japanese, English) patterns. A question that names a unit (何秒)
@@ -34,8 +34,8 @@ _EXTREME_EN = r"(?:maximum|minimum|max|min|largest|biggest|longest|shortest|fast
 _NOT_DURATION = re.compile(r"\d{4}\s*年|毎月\s*\d+\s*日|\d+\s*分(?:の\s*\d|割)")
 # Not counts: the number of a name (Route 53, Windows Server 2019)
 _NAMED_NUMBER = re.compile(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
-# Nor a note's reference marks (「…可能[1][3]」) or versions (HTTP/1.1)
-_NO_COUNT = re.compile(r"\[\d+\]|\b[A-Za-z]+/\d[\d.]*")
+# Nor a note's reference marks (「…可能[1][3]」) or protocol versions (HTTP/1.1, NFSv4.1)
+_NO_COUNT = re.compile(r"\[\d+\]|\b(?:HTTP|HTTPS|NFS|SMB|TLS|SSL)\s*[/v]?\s*\d[\d.]*", re.I)  # not TCP/2049
 
 
 def _unit(kind: str) -> str:
@@ -45,7 +45,7 @@ def _unit(kind: str) -> str:
 # Nouns that name the quantity itself: 「最大の遅延」 is answered by a statement about 遅延, not by any
 # duration in the SQS section (「最大14日間」 is the retention).
 _QUANTITY_JA = "遅延|タイムアウト|待機時間|保持期間"
-_QUANTITY_EN = "delay|timeout|wait(?:ing)? time|retention(?: period)?|ttl"
+_QUANTITY_EN = r"\b(?:delay|timeout|wait(?:ing)? time|retention(?: period)?|ttl)\b"  # not the ttl of throttling
 _QUANTITY = re.compile(f"{_QUANTITY_JA}|{_QUANTITY_EN}", re.I)
 
 
@@ -89,8 +89,8 @@ CUES: dict[str, re.Pattern[str]] = {
                         r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
                         r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
                         r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b|"
-                        r"\b(?:throttling|throttle|rate)\s+limits?\b|スロットリング(?:の)?(?:上限|制限)|"  # a rate
-                        r"\b(?:what|which)\s+port\b|ポート番号(?:は|って|を)",  # a port's number
+                        r"\b(?:throttling|throttle|rate)\s+limits?\b|スロットリング(?:の)?(?:上限|制限値?)(?:は|って|[？?])",
+                        # a rate
                         re.I),
     "price": re.compile(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
                         r"無料(?:で|なの|です|？|\?)|"
@@ -134,22 +134,27 @@ def _value(kind: str, units: range) -> re.Pattern[str]:
 
 # a search-box query of a few words ending in a quantity's noun asks for it: 「kinesis 保持期間」, "lambda
 # /tmp size" (not "ALB 料金": a scheme, no number; not "--page-size": an option)
+_SENTENCE_WORDS = frozenset({"how", "what", "why", "when", "where", "which", "explain", "describe", "is", "can",
+                             "does", "do"})  # "How to set Lambda timeout" asks how, not a value
 _KEYWORDS = re.compile(r"^(?!.*[?？。])\S+(?:\s+\S+){1,4}$")
 _LAST_NOUN = {"duration": re.compile(r"(?:保持|保存|待ち)?(?:期間|時間)|タイムアウト|timeout|retention|ttl", re.I),
               "size": re.compile(r"(?<!-)(?:サイズ|容量|size)", re.I)}
 
 
 def _keyword_kinds(question: str) -> set[str]:
-    if not _KEYWORDS.match(question.strip()):
+    if not _KEYWORDS.match(question.strip()) or question.split()[0].lower() in _SENTENCE_WORDS:
         return set()
     last = question.split()[-1]
     return {kind for kind, noun in _LAST_NOUN.items() if noun.fullmatch(last)}
 
 
+_DURATION_NOUN = re.compile(rf"(?:{_QUANTITY_JA})(?!キュー)|{_QUANTITY_EN}", re.I)  # not 「遅延キュー」
+
+
 def _counts_a_duration(question: str) -> bool:
     """「可視性タイムアウト、最大いくつまで？」: いくつ of a quantity that is a duration asks for one."""
     counted = [m.group() for m in CUES["count"].finditer(question)]
-    return bool(counted) and all("いくつ" in c for c in counted) and _QUANTITY.search(question) is not None
+    return bool(counted) and all("いくつ" in c for c in counted) and _DURATION_NOUN.search(question) is not None
 
 
 @dataclass(frozen=True)
@@ -249,6 +254,7 @@ class Expected:
         return False
 
 
+PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
 _API_GATEWAY = re.compile(r"(?<![A-Za-z])API\s*Gateway", re.I)  # 「CloudTrailはAPIの呼び出し…」: no API Gateway
 
 

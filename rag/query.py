@@ -54,20 +54,20 @@ _CLI_COMMAND = re.compile(r"\baws\s+[a-z0-9-]+\s+([a-z][a-z0-9-]*)")
 # 見たい」, "I'd like to know"), and English function words the notes' one English file makes look rare
 _ASKING_WORDS = frozenset({"know", "tell", "please", "explain", "wonder", "remind", "知る", "教える", "見る"})
 _FUNCTION_WORDS = frozenset({"we", "our", "us", "your", "they", "them", "their", "who", "have", "has", "had",
-                             "been", "would", "could", "so", "than", "then", "into", "just", "out", "made"})
+                             "been", "would", "could", "so", "than", "then", "into", "just", "made"})
 _NO_CONCEPTS = _ASKING_WORDS | _FUNCTION_WORDS
 _CLAUSE = re.compile(r"[、，,]")
 _KEEP = {ord("？"): "\ue000", ord("！"): "\ue001"}  # private-use stand-ins NFKC leaves alone
 _RESTORE = {ord(v): chr(k) for k, v in _KEEP.items()}
-_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
+# a link's own characters only: 「(https://…/)SQSの…」 keeps what follows it
+_URL = re.compile(r"\b(?:https?|s3)://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+|\bwww\.[A-Za-z0-9._~/%-]+", re.I)
 _SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
 SHOUTED_WORDS = 4  # this many words in capitals, and no small letter, is shouting ("SQS FIFO DLQ": names)
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
 _ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
 SPECIFIC = 3  # a term the notes write in this many chunks or fewer names something of theirs
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
-# the web's own words: what a question says of them (「URLのパスごとに振り分け」) is about the service
-PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
+ADDRESSES = frozenset({"url"})  # 「URLのパスごとに振り分け」 asks the load balancer, not about URLs
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
 
@@ -84,8 +84,9 @@ def _asks_to_do(word: str, text: str) -> bool:
     """Whether the question asks to do what the word names (「ローテーションするには」, 「修復させる」), rather
     than using it to describe a situation (「外部からのシグナルで介入したい」, 「共有ドライブとしてマウント」,
     「タスクが中断される」: passive, what happens to the subject; 「…前に発火するLambda@Edgeのイベント名」:
-    a clause that says which of a name's things is asked)."""
-    return re.search(f"{re.escape(word)}(?:する|し|させ|でき)(?!る?[A-Za-z])", text) is not None
+    a kanji verb's clause saying which of a name's things is asked)."""
+    after = "" if _is_loanword(word) else "(?!る?[A-Za-z])"  # ローテーションするLambda: rotation is asked
+    return re.search(f"{re.escape(word)}(?:する|し|させ|でき){after}", text) is not None
 
 
 def _plain(text: str) -> str:
@@ -388,7 +389,7 @@ class Query:
         # each word, not the thing)
         in_names = {t for run in _TITLE_RUN.findall(self.own) for t, _ in terms(run)}
         missing = [t for t in found if not df.get(t) and (t in in_names or not translations(t))
-                   and not _qualified(t, db) and t not in PROTOCOLS]
+                   and not _qualified(t, db) and t not in ADDRESSES]
         # DDB is there when the notes write DynamoDB; NLB only when they write "Network Load Balancer",
         # not each of its words; C5d when they write C5
         written = {t: [*written_forms(t), *_INSTANCE_VARIANT.findall(t)] for t in missing}

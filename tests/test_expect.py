@@ -59,7 +59,10 @@ from rag.statements import statements
         ("SQSの可視性タイムアウト、最大いくつまで設定できる？", {"duration"}),  # いくつ of a duration
         ("What's the default throttling limit?", {"count"}),  # a rate of requests
         ("EFSのマウントで開けるポート番号って何番？", {"count"}),  # a port's number
-        ("Which port does SES use?", {"count"}),
+        ("RDSのポート番号を変更するには？", set()),
+        ("Auto Scalingのスロットリング制限にかかったらどうすればいい？", set()),
+        ("SQSの遅延キューって最大いくつまでメッセージ入れられる？", {"count"}),  # a queue, not the delay
+        ("How to set Lambda timeout", set()),  # a sentence, not keywords
         # a search-box query ending in a quantity's noun asks for it; a noun and its extreme apart
         ("kinesis 保持期間", {"duration"}),
         ("lambda /tmp size", {"size"}),
@@ -94,6 +97,8 @@ def test_expected_kind_of_value(question, kinds):
         ("4XXError：指定された期間に取得されたクライアント側エラーの数。", "count", False),  # a code, not a count
         ("CloudWatch EventsからStep Functionsを起動することが可能[1][3]", "count", False),  # reference marks
         ("HTTP/1.0, HTTP/1.1, HTTP/2 対応", "count", False),  # versions
+        ("NFSv4.1 プロトコルを使う", "count", False),
+        ("NFS (TCP/2049) のインバウンドを許可", "count", True),  # a port is a number
     ],
 )
 def test_statement_states_a_value(text, kind, says):
@@ -105,6 +110,11 @@ def test_cue_words_are_not_what_the_value_is_about():
     assert Expected.of(question).cue_terms(question) == {"何日", "日"}
     question = "How large can a single object in S3 be?"
     assert Expected.of(question).cue_terms(question) == {"large"}
+
+
+def test_throttling_holds_no_ttl():
+    question = "What is the default throttling limit?"
+    assert Expected.of(question).kinds == {"count"} and not Expected.of(question).quantity_terms(question)
 
 
 def test_a_quantity_noun_is_what_the_value_is_about():

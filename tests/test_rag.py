@@ -335,6 +335,10 @@ def test_citations_come_from_metadata(assistant):
     assert [x.n for x in answer.citations] == list(range(1, len(answer.citations) + 1))
 
 
+def test_scale_out_keeps_its_out(assistant):
+    assert "Scale Out" in assistant.ask("What does scale out mean in Auto Scaling?").text
+
+
 def test_a_question_asking_two_values_is_answered_by_either(assistant):
     answer = assistant.ask("SQSの可視性タイムアウトって初期値何秒だっけ？あとFIFOキューは1秒あたり何件まで捌ける？")
     assert answer.found and "30秒" in answer.text
@@ -461,6 +465,11 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Can I publish a 300 KB message to an SNS topic?", "could not find"),
         ("Kinesisでレコードを7日間保持させたいけど、そこまで延ばせる？", "見つかりませんでした"),
         ("kinesis 保持期間", "見つかりませんでした"),  # a keyword query asks a value too
+        # a service of the scene is what is asked of when the asking sentence names none; a protocol the
+        # notes never name; a loanword verb before a name is what is asked to be done
+        ("SNSを使ってます。メッセージの最大サイズは何KB？", "見つかりませんでした"),  # 256KB is SQS's
+        ("Does ALB support UDP?", "could not find"),
+        ("RDSのパスワードをローテーションするLambda関数ってどう作る？", "見つかりませんでした"),
         # answer options that are durations ask for a duration
         ("Route 53のヘルスチェックで「高速」を選んだ場合のチェック間隔はどれ？ A) 5秒 B) 10秒 C) 30秒",
          "見つかりませんでした"),
@@ -556,6 +565,7 @@ def test_query_normalises_and_detects_follow_ups():
     assert Query.of("https://aws.amazon.com/jp/codeguru/\nCodeGuruの対応言語は？").text == "CodeGuruの対応言語は？"
     assert Query.of("HOW MANY RECORDS CAN KINESIS TAKE?").text == "how many records can kinesis take?"
     assert Query.of("SQS FIFO DLQ").text == "SQS FIFO DLQ"
+    assert Query.of("(https://docs.aws.amazon.com/sqs/)SQSは？").text == "( )SQSは？"  # the link alone
     assert Query.of("ＳＱＳの初期値は？あとｷｭｰは？").text == "SQSの初期値は？あとキューは？"  # IME width, ？ kept
     assert Query.of("デフォルト値は？", ["SQSとは？"]).context == "SQSとは？"
     assert Query.of("Lambdaのタイムアウトの最大値は？", ["SQSとは？"]).context == ""
