@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
-from rag.acronyms import unexpanded
+from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects
 from rag.expect import Expected, Subject, gives, subject
 from rag.glossary import translations
@@ -253,11 +253,13 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
 
     asks_only = unknown or _ONLY_ASKED.search(query.text)
     value = Expected.ranking(query.text)
+    acronym = asked_acronym(query.asking)
 
     def answers(u: Statement) -> bool:
-        """States what is asked: the value asked for, or, for a name the notes never write or a question
-        about exclusivity ("symmetric-only?"), what alone the subject takes."""
-        if asks_only and _only(u):
+        """States what is asked: the value asked for, an acronym spelt out (「LCUって何の略？」), or, for a
+        name the notes never write or a question about exclusivity ("symmetric-only?"), what alone the
+        subject takes."""
+        if (asks_only and _only(u)) or (acronym and expands(acronym, f"{u.section} {u.render()}")):
             return True
         return not unknown and bool(value) and gives(u, value, about, sections[u.hit_rank], exact=True)
 

@@ -694,3 +694,6 @@ def test_the_acronym_asked_to_be_spelled_out(assistant):
     assert not refused.found  # the notes use VGW, never spell it out
     answer = assistant.ask("HDFSって何の略でしたっけ")
     assert answer.found and "Hadoop Distributed File System" in answer.text
+    # the statement spelling it out leads, not another note's 「…の略で」
+    assert "Load Balancer Capacity Units" in assistant.ask("LCUって何の略？").text.splitlines()[0]
+    assert assistant.ask("DLMって何の略？").citations[0].heading_path[-1] == "Amazon Data Lifecycle Manager(DLM)"
