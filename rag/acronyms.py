@@ -62,6 +62,7 @@ def unexpanded(question: str, db: IndexDB) -> list[str]:
     acronym = asked_acronym(question)
     if acronym is None or any(c.isdigit() for c in acronym) or not (term := tokens(acronym)[:1]):
         return []
-    texts = db.texts(term[0], EXPANSION_CHUNKS) + [path[-1] for _, _, path, title in db.bare_headings()
-                                                   if term[0] in title]
-    return [] if not db.term_chunks(term) or any(expands(acronym, t) for t in texts) else term
+    if not (texts := db.texts(term[0], EXPANSION_CHUNKS)):
+        return []
+    texts += [path[-1] for _, _, path, title in db.bare_headings() if term[0] in title]
+    return [] if any(expands(acronym, t) for t in texts) else term

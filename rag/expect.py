@@ -266,8 +266,8 @@ class Subject(frozenset):
     choices: tuple[tuple[frozenset[str], ...], ...] = ()
 
     def within(self, kept: frozenset[str]) -> Subject:
-        """Only the names of ``kept`` (the ones the notes write: 「DBはAurora、監視はDatadog。」 sets a
-        scene no statement can name)."""
+        """Only the names of ``kept``, and the alternatives among them (the others set a scene:
+        「DBはAurora、監視はDatadog。…」)."""
         out = Subject(self & kept)
         out.choices = tuple(c for names_ in self.choices if len(c := tuple(n for n in names_ if n <= kept)) > 1)
         return out
