@@ -34,8 +34,12 @@ _EXTREME_EN = r"(?:maximum|minimum|max|min|largest|biggest|longest|shortest|fast
 _NOT_DURATION = re.compile(r"\d{4}\s*年|毎月\s*\d+\s*日|\d+\s*分(?:の\s*\d|割)")
 # Not counts: the number of a name (Route 53, Windows Server 2019)
 _NAMED_NUMBER = re.compile(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
-# Nor a note's reference marks (「…可能[1][3]」) or protocol versions (HTTP/1.1, NFSv4.1)
-_NO_COUNT = re.compile(r"\[\d+\]|\b(?:HTTP|HTTPS|NFS|SMB|TLS|SSL)\s*[/v]?\s*\d[\d.]*", re.I)  # not TCP/2049
+# Nor a note's reference marks (「…可能[1][3]」), protocol versions (HTTP/1.1, NFSv4.1), shares (99.999%)
+# or the numbers that name a port (「25番ポート」)
+_NO_COUNT = re.compile(r"\[\d+\]|\b(?:HTTP|HTTPS|NFS|SMB|TLS|SSL)\s*[/v]?\s*\d[\d.]*|"  # not TCP/2049
+                       r"\d[\d.,]*\s*(?:%|番(?!目))", re.I)
+_PORT = re.compile(r"\d+\s*番(?!目)|\b(?:port|TCP|UDP)\s*/?\s*\d+|ポート\s*\d+", re.I)
+_LINK = re.compile(r"\b(?:https?|s3)://[!-~]+", re.I)  # 「…https://aws.amazon.com/…/2017/03/…」 gives no value
 
 
 def _unit(kind: str) -> str:
@@ -84,7 +88,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
     # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers (but
     # 「最大いくつある？」 asks a limit)
-    "count": re.compile(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ|番)|"
+    "count": re.compile(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ)|"
                         r"(?:最大|上限)(?:の)?(?:数|個数|件数)|"
                         r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
                         r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
@@ -92,6 +96,8 @@ CUES: dict[str, re.Pattern[str]] = {
                         r"\b(?:throttling|throttle|rate)\s+limits?\b|スロットリング(?:の)?(?:上限|制限値?)(?:は|って|[？?])",
                         # a rate
                         re.I),
+    # a number that names, not counts: 「25番ポート」
+    "port": re.compile(r"何番(?!目)|\b(?:which|what)\s+port\b", re.I),
     "price": re.compile(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
                         r"無料(?:で|なの|です|？|\?)|"
                         r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"
@@ -118,6 +124,13 @@ def _sizes(text: str) -> frozenset[str]:
 
 
 _EXTREMES = re.compile(rf"{_EXTREME}|\b{_EXTREME_EN}\b|\bat most\b", re.I)
+# which end is asked or stated: 「最長どのくらい動かせる？」 is not answered by 「最小1分間隔」
+_ENDS = {"max": re.compile(r"最大|上限|最長|\b(?:maximum|max|largest|biggest|longest|at most|up to)\b", re.I),
+         "min": re.compile(r"最小|下限|最短|\b(?:minimum|min|smallest|shortest|at least)\b", re.I)}
+
+
+def _ends(text: str) -> frozenset[str]:
+    return frozenset(end for end, words in _ENDS.items() if words.search(text))
 _DEFAULTS = re.compile(r"デフォルト|既定|初期値|\bdefault", re.I)
 _NUMBER = re.compile(r"(?<![A-Za-z\d])\d[\d.,]*+(?![A-Za-z])")  # not the 3 of S3, the 4 of 4XXError
 # 「1秒あたり1000レコード」, 「1秒に1000件」 are rates, not durations
@@ -166,6 +179,7 @@ class Expected:
     units: tuple[tuple[str, int], ...] = ()
     extreme_only: bool = False  # a maximum or minimum is asked, not a default: 「デフォルトで30秒」 is not it
     sized: frozenset[str] = frozenset()  # sizes that say which thing is asked about: "a 50TB Snowball"
+    ends: frozenset[str] = frozenset()  # the ends asked for: max, min or both ("下限と上限")
 
     @classmethod
     @lru_cache(maxsize=1024)  # retrieval and the answer both ask
@@ -183,7 +197,7 @@ class Expected:
                         units.append((kind, i))
         kinds -= {"count"} if units else set()  # "how many days" asks for days
         extreme_only = bool(_EXTREMES.search(question)) and not _DEFAULTS.search(question)
-        return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question))
+        return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), _ends(question))
 
     @classmethod
     @lru_cache(maxsize=1024)
@@ -238,8 +252,11 @@ class Expected:
     def stated_in(self, text: str, exact: bool = False) -> bool:
         """Whether ``text`` states a value of an asked kind (``exact``: a number, not 「無制限」)."""
         named = dict(self.units)
+        text = _LINK.sub(" ", text)
         for kind in self.kinds:
-            if kind == "count":
+            if kind == "port":
+                found = _PORT.search(text) is not None
+            elif kind == "count":
                 found = _NUMBER.search(_NO_COUNT.sub(" ", _NAMED_NUMBER.sub(" ", text))) is not None
             elif kind == "price":
                 found = _PRICE.search(text) is not None
@@ -328,6 +345,9 @@ def gives(statement: Statement, expected: Expected, subject: frozenset[str], sec
     if not expected.stated_in(statement.text, exact):
         return False
     if expected.extreme_only and _DEFAULTS.search(statement.text) and not _EXTREMES.search(statement.text):
+        return False
+    stated = _ends(statement.text)
+    if expected.ends and stated and not stated & expected.ends:  # a minimum given for a maximum asked
         return False
     if expected.sized and "price" in expected.kinds:  # the price of 「$250.00(80TBアプライアンス)」 is not 50TB's
         stated = _sizes(statement.text)

@@ -58,7 +58,7 @@ from rag.statements import statements
         ("Lambdaのメモリの上限は？", {"size"}),
         ("SQSの可視性タイムアウト、最大いくつまで設定できる？", {"duration"}),  # いくつ of a duration
         ("What's the default throttling limit?", {"count"}),  # a rate of requests
-        ("EFSのマウントで開けるポート番号って何番？", {"count"}),  # a port's number
+        ("EFSのマウントで開けるポート番号って何番？", {"port"}),  # a port's number
         ("RDSのポート番号を変更するには？", set()),
         ("Auto Scalingのスロットリング制限にかかったらどうすればいい？", set()),
         ("SQSの遅延キューって最大いくつまでメッセージ入れられる？", {"count"}),  # a queue, not the delay
@@ -99,6 +99,10 @@ def test_expected_kind_of_value(question, kinds):
         ("HTTP/1.0, HTTP/1.1, HTTP/2 対応", "count", False),  # versions
         ("NFSv4.1 プロトコルを使う", "count", False),
         ("NFS (TCP/2049) のインバウンドを許可", "count", True),  # a port is a number
+        ("99.999%の可用性", "count", False),  # a share
+        ("デフォルトではEC2から外向きTCP 25番ポートは制限対象", "count", False),  # a number that names a port
+        ("デフォルトではEC2から外向きTCP 25番ポートは制限対象", "port", True),
+        ("[3] CloudWatch Events … https://aws.amazon.com/jp/about-aws/whats-new/2017/03/", "count", False),  # a link
     ],
 )
 def test_statement_states_a_value(text, kind, says):
@@ -217,6 +221,17 @@ def test_a_default_does_not_give_the_maximum_asked():
     section = frozenset(tokens("SQS 可視性タイムアウト デフォルトで30秒"))
     assert not gives(default, Expected.of("What is the maximum visibility timeout of an SQS queue?"), about, section)
     assert gives(default, Expected.of("What is the default visibility timeout of an SQS queue?"), about, section)
+
+
+def test_a_minimum_does_not_give_the_maximum_asked():
+    """「最小1分間隔」 is how often a rule may fire, not how long a workflow may run at most."""
+    heading = ("AWS CloudWatch EventsとStep Functionsの違い", "CloudWatch Events")
+    interval = statements("- スケジュールベースでの実行が可能（最小1分間隔）", heading, 0)[0]
+    section = frozenset(tokens("CloudWatch Events Step Functions スケジュール 最小1分間隔"))
+    longest = "Step Functionsのワークフローって1回の実行で最長どのくらい動かし続けられる？"
+    assert not gives(interval, Expected.of(longest), subject(longest), section)
+    shortest = "CloudWatch Eventsのスケジュール実行の最短間隔は？"
+    assert gives(interval, Expected.of(shortest), subject(shortest), section)
 
 
 @pytest.mark.parametrize(
