@@ -34,10 +34,10 @@ _EXTREME_EN = r"(?:maximum|minimum|max|min|largest|biggest|longest|shortest|fast
 _NOT_DURATION = re.compile(r"\d{4}\s*年|毎月\s*\d+\s*日|\d+\s*分(?:の\s*\d|割)")
 # Not counts: the number of a name (Route 53, Windows Server 2019)
 _NAMED_NUMBER = re.compile(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
-# Nor a note's reference marks (「…可能[1][3]」), protocol versions (HTTP/1.1, NFSv4.1), shares (99.999%)
-# or the numbers that name a port (「25番ポート」)
+# Nor a note's reference marks (「…可能[1][3]」), protocol versions (HTTP/1.1, NFSv4.1), shares (99.999%),
+# the numbers that name a port (「25番ポート」) or the "one" of 「1つのストリームに複数のshard」
 _NO_COUNT = re.compile(r"\[\d+\]|\b(?:HTTP|HTTPS|NFS|SMB|TLS|SSL)\s*[/v]?\s*\d[\d.]*|"  # not TCP/2049
-                       r"\d[\d.,]*\s*(?:%|番(?!目))", re.I)
+                       r"\d[\d.,]*\s*(?:%|番(?!目))|(?<![\d.])[1１]\s*つの", re.I)
 _PORT = re.compile(r"\d+\s*番(?!目)|\b(?:port|TCP|UDP)\s*/?\s*\d+|ポート\s*\d+", re.I)
 _LINK = re.compile(r"\b(?:https?|s3)://[!-~]+", re.I)  # 「…https://aws.amazon.com/…/2017/03/…」 gives no value
 
@@ -49,7 +49,8 @@ def _unit(kind: str) -> str:
 # Nouns that name the quantity itself: 「最大の遅延」 is answered by a statement about 遅延, not by any
 # duration in the SQS section (「最大14日間」 is the retention).
 _QUANTITY_JA = "遅延|タイムアウト|待機時間|保持期間"
-_QUANTITY_EN = r"\b(?:delay|timeout|wait(?:ing)? time|retention(?: period)?|ttl)\b"  # not the ttl of throttling
+# not the ttl of throttling; "timeout" before Japanese too (「visibility timeoutの」: \b fails there)
+_QUANTITY_EN = r"(?<![A-Za-z])(?:delay|timeout|wait(?:ing)? time|retention(?: period)?|ttl)(?![A-Za-z])"
 _QUANTITY = re.compile(f"{_QUANTITY_JA}|{_QUANTITY_EN}", re.I)
 
 
@@ -103,9 +104,11 @@ CUES: dict[str, re.Pattern[str]] = {
                         r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"
                         r"\bfor free\b|\bfree of charge\b", re.I),  # not 「料金体系」: a scheme, no number
 }
-# 「容量制限なく保存可能」 answers a question about a size or count limit too, less exactly than a number;
-# 「データが期限切れになるまでリトライ」 a question about how long
-_UNLIMITED = re.compile(r"無制限|制限な[くし]|上限な[くし]|unlimited|no limit", re.I)
+# 「容量制限なく保存可能」 answers a question about a size or count limit too, less exactly than a number
+# (not 「ほぼ無制限のTPS」: a rate, not how many fit); 「データが期限切れになるまでリトライ」 a question
+# about how long
+_UNLIMITED = re.compile(r"(?:無制限|制限な[くし]|上限な[くし]|unlimited|no limit)"
+                        r"(?!\s*の?\s*(?:TPS|スループット|throughput))", re.I)
 _UNTIL = re.compile(r"(?:期限切れ|期限が切れる|成功する|完了する)(?:に(?:なる)?)?まで|"
                     r"\buntil\b.{0,30}\b(?:expire|succeed)", re.I)
 # a question that states something and asks whether it holds
@@ -123,10 +126,13 @@ def _sizes(text: str) -> frozenset[str]:
     return frozenset(f"{n}{unit.lower()}" for n, unit in _SIZE.findall(normalize(text)))
 
 
+_RATE = re.compile(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|分)|秒間(?=\s*(?:何|\d))|\b[TR]PS\b|"
+                   r"\bper\s+(?:second|sec|minute|min|hour)\b|/\s*(?:秒|sec|s)\b", re.I)
+_QUOTED = re.compile(r"「[^「」]*」")
 _EXTREMES = re.compile(rf"{_EXTREME}|\b{_EXTREME_EN}\b|\bat most\b", re.I)
 # which end is asked or stated: 「最長どのくらい動かせる？」 is not answered by 「最小1分間隔」
 _ENDS = {"max": re.compile(r"最大|上限|最長|\b(?:maximum|max|largest|biggest|longest|at most|up to)\b", re.I),
-         "min": re.compile(r"最小|下限|最短|\b(?:minimum|min|smallest|shortest|at least)\b", re.I)}
+         "min": re.compile(r"最小|下限|最短|少なくとも|\b(?:minimum|min|smallest|shortest|at least)\b", re.I)}
 
 
 def _ends(text: str) -> frozenset[str]:
@@ -136,6 +142,10 @@ _NUMBER = re.compile(r"(?<![A-Za-z\d])\d[\d.,]*+(?![A-Za-z])")  # not the 3 of S
 # 「1秒あたり1000レコード」, 「1秒に1000件」 are rates, not durations
 _PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|に\s*\d|per\b|\d))"  # nor 「1秒300件」
 _PRICE = re.compile(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無料|有料|\bfree\b|追加料金なし", re.I)
+
+
+# a number in a unit is a measure, no count: 「最大14日間」 is not how many messages a call takes
+_MEASURED = re.compile(rf"\d[\d.,]*\s*(?:{'|'.join(_unit(kind) for kind in SCALES)})(?![a-z])", re.I)
 
 
 @cache
@@ -180,10 +190,12 @@ class Expected:
     extreme_only: bool = False  # a maximum or minimum is asked, not a default: 「デフォルトで30秒」 is not it
     sized: frozenset[str] = frozenset()  # sizes that say which thing is asked about: "a 50TB Snowball"
     ends: frozenset[str] = frozenset()  # the ends asked for: max, min or both ("下限と上限")
+    rate: bool = False  # a number per unit of time is asked (「1秒あたり何件」, "requests per second")
 
     @classmethod
     @lru_cache(maxsize=1024)  # retrieval and the answer both ask
     def of(cls, question: str) -> Expected:
+        question = _QUOTED.sub("「」", question)  # 「何台増やす」じゃなくて…: words quoted are not asked
         kinds = {kind for kind, cue in CUES.items() if cue.search(question)} | _keyword_kinds(question)
         if _counts_a_duration(question):
             kinds = kinds - {"count"} | {"duration"}
@@ -197,7 +209,8 @@ class Expected:
                         units.append((kind, i))
         kinds -= {"count"} if units else set()  # "how many days" asks for days
         extreme_only = bool(_EXTREMES.search(question)) and not _DEFAULTS.search(question)
-        return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), _ends(question))
+        return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), _ends(question),
+                   _RATE.search(question) is not None)
 
     @classmethod
     @lru_cache(maxsize=1024)
@@ -257,7 +270,7 @@ class Expected:
             if kind == "port":
                 found = _PORT.search(text) is not None
             elif kind == "count":
-                found = _NUMBER.search(_NO_COUNT.sub(" ", _NAMED_NUMBER.sub(" ", text))) is not None
+                found = _NUMBER.search(_NO_COUNT.sub(" ", _MEASURED.sub(" ", _NAMED_NUMBER.sub(" ", text)))) is not None
             elif kind == "price":
                 found = _PRICE.search(text) is not None
             else:
@@ -272,6 +285,7 @@ class Expected:
 
 
 PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
+IDENTIFIERS = frozenset({"id"})  # 「トレースIDなどのメタ情報」: what is stored, not whose limit is asked
 _API_GATEWAY = re.compile(r"(?<![A-Za-z])API\s*Gateway", re.I)  # 「CloudTrailはAPIの呼び出し…」: no API Gateway
 
 
@@ -302,7 +316,7 @@ def subject(question: str) -> Subject:
     (「AWSのコンテナイメージ置き場」), nor API outside "API Gateway" ("API call history")."""
     api_gateway = _API_GATEWAY.search(question) is not None
     spans = [(start, start + len(w), w) for start, w in name_spans(question)
-             if w.lower() not in PROTOCOLS | GENERIC_NAMES and (api_gateway or w.lower() != "api")]
+             if w.lower() not in PROTOCOLS | IDENTIFIERS | GENERIC_NAMES and (api_gateway or w.lower() != "api")]
     out = Subject(t for _, _, w in spans for t, _ in terms(w))
     lists: list[list[list[str]]] = [[[spans[0][2]]]] if spans else []
     for (_, end, _), (start, _, word) in pairwise(spans):
@@ -346,6 +360,8 @@ def gives(statement: Statement, expected: Expected, subject: frozenset[str], sec
         return False
     if expected.extreme_only and _DEFAULTS.search(statement.text) and not _EXTREMES.search(statement.text):
         return False
+    if "count" in expected.kinds and not expected.rate and _RATE.search(statement.text):
+        return False  # 「1秒間あたり最大300件」 is a rate, not how many one call takes
     stated = _ends(statement.text)
     if expected.ends and stated and not stated & expected.ends:  # a minimum given for a maximum asked
         return False

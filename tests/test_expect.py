@@ -63,6 +63,8 @@ from rag.statements import statements
         ("Auto Scalingのスロットリング制限にかかったらどうすればいい？", set()),
         ("SQSの遅延キューって最大いくつまでメッセージ入れられる？", {"count"}),  # a queue, not the delay
         ("How to set Lambda timeout", set()),  # a sentence, not keywords
+        ("ASGで「何台増やす」じゃなくて「この台数にする」って指定する調整タイプの名前は？", set()),  # quoted, not asked
+        ("SQSのvisibility timeoutのdefault値っていくつでしたっけ", {"duration"}),  # English noun beside Japanese
         # a search-box query ending in a quantity's noun asks for it; a noun and its extreme apart
         ("kinesis 保持期間", {"duration"}),
         ("lambda /tmp size", {"size"}),
@@ -100,6 +102,9 @@ def test_expected_kind_of_value(question, kinds):
         ("NFSv4.1 プロトコルを使う", "count", False),
         ("NFS (TCP/2049) のインバウンドを許可", "count", True),  # a port is a number
         ("99.999%の可用性", "count", False),  # a share
+        ("Kinesis Data Streamsでは、1つのストリームに複数のshardを持つ", "count", False),  # "a", not a count
+        ("スケーラビリティ - ほぼ無制限のTPS", "count", False),  # a rate, not how many fit
+        ("最大14日間キューにデータを保存する", "count", False),  # a measure, not a count
         ("デフォルトではEC2から外向きTCP 25番ポートは制限対象", "count", False),  # a number that names a port
         ("デフォルトではEC2から外向きTCP 25番ポートは制限対象", "port", True),
         ("[3] CloudWatch Events … https://aws.amazon.com/jp/about-aws/whats-new/2017/03/", "count", False),  # a link
@@ -223,6 +228,22 @@ def test_a_default_does_not_give_the_maximum_asked():
     assert gives(default, Expected.of("What is the default visibility timeout of an SQS queue?"), about, section)
 
 
+def test_a_rate_does_not_give_the_count_asked():
+    """「1秒間あたり最大300件」 is a throughput, not how many messages one receive call takes."""
+    heading = ("Developer associate", "Amazon Simple Queue Service (Amazon SQS)")
+    rate = statements("- FIFOキュー\n    - 1秒間あたり最大300件のメッセージ", heading, 0)[-1]
+    section = frozenset(tokens("SQS FIFOキュー 1秒間あたり最大300件のメッセージ"))
+    per_call = "SQSで1回の受信リクエストで取得できるメッセージは最大何件？"
+    assert not gives(rate, Expected.of(per_call), subject(per_call), section)
+    per_second = "SQSのFIFOキューは1秒あたり最大何件のメッセージを処理できる？"
+    assert gives(rate, Expected.of(per_second), subject(per_second), section)
+
+
+def test_an_id_is_no_subject():
+    """「トレースIDなどのメタ情報」 is what is stored; the limit asked is SQS's."""
+    assert subject("トレースIDなどのメタ情報をSQSのメッセージ属性に最大いくつ付けられる？") == {"sqs"}
+
+
 def test_a_minimum_does_not_give_the_maximum_asked():
     """「最小1分間隔」 is how often a rule may fire, not how long a workflow may run at most."""
     heading = ("AWS CloudWatch EventsとStep Functionsの違い", "CloudWatch Events")
@@ -232,6 +253,9 @@ def test_a_minimum_does_not_give_the_maximum_asked():
     assert not gives(interval, Expected.of(longest), subject(longest), section)
     shortest = "CloudWatch Eventsのスケジュール実行の最短間隔は？"
     assert gives(interval, Expected.of(shortest), subject(shortest), section)
+    at_least = statements("- 少なくとも1回の配信", ("SQS", "スタンダードキュー"), 0)[0]
+    most = "SQSのスタンダードキューで1回に受信できるメッセージは最大何件？"
+    assert not gives(at_least, Expected.of(most), subject(most), frozenset(tokens("SQS スタンダードキュー")))
 
 
 @pytest.mark.parametrize(
