@@ -14,6 +14,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects
+from rag.enabling import enabled, names
 from rag.expect import Expected, Subject, gives, subject
 from rag.glossary import translations
 from rag.lists import asks_every_item, completed_lists, whole_list
@@ -82,6 +83,9 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     ``candidates`` are the statements of the top sections, ``sections`` their terms, ``unknown`` the
     question's subjects the notes never mention."""
     if not hits:
+        return False
+    # 「S3バケットのバージョニングを有効にする手順」: the thing to set up is named by a top section
+    if (thing := enabled(query.text)) and not any(names(thing, s) for s in sections):
         return False
     if unknown:
         # 「CodeGuruでPythonも使える？」 is answered by 「対象はJavaのみ」 in the CodeGuru section: a name

@@ -232,6 +232,9 @@ def assistant(settings) -> Assistant:
         ("Lambdaの環境変数のエンクリプションってデフォルトで何のキー使ってる？あとサイズの上限は？", "003",
          "AWS Lambda", "4KB"),
         ("ELBの要点をざっくり復習したい", "001", "Elastic Load Balancing（ELB）", "ELB"),  # 復習 is the person's
+        # the thing to turn on, named as the notes write it
+        ("ECSでクラスターのオートスケーリングを有効にするには何を設定すればいい？", "002",
+         "EC2を使用する場合のAuto Scaling", "Capacity Provider"),
         # two katakana names side by side are two names
         ("セージメーカークラリファイってなんだっけ まあざっくり何するやつ", "000", "Sagemeker Clarify", "バイアス"),
         # exam questions with options: a distractor the notes never write is no subject ("Xen-based"), NOT
@@ -470,6 +473,9 @@ def test_follow_up_uses_the_conversation(assistant):
         ("SNSを使ってます。メッセージの最大サイズは何KB？", "見つかりませんでした"),  # 256KB is SQS's
         ("Does ALB support UDP?", "could not find"),
         ("RDSのパスワードをローテーションするLambda関数ってどう作る？", "見つかりませんでした"),
+        # how to turn on a thing no top section names, however much else of the question they hold
+        ("S3バケットのバージョニングを有効にする手順", "見つかりませんでした"),  # versioning is Lambda's
+        ("How do I set up automatic rollback in CodeDeploy when a deployment fails?", "could not find"),
         # answer options that are durations ask for a duration
         ("Route 53のヘルスチェックで「高速」を選んだ場合のチェック間隔はどれ？ A) 5秒 B) 10秒 C) 30秒",
          "見つかりませんでした"),

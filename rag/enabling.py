@@ -1,0 +1,46 @@
+"""What a how-to question asks to turn on or set up, and whether a section names it.
+
+「S3バケットのバージョニングを有効にする手順」 asks how to enable versioning. Sections about S3 that never
+write versioning (in either language) do not answer it, however much else of the question they hold:
+the notes name the bucket and the service everywhere; the thing to set up is what is asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.tokenize import terms, tokens
+from rag.glossary import translations
+
+# a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
+_HOW = re.compile(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|やる|す)|には[？?何]|"
+                  r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\bsteps?\b", re.I)
+# the thing right before を and the verb (「(ENA)を」: the name in brackets; 「をCLIで有効化」), or after
+# the English verb
+_JA = re.compile(r"((?:[A-Za-z0-9-]+\s)*[一-龯ァ-ヶーA-Za-z0-9-]+)[)）]?を(?:[^、。？?]{1,10}?で)?"
+                 r"(?:有効|オン|ON|設定|変更|作成|追加|挟|コピー|移|削除|構成)", re.I)
+_EN = re.compile(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy)\s+"
+                 r"((?:[\w-]+\s+){0,3}?[\w-]+?)(?=\s+(?:on|for|in|so|at|when|with|by|of)\b|\s*[?,.]|$)", re.I)
+_PRONOUNS = frozenset({"it", "them", "this", "that", "one", "first", "何", "どれ"})
+
+
+def enabled(question: str) -> str | None:
+    """The thing a how-to question asks to turn on or set up, as written; None for other questions."""
+    if not _HOW.search(question):
+        return None
+    found = _JA.search(question) or _EN.search(question)
+    thing = found.group(1) if found else None
+    return thing if thing and thing.lower() not in _PRONOUNS else None
+
+
+def _written(term: str, section_terms: frozenset[str]) -> bool:
+    """A word, or one of its translations whole (versioning: バージョニング, or both バージョン and 管理)."""
+    return term in section_terms or any(
+        words and set(words) <= section_terms for words in map(tokens, translations(term)))
+
+
+def names(thing: str, section_terms: frozenset[str]) -> bool:
+    """Whether a section's terms name ``thing``: each of its words, a compound as a whole or all of its
+    parts (多要素認証: 多, 要素, 認証), in either language."""
+    return all(_written(term, section_terms) or (parts and all(_written(p, section_terms) for p in parts))
+               for term, parts in terms(thing))

@@ -1,0 +1,37 @@
+"""What a how-to question asks to turn on, and whether a section's terms name it."""
+
+import pytest
+
+from ingest.tokenize import tokens
+from rag.enabling import enabled, names
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("S3バケットのバージョニングを有効にする手順", "バージョニング"),
+        ("S3バケットのバージョニングをCLIで有効化する手順教えて", "バージョニング"),
+        ("T2インスタンスで拡張ネットワーキング（ENA）を有効にする方法", "ENA"),  # the name in brackets
+        ("How do I enable versioning on an S3 bucket?", "versioning"),
+        ("How do I set up automatic rollback in CodeDeploy when a deployment fails?", "automatic rollback"),
+        ("EBSのデフォルト暗号化を有効にしたら、特定のボリュームだけ暗号化しないってできる？", None),  # not how
+        ("Are CloudTrail data events turned on by default, or do I have to enable them?", None),
+        ("クラスタのEC2台数も自動でスケールさせるには何を設定すればいい？", None),  # 何 is no thing
+    ],
+)
+def test_the_thing_a_how_to_question_asks_to_turn_on(question, thing):
+    assert enabled(question) == thing
+
+
+@pytest.mark.parametrize(
+    ("thing", "section", "named"),
+    [
+        ("多要素認証", "Lambdaオーソライザの代わりにCognitoユーザープールで認証", False),  # 認証 alone is not it
+        ("多要素認証", "多要素認証を設定できる", True),
+        ("versioning", "Lambdaはバージョニングする事ができる", True),  # in the notes' language
+        ("versioning", "バケットのアクセス管理", False),  # not half of バージョン管理
+        ("削除保護", "スタックを削除するとリソースも削除", False),
+    ],
+)
+def test_a_section_names_the_thing_in_either_language(thing, section, named):
+    assert names(thing, frozenset(tokens(section))) is named
