@@ -35,9 +35,9 @@ _NOT_DURATION = re.compile(r"\d{4}\s*年|毎月\s*\d+\s*日|\d+\s*分(?:の\s*\d
 # Not counts: the number of a name (Route 53, Windows Server 2019)
 _NAMED_NUMBER = re.compile(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
 # Nor a note's reference marks (「…可能[1][3]」), protocol versions (HTTP/1.1, NFSv4.1), shares (99.999%),
-# the numbers that name a port (「25番ポート」) or the "one" of 「1つのストリームに複数のshard」
+# the numbers that name a port (「25番ポート」) or the "one" of 「1つのストリームに複数のshard」, 「1回の呼び出し」
 _NO_COUNT = re.compile(r"\[\d+\]|\b(?:HTTP|HTTPS|NFS|SMB|TLS|SSL)\s*[/v]?\s*\d[\d.]*|"  # not TCP/2049
-                       r"\d[\d.,]*\s*(?:%|番(?!目))|(?<![\d.])[1１]\s*つの", re.I)
+                       r"\d[\d.,]*\s*(?:%|番(?!目))|(?<![\d.])[1１]\s*(?:つ|回|個|件)の", re.I)
 _PORT = re.compile(r"\d+\s*番(?!目)|\b(?:port|TCP|UDP)\s*/?\s*\d+|ポート\s*\d+", re.I)
 _LINK = re.compile(r"\b(?:https?|s3)://[!-~]+", re.I)  # 「…https://aws.amazon.com/…/2017/03/…」 gives no value
 
@@ -58,7 +58,7 @@ def _noun_cue(ja: str, en: str) -> str:
     """A noun such as サイズ or 期間 asks for a value only beside an extreme: 「最大サイズ」, 「サイズの上限」,
     "maximum ... size". Alone it is often about something else: 「バッチサイズって何？」, 「EBSの容量を
     変えるには？」, 「DLQの保持期間は何に基づく？」 are answered by statements without a number."""
-    return (rf"{_EXTREME}の?\w{{0,4}}(?:{ja})|(?:{ja})(?:の|は|って|\s+)?{_EXTREME}|"
+    return (rf"{_EXTREME}の?\w{{0,4}}(?:{ja})|(?:{ja})(?:[（(][^（）()]*[）)])?(?:の|は|って|\s+)?{_EXTREME}|"
             rf"\b{_EXTREME_EN}\s+(?:[\w'-]+\s+){{0,3}}(?:{en})\b|\b(?:{en})\s+limit")
 
 
@@ -128,6 +128,10 @@ def _sizes(text: str) -> frozenset[str]:
 
 _RATE = re.compile(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|分)|秒間(?=\s*(?:何|\d))|\b[TR]PS\b|"
                    r"\bper\s+(?:second|sec|minute|min|hour)\b|/\s*(?:秒|sec|s)\b", re.I)
+# how often something happens is no answer to how long: "at a 1 minute frequency", 「5分間隔」, 「1時間ごと」
+_OFTEN = re.compile(r"間隔|頻度|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
+_EVERY = re.compile(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
+                    rf"\bevery\s+\d[\d.,]*\s*(?:{_unit('duration')})", re.I)
 _QUOTED = re.compile(r"「[^「」]*」")
 _EXTREMES = re.compile(rf"{_EXTREME}|\b{_EXTREME_EN}\b|\bat most\b", re.I)
 # which end is asked or stated: 「最長どのくらい動かせる？」 is not answered by 「最小1分間隔」
@@ -191,6 +195,7 @@ class Expected:
     sized: frozenset[str] = frozenset()  # sizes that say which thing is asked about: "a 50TB Snowball"
     ends: frozenset[str] = frozenset()  # the ends asked for: max, min or both ("下限と上限")
     rate: bool = False  # a number per unit of time is asked (「1秒あたり何件」, "requests per second")
+    often: bool = False  # how often, not how long: 「最短間隔」, "how often", "at what frequency"
 
     @classmethod
     @lru_cache(maxsize=1024)  # retrieval and the answer both ask
@@ -210,7 +215,7 @@ class Expected:
         kinds -= {"count"} if units else set()  # "how many days" asks for days
         extreme_only = bool(_EXTREMES.search(question)) and not _DEFAULTS.search(question)
         return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), _ends(question),
-                   _RATE.search(question) is not None)
+                   _RATE.search(question) is not None, _OFTEN.search(question) is not None)
 
     @classmethod
     @lru_cache(maxsize=1024)
@@ -225,7 +230,7 @@ class Expected:
                 if _value(kind, range(i, i + 1)).search(text):
                     kinds.add(kind)
                     units.append((kind, i))
-        return cls(frozenset(kinds), tuple(units))
+        return cls(frozenset(kinds), tuple(units), often=_OFTEN.search(question) is not None)
 
     @classmethod
     def asked(cls, question: str, options: str = "") -> Expected:
@@ -238,7 +243,7 @@ class Expected:
             return asked
         if _PRICE.search(question):  # 「50TBのモデルは$200だったよね？」: the size says which model is priced
             return cls(frozenset({"price"}), sized=_sizes(question))
-        return cls(cls.written(question).kinds)  # in any unit: 「4か月前」 is checked against 「90日」
+        return cls(cls.written(question).kinds, often=_OFTEN.search(question) is not None)  # any unit: 4か月 vs 90日
 
     @classmethod
     def ranking(cls, question: str) -> Expected:
@@ -276,7 +281,10 @@ class Expected:
             else:
                 i = named.get(kind)
                 scale = range(len(SCALES[kind])) if i is None else range(i - 1, i + 2)
-                cleaned = _NOT_DURATION.sub(" ", text) if kind == "duration" else text
+                if kind == "duration":
+                    cleaned = _NOT_DURATION.sub(" ", text if self.often else _EVERY.sub(" ", text))
+                else:
+                    cleaned = text
                 found = _value(kind, scale).search(cleaned) is not None
             if found or (not exact and kind in {"size", "count"} and _UNLIMITED.search(text)) or (
                     not exact and kind == "duration" and _UNTIL.search(text)):

@@ -65,6 +65,7 @@ from rag.statements import statements
         ("How to set Lambda timeout", set()),  # a sentence, not keywords
         ("ASGで「何台増やす」じゃなくて「この台数にする」って指定する調整タイプの名前は？", set()),  # quoted, not asked
         ("SQSのvisibility timeoutのdefault値っていくつでしたっけ", {"duration"}),  # English noun beside Japanese
+        ("ベイク期間（監視時間）は最大どのくらいに設定できる？", {"duration"}),  # an aside before the extreme
         # a search-box query ending in a quantity's noun asks for it; a noun and its extreme apart
         ("kinesis 保持期間", {"duration"}),
         ("lambda /tmp size", {"size"}),
@@ -105,6 +106,7 @@ def test_expected_kind_of_value(question, kinds):
         ("Kinesis Data Streamsでは、1つのストリームに複数のshardを持つ", "count", False),  # "a", not a count
         ("スケーラビリティ - ほぼ無制限のTPS", "count", False),  # a rate, not how many fit
         ("最大14日間キューにデータを保存する", "count", False),  # a measure, not a count
+        ("--page-size で 1 回の呼び出しで要求する項目数を指定", "count", False),  # per call, not a count
         ("デフォルトではEC2から外向きTCP 25番ポートは制限対象", "count", False),  # a number that names a port
         ("デフォルトではEC2から外向きTCP 25番ポートは制限対象", "port", True),
         ("[3] CloudWatch Events … https://aws.amazon.com/jp/about-aws/whats-new/2017/03/", "count", False),  # a link
@@ -226,6 +228,18 @@ def test_a_default_does_not_give_the_maximum_asked():
     section = frozenset(tokens("SQS 可視性タイムアウト デフォルトで30秒"))
     assert not gives(default, Expected.of("What is the maximum visibility timeout of an SQS queue?"), about, section)
     assert gives(default, Expected.of("What is the default visibility timeout of an SQS queue?"), about, section)
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("How long does CloudWatch retain metric datapoints?", False),  # how long, not how often
+        ("CloudWatchがSageMakerのメトリクスを取る間隔は何分？", True),
+        ("SageMakerのメトリクスは何秒粒度で取れる？", True),
+    ],
+)
+def test_how_often_is_no_answer_to_how_long(question, says):
+    assert Expected.of(question).stated_in("Captures SM monitoring metrics at a 1 minute frequency") is says
 
 
 def test_a_rate_does_not_give_the_count_asked():
