@@ -15,9 +15,10 @@ from rag.glossary import translations
 # a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
 _HOW = re.compile(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|やる|す)|には[？?何]|"
                   r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\bsteps?\b", re.I)
-# the thing right before を and the verb (「(ENA)を」: the name in brackets; 「をCLIで有効化」), or after
-# the English verb
-_JA = re.compile(r"((?:[A-Za-z0-9-]+\s)*[一-龯ァ-ヶーA-Za-z0-9-]+)[)）]?を(?:[^、。？?]{1,10}?で)?"
+# the thing right before を and the verb, with what it is of (「手動承認のステージを」; 「(ENA)を」: the name
+# in brackets; 「をCLIで有効化」), or after the English verb
+_WORD = r"[一-龯ァ-ヶーA-Za-z0-9-]+"
+_JA = re.compile(rf"((?:{_WORD}の)?(?:[A-Za-z0-9-]+\s)*{_WORD})[)）]?を(?:[^、。？?]{{1,10}}?で)?"
                  r"(?:有効|オン|ON|設定|変更|作成|追加|挟|コピー|移|削除|構成)", re.I)
 _EN = re.compile(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy)\s+"
                  r"((?:[\w-]+\s+){0,3}?[\w-]+?)(?=\s+(?:on|for|in|so|at|when|with|by|of)\b|\s*[?,.]|$)", re.I)

@@ -89,7 +89,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "speed": re.compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
     # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers (but
     # 「最大いくつある？」 asks a limit)
-    "count": re.compile(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ)|"
+    "count": re.compile(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ)(?!も|\w{0,3}ても)|"
                         r"(?:最大|上限)(?:の)?(?:数|個数|件数)|"
                         r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
                         r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"

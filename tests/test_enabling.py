@@ -9,8 +9,9 @@ from rag.enabling import enabled, names
 @pytest.mark.parametrize(
     ("question", "thing"),
     [
-        ("S3バケットのバージョニングを有効にする手順", "バージョニング"),
-        ("S3バケットのバージョニングをCLIで有効化する手順教えて", "バージョニング"),
+        ("S3バケットのバージョニングを有効にする手順", "S3バケットのバージョニング"),
+        ("S3バケットのバージョニングをCLIで有効化する手順教えて", "S3バケットのバージョニング"),
+        ("CodePipelineに手動承認のステージを追加するには？", "手動承認のステージ"),  # what kind of stage
         ("T2インスタンスで拡張ネットワーキング（ENA）を有効にする方法", "ENA"),  # the name in brackets
         ("How do I enable versioning on an S3 bucket?", "versioning"),
         ("How do I set up automatic rollback in CodeDeploy when a deployment fails?", "automatic rollback"),

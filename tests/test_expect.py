@@ -65,6 +65,7 @@ from rag.statements import statements
         ("How to set Lambda timeout", set()),  # a sentence, not keywords
         ("ASGで「何台増やす」じゃなくて「この台数にする」って指定する調整タイプの名前は？", set()),  # quoted, not asked
         ("SQSのvisibility timeoutのdefault値っていくつでしたっけ", {"duration"}),  # English noun beside Japanese
+        ("何回やっても処理に失敗するメッセージを別のキューに退避させる設定は？", set()),  # however often
         ("ベイク期間（監視時間）は最大どのくらいに設定できる？", {"duration"}),  # an aside before the extreme
         # a search-box query ending in a quantity's noun asks for it; a noun and its extreme apart
         ("kinesis 保持期間", {"duration"}),

@@ -476,6 +476,7 @@ def test_follow_up_uses_the_conversation(assistant):
         # how to turn on a thing no top section names, however much else of the question they hold
         ("S3バケットのバージョニングを有効にする手順", "見つかりませんでした"),  # versioning is Lambda's
         ("How do I set up automatic rollback in CodeDeploy when a deployment fails?", "could not find"),
+        ("CodePipelineに手動承認のステージを追加するには？", "見つかりませんでした"),
         # answer options that are durations ask for a duration
         ("Route 53のヘルスチェックで「高速」を選んだ場合のチェック間隔はどれ？ A) 5秒 B) 10秒 C) 30秒",
          "見つかりませんでした"),
