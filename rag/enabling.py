@@ -21,7 +21,7 @@ _WORD = r"[一-龯ァ-ヶーA-Za-z0-9-]+"
 _JA = re.compile(rf"((?:{_WORD}の)?(?:[A-Za-z0-9-]+\s)*{_WORD})[)）]?を(?:[^、。？?]{{1,10}}?で)?"
                  r"(?:有効|オン|ON|設定|変更|作成|追加|挟|コピー|移|削除|構成)", re.I)
 _EN = re.compile(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy)\s+"
-                 r"((?:[\w-]+\s+){0,3}?[\w-]+?)(?=\s+(?:on|for|in|so|at|when|with|by|of)\b|\s*[?,.]|$)", re.I)
+                 r"((?:[\w-]+\s+){0,4}?[\w-]+?)(?=\s+(?:on|for|in|so|at|when|with|by|of)\b|\s*[?,.]|$)", re.I)
 _PRONOUNS = frozenset({"it", "them", "this", "that", "one", "first", "何", "どれ"})
 
 

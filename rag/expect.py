@@ -126,7 +126,7 @@ def _sizes(text: str) -> frozenset[str]:
     return frozenset(f"{n}{unit.lower()}" for n, unit in _SIZE.findall(normalize(text)))
 
 
-_RATE = re.compile(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|分)|秒間(?=\s*(?:何|\d))|\b[TR]PS\b|"
+_RATE = re.compile(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|分)|秒間?に?(?=\s*(?:何|\d))|\b[TR]PS\b|"
                    r"\bper\s+(?:second|sec|minute|min|hour)\b|/\s*(?:秒|sec|s)\b", re.I)
 # how often something happens is no answer to how long: "at a 1 minute frequency", 「5分間隔」, 「1時間ごと」
 _OFTEN = re.compile(r"間隔|頻度|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
@@ -144,7 +144,7 @@ def _ends(text: str) -> frozenset[str]:
 _DEFAULTS = re.compile(r"デフォルト|既定|初期値|\bdefault", re.I)
 _NUMBER = re.compile(r"(?<![A-Za-z\d])\d[\d.,]*+(?![A-Za-z])")  # not the 3 of S3, the 4 of 4XXError
 # 「1秒あたり1000レコード」, 「1秒に1000件」 are rates, not durations
-_PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|に\s*\d|per\b|\d))"  # nor 「1秒300件」
+_PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|に\s*(?:\d|何)|per\b|\d))"  # nor 「1秒300件」, 「1秒に何レコード」
 _PRICE = re.compile(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無料|有料|\bfree\b|追加料金なし", re.I)
 
 

@@ -14,6 +14,8 @@ from rag.enabling import enabled, names
         ("CodePipelineに手動承認のステージを追加するには？", "手動承認のステージ"),  # what kind of stage
         ("T2インスタンスで拡張ネットワーキング（ENA）を有効にする方法", "ENA"),  # the name in brackets
         ("How do I enable versioning on an S3 bucket?", "versioning"),
+        ("How do I turn on CloudTrail log file integrity validation so I can tell?",
+         "CloudTrail log file integrity validation"),
         ("How do I set up automatic rollback in CodeDeploy when a deployment fails?", "automatic rollback"),
         ("EBSのデフォルト暗号化を有効にしたら、特定のボリュームだけ暗号化しないってできる？", None),  # not how
         ("Are CloudTrail data events turned on by default, or do I have to enable them?", None),

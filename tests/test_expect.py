@@ -281,6 +281,7 @@ def test_a_minimum_does_not_give_the_maximum_asked():
         ("Can I put a 6TB file in S3?", {"size"}),
         ("2017年に出たサービスは？", set()),  # a date, not a duration
         ("1秒に1000件を超えたらどうなる？", set()),  # a rate, not a duration
+        ("Kinesisって1秒に何レコードくらいまでいける？", set()),
         ("SQSの可視性タイムアウトとは？", set()),
     ],
 )
