@@ -63,6 +63,7 @@ KATAKANA_NAMES: dict[str, str] = {
     "クラウドフォーメーション": "CloudFormation", "ファーゲート": "Fargate",
     "エラスティックビーンストーク": "Elastic Beanstalk", "ビーンストーク": "Beanstalk",
     "セージメーカー": "SageMaker", "オートスケーリング": "Auto Scaling",
+    "キャパシティプロバイダー": "Capacity Provider",
     "ステップファンクションズ": "Step Functions", "ステップファンクション": "Step Functions",
     "イベントブリッジ": "EventBridge", "コードデプロイ": "CodeDeploy", "コードコミット": "CodeCommit",
     "コードビルド": "CodeBuild", "コードパイプライン": "CodePipeline", "コードグル": "CodeGuru",

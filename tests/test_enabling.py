@@ -5,6 +5,8 @@ import pytest
 from ingest.tokenize import tokens
 from rag.enabling import enabled, names
 
+USED = frozenset(tokens("認証 要素 バージョニング バージョン 管理 削除 保護 スタック 多 Lambda"))  # words the notes use
+
 
 @pytest.mark.parametrize(
     ("question", "thing"),
@@ -34,7 +36,8 @@ def test_the_thing_a_how_to_question_asks_to_turn_on(question, thing):
         ("versioning", "Lambdaはバージョニングする事ができる", True),  # in the notes' language
         ("versioning", "バケットのアクセス管理", False),  # not half of バージョン管理
         ("削除保護", "スタックを削除するとリソースも削除", False),
+        ("キャパシティプロバイダー", "ECSクラスターにCapacity Providerを追加", True),  # a word no note writes
     ],
 )
 def test_a_section_names_the_thing_in_either_language(thing, section, named):
-    assert names(thing, frozenset(tokens(section))) is named
+    assert names(thing, frozenset(tokens(section)), USED) is named

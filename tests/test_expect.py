@@ -66,6 +66,10 @@ from rag.statements import statements
         ("ASGで「何台増やす」じゃなくて「この台数にする」って指定する調整タイプの名前は？", set()),  # quoted, not asked
         ("SQSのvisibility timeoutのdefault値っていくつでしたっけ", {"duration"}),  # English noun beside Japanese
         ("何回やっても処理に失敗するメッセージを別のキューに退避させる設定は？", set()),  # however often
+        ("CodeDeployのデプロイ設定（何台ずつ入れ替えるか）の種類を全部挙げて", set()),  # the aside says what it is
+        ("SQSの「可視性タイムアウトの上限」はどれくらい？", {"duration"}),  # a term quoted is still asked
+        ("SQSのmax visibility timeoutは？", {"duration"}),  # English words before Japanese
+        ("Kinesis Data Streamsのスロットリングの上限は？", {"count"}),
         ("ベイク期間（監視時間）は最大どのくらいに設定できる？", {"duration"}),  # an aside before the extreme
         # a search-box query ending in a quantity's noun asks for it; a noun and its extreme apart
         ("kinesis 保持期間", {"duration"}),
@@ -104,6 +108,9 @@ def test_expected_kind_of_value(question, kinds):
         ("NFSv4.1 プロトコルを使う", "count", False),
         ("NFS (TCP/2049) のインバウンドを許可", "count", True),  # a port is a number
         ("99.999%の可用性", "count", False),  # a share
+        ("Canary 最初は10％で、次に残りを入れ替える", "count", False),  # full-width too
+        ("EFSはインバウンドTCP2049を許可", "port", True),
+        ("詳細はhttps://aws.amazon.com/jp/about-aws/whats-new/2017/03/を参照", "count", False),
         ("Kinesis Data Streamsでは、1つのストリームに複数のshardを持つ", "count", False),  # "a", not a count
         ("スケーラビリティ - ほぼ無制限のTPS", "count", False),  # a rate, not how many fit
         ("最大14日間キューにデータを保存する", "count", False),  # a measure, not a count
@@ -252,6 +259,16 @@ def test_a_rate_does_not_give_the_count_asked():
     assert not gives(rate, Expected.of(per_call), subject(per_call), section)
     per_second = "SQSのFIFOキューは1秒あたり最大何件のメッセージを処理できる？"
     assert gives(rate, Expected.of(per_second), subject(per_second), section)
+    throttled = "SQSのFIFOキューのスロットリングの上限は？"  # a throttling limit is a rate
+    assert gives(rate, Expected.of(throttled), subject(throttled), section)
+
+
+def test_options_give_the_kind_the_question_the_rest():
+    """「上限はどれ？ A) 5分 B) 15分」: a duration, and the maximum; 「間隔はどれ？」: how often."""
+    limit = Expected.asked("Lambda関数の実行時間の上限はどれ？", "5分 / 15分 / 60分")
+    assert limit.kinds == {"duration"} and limit.ends == {"max"}
+    interval = Expected.asked("Route 53の高速ヘルスチェックの間隔はどれ？", "5秒 / 10秒 / 30秒")
+    assert interval.stated_in("高速ヘルスチェックは10秒間隔")
 
 
 def test_an_id_is_no_subject():
