@@ -148,6 +148,11 @@ _EVERY = _compile(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|
 # a price per something, as asked (「GBあたりいくら」, "per extra day") and as stated (「0.36 USD/GB-月」)
 _PER_UNIT = _compile(r"あたり|当たり|ごと|毎|\bper\b|\ban? (?:hour|day|month|GB)\b", re.I)
 _PER_UNIT_STATED = _compile(rf"{_PER_UNIT.pattern}|月額|/\s*(?:GB|TB|月|日|時間|件|hour|day|month|request)", re.I)
+# a question asking which metric, setting or service does something (「どのメトリクスで遅延がわかる？」,
+# "which metric shows how long …") asks its name, not a value
+_NAMED_THING = _compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?"
+                        r"(?:metric|setting|option|parameter|command|feature|service)s?\b|"
+                        r"どの(?:メトリクス|設定|オプション|パラメータ|コマンド|機能|サービス)|メトリクス名", re.I)
 # words quoted as not meant (「何台増やす」じゃなくて…), a question in brackets that says what a thing is
 # (「デプロイ設定（何台ずつ入れ替えるか）の種類」): neither is what is asked
 _QUOTED = _compile(r"「[^「」]*」(?=\s*(?:じゃなく|ではなく|でなく))|[（(][^（）()]*か[）)]")
@@ -234,6 +239,8 @@ class Expected:
                         kinds.add(kind)
                         units.append((kind, i))
         kinds -= {"count"} if units else set()  # "how many days" asks for days
+        if _NAMED_THING.search(question):  # "which metric shows how long …": the metric is asked, not the time
+            return cls(frozenset())
         extreme_only = bool(_EXTREMES.search(question)) and not _DEFAULTS.search(question)
         return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), _ends(question),
                    _RATE.search(question) is not None or _THROTTLED.search(question) is not None,

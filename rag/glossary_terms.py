@@ -844,6 +844,7 @@ SYNONYMS: dict[str, str] = {
     "逃がす": "フェイルオーバー",  # 「落ちたらもう片方に逃がす」
     "跳ねる": "スパイク",  # 「アクセスが跳ねた」
     "吸収": "対応",  # a spike absorbed is one handled: 「スパイクに対応するには」
+    "偏り": "バイアス",  # 「学習データの偏りをチェック」: Clarify detects bias
     "退避": "入れる 移動",  # 「失敗するメッセージを別のキューに退避」: put in the Dead Letter Queue
     "制約": "制限",
     "取れる": "取得",  # metrics one can get are captured (取得)

@@ -67,6 +67,7 @@ from rag.statements import statements
         ("SQSのvisibility timeoutのdefault値っていくつでしたっけ", {"duration"}),  # English noun beside Japanese
         ("何回やっても処理に失敗するメッセージを別のキューに退避させる設定は？", set()),  # however often
         ("CodeDeployのデプロイ設定（何台ずつ入れ替えるか）の種類を全部挙げて", set()),  # the aside says what it is
+        ("API Gateway: which CloudWatch metric shows how long the backend takes to respond?", set()),  # a name
         ("SQSの「可視性タイムアウトの上限」はどれくらい？", {"duration"}),  # a term quoted is still asked
         ("SQSのmax visibility timeoutは？", {"duration"}),  # English words before Japanese
         ("Kinesis Data Streamsのスロットリングの上限は？", {"count"}),
