@@ -31,7 +31,8 @@ def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 # Units of a kind, smallest first, as (Japanese, English) patterns. A question that names a unit (何秒)
-# is answered by a value in that unit or the next one up or down (「15分」 for 何秒, not 「14日間」).
+# is answered by a value in that unit or the next one up or down (「15分」 for 何秒, not 「14日間」); a
+# duration also two down ("how many months": 「90日」).
 SCALES: dict[str, list[tuple[str, str]]] = {
     "duration": [("ミリ秒", "ms|milliseconds?"), ("秒", "seconds?|secs?"), ("分", "minutes?|mins?"),
                  ("時間", "hours?"), ("日", "days?"), ("週", "weeks?"), ("[かヶカケ]月", "months?"), ("年", "years?")],
@@ -313,7 +314,8 @@ class Expected:
                 found = _PRICE.search(text) is not None
             else:
                 i = named.get(kind)
-                scale = range(len(SCALES[kind])) if i is None else range(i - 1, i + 2)
+                down = 2 if kind == "duration" else 1  # "how many months" is answered by 「90日」
+                scale = range(len(SCALES[kind])) if i is None else range(i - down, i + 2)
                 if kind == "duration":
                     cleaned = _NOT_DURATION.sub(" ", text if self.often else _EVERY.sub(" ", text))
                 else:

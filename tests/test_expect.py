@@ -175,6 +175,7 @@ def test_a_top_level_value_speaks_for_its_section():
     [
         ("SQSのロングポーリングって最大何秒まで待てる？", "最大14日間キューにデータを保存する", False),  # days for 何秒
         ("Lambdaのタイムアウトは最大何秒？", "最大15分", True),  # the next unit up
+        ("Roughly how many months does CloudTrail keep events?", "Events are stored for 90 days", True),  # two down
         ("EFSの料金ってGBあたりいくらくらい？", "アジアパシフィック (シドニー) 0.36 USD/GB-月", True),
         ("CloudTrailはいくら？", "CloudTrail 自体は無料", True),
         ("ECRのリポジトリはいくつまで？", "コンテナイメージはS3に保存される。", False),  # the 3 of S3
