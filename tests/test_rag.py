@@ -624,6 +624,19 @@ def test_cli_ask_json_reads_stdin_in_order(assistant, settings):
     assert all(isinstance(r["seconds"], float) for r in rows)
 
 
+def test_cli_output_cut_short_is_no_error(assistant, settings):
+    """`notes-qa ask --json < questions | head -1`: the reader leaves early; that is no error."""
+    proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "ask", "--json", "--notes-dir", str(NOTES),
+                             "--data-dir", str(settings.data_dir)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=REPO)
+    proc.stdin.write("SQSで送れるメッセージの最大サイズは？\n" * 60)  # more output than a pipe holds
+    proc.stdin.close()
+    assert json.loads(proc.stdout.readline())["found"]
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 0
+    assert "Traceback" not in proc.stderr.read()
+
+
 @pytest.mark.parametrize("question", ["", "   "])
 def test_cli_empty_question_exits_2(assistant, settings, question):
     out = _cli("ask", question, data_dir=settings.data_dir)
