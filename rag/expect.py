@@ -70,7 +70,7 @@ def _noun_cue(ja: str, en: str) -> str:
     """A noun such as サイズ or 期間 asks for a value only beside an extreme: 「最大サイズ」, 「サイズの上限」,
     "maximum ... size". Alone it is often about something else: 「バッチサイズって何？」, 「EBSの容量を
     変えるには？」, 「DLQの保持期間は何に基づく？」 are answered by statements without a number."""
-    return (rf"{_EXTREME}の?\w{{0,4}}(?:{ja})|(?:{ja})(?:[（(][^（）()]*[）)])?(?:の|は|って|\s+)?{_EXTREME}|"
+    return (rf"{_EXTREME}の?\w{{0,4}}(?:{ja})|(?:{ja})(?:[（(][^（）()]*[）)])?(?:の|は|って|、\s*|\s+)?{_EXTREME}|"
             rf"\b{_EXTREME_EN}\s+(?:[\w'-]+\s+){{0,3}}(?:{en})\b|\b(?:{en})\s+limit")
 
 
@@ -86,7 +86,7 @@ _ASK_UNIT = _compile(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit(
 _THROTTLING = r"\b(?:throttling|throttle|rate)"  # a throttling limit is a rate of requests
 CUES: dict[str, re.Pattern[str]] = {
     "duration": _compile(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
-                           rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?時間|how long|"
+                           rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期)|how long|"
                            rf"\b(?:longest|shortest)\b.{{0,40}}\b(?:keep|kept|retain|store|wait|last|run|hold)|"
                            # the default of a quantity that is a duration: "the default timeout", 「遅延の初期値」
                            rf"\bdefault\s+(?:[\w-]+\s+){{0,2}}(?:{_QUANTITY_EN})\b|"
@@ -143,7 +143,7 @@ _RATE = _compile(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|�
                    r"\bper\s+(?:second|sec|minute|min|hour)\b|/\s*(?:秒|sec|s)\b", re.I)
 # how often something happens is no answer to how long: "at a 1 minute frequency", 「5分間隔」, 「1時間ごと」
 _THROTTLED = _compile(rf"{_THROTTLING}\s+limit|スロットリング", re.I)
-_OFTEN = _compile(r"間隔|頻度|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
+_OFTEN = _compile(r"間隔|頻度|周期|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
 _EVERY = _compile(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
                     rf"\bevery\s+\d[\d.,]*\s*(?:{_unit('duration')})", re.I)
 # a price per something, as asked (「GBあたりいくら」, "per extra day") and as stated (「0.36 USD/GB-月」)
