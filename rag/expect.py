@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ingest.tokenize import normalize, terms, tokens
 from rag.glossary import abbreviations, spelled_out, translations
-from rag.query import GENERIC_NAMES, name_spans
+from rag.query import GENERIC_NAMES, LINK, name_spans
 from rag.statements import Statement
 
 _ASCII_EDGE = r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))"
@@ -51,7 +51,6 @@ _NAMED_NUMBER = _compile(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
 _NO_COUNT = _compile(r"\[\d+\]|\b(?:HTTP|HTTPS|NFS|SMB|TLS|SSL)\s*[/v]?\s*\d[\d.]*|"  # not TCP/2049
                        r"\d[\d.,]*\s*(?:%|番(?!目))|(?<![\d.])[1１]\s*(?:つ|回|個|件)の", re.I)
 _PORT = _compile(r"\d+\s*番(?!目)|\b(?:port|TCP|UDP)\s*/?\s*\d+|ポート\s*\d+", re.I)
-_LINK = _compile(r"\b(?:https?|s3)://[!-~]+", re.I)  # 「…https://aws.amazon.com/…/2017/03/…」 gives no value
 
 
 def _unit(kind: str) -> str:
@@ -61,8 +60,7 @@ def _unit(kind: str) -> str:
 # Nouns that name the quantity itself: 「最大の遅延」 is answered by a statement about 遅延, not by any
 # duration in the SQS section (「最大14日間」 is the retention).
 _QUANTITY_JA = "遅延|タイムアウト|待機時間|保持期間"
-# not the ttl of throttling; "timeout" before Japanese too (「visibility timeoutの」: \b fails there)
-_QUANTITY_EN = r"(?<![A-Za-z])(?:delay|timeout|wait(?:ing)? time|retention(?: period)?|ttl)(?![A-Za-z])"
+_QUANTITY_EN = r"\b(?:delay|timeout|wait(?:ing)? time|retention(?: period)?|ttl)\b"  # not the ttl of throttling
 _QUANTITY = _compile(f"{_QUANTITY_JA}|{_QUANTITY_EN}", re.I)
 
 
@@ -141,8 +139,8 @@ def _sizes(text: str) -> frozenset[str]:
 
 _RATE = _compile(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|分)|秒間?に?(?=\s*(?:何|\d))|\b[TR]PS\b|"
                    r"\bper\s+(?:second|sec|minute|min|hour)\b|/\s*(?:秒|sec|s)\b", re.I)
-# how often something happens is no answer to how long: "at a 1 minute frequency", 「5分間隔」, 「1時間ごと」
 _THROTTLED = _compile(rf"{_THROTTLING}\s+limit|スロットリング", re.I)
+# how often something happens is no answer to how long: "at a 1 minute frequency", 「5分間隔」, 「1時間ごと」
 _OFTEN = _compile(r"間隔|頻度|周期|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
 _EVERY = _compile(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
                     rf"\bevery\s+\d[\d.,]*\s*(?:{_unit('duration')})", re.I)
@@ -228,6 +226,8 @@ class Expected:
     @lru_cache(maxsize=1024)  # retrieval and the answer both ask
     def of(cls, question: str) -> Expected:
         question = _QUOTED.sub("「」", question)
+        if _NAMED_THING.search(question):  # "which metric shows how long …": the metric is asked, not the time
+            return cls(frozenset())
         kinds = {kind for kind, cue in CUES.items() if cue.search(question)} | _keyword_kinds(question)
         if _counts_a_duration(question):
             kinds = kinds - {"count"} | {"duration"}
@@ -240,8 +240,6 @@ class Expected:
                         kinds.add(kind)
                         units.append((kind, i))
         kinds -= {"count"} if units else set()  # "how many days" asks for days
-        if _NAMED_THING.search(question):  # "which metric shows how long …": the metric is asked, not the time
-            return cls(frozenset())
         extreme_only = bool(_EXTREMES.search(question)) and not _DEFAULTS.search(question)
         return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), _ends(question),
                    _RATE.search(question) is not None or _THROTTLED.search(question) is not None,
@@ -269,7 +267,7 @@ class Expected:
         (「チェック間隔はどれ？ 5秒 / 10秒 / 30秒」), or the kind a claim or a plan to check writes
         (「可視性タイムアウトのデフォルトって60秒だったよね？」, 「7日間保持させたいけど延ばせる？」 are answered by
         the duration the notes give)."""
-        if (asked := cls.of(question)) or not (options or _CLAIM.search(question) or _FEASIBLE.search(question)):
+        if asked := cls.of(question):
             return asked
         if offered := cls.written(options):  # the question still says which end, how often, per what
             return replace(asked, kinds=offered.kinds, units=offered.units)
@@ -304,7 +302,8 @@ class Expected:
     def stated_in(self, text: str, exact: bool = False) -> bool:
         """Whether ``text`` states a value of an asked kind (``exact``: a number, not 「無制限」)."""
         named = dict(self.units)
-        text = _LINK.sub(" ", unicodedata.normalize("NFKC", text))  # 「10％」 is a share too
+        # 「10％」 is a share too; 「…https://aws.amazon.com/…/2017/03/…」 gives no value
+        text = LINK.sub(" ", unicodedata.normalize("NFKC", text))
         for kind in self.kinds:
             if kind == "port":
                 found = _PORT.search(text) is not None

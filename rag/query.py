@@ -60,8 +60,10 @@ _NO_CONCEPTS = _ASKING_WORDS | _FUNCTION_WORDS
 _CLAUSE = re.compile(r"[、，,]")
 _KEEP = {ord("？"): "\ue000", ord("！"): "\ue001"}  # private-use stand-ins NFKC leaves alone
 _RESTORE = {ord(v): chr(k) for k, v in _KEEP.items()}
-# a link's own characters only: 「(https://…/)SQSの…」 keeps what follows it
-_URL = re.compile(r"\b(?:https?|s3)://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+|\bwww\.[A-Za-z0-9._~/%-]+", re.I)
+# a link's own characters only: 「(https://…/)SQSの…」 keeps what follows it; after Japanese too (「詳細は
+# https://…」: Python's \b sees no edge between は and h)
+LINK = re.compile(r"(?<![A-Za-z0-9_])(?:(?:https?|s3)://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+|www\.[A-Za-z0-9._~/%-]+)",
+                  re.I)
 _SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
 SHOUTED_WORDS = 4  # this many words in capitals, and no small letter, is shouting ("SQS FIFO DLQ": names)
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
@@ -96,7 +98,7 @@ def _plain(text: str) -> str:
     services, which are names in any case."""
     # 「ＳＱＳ」 is SQS, ｷｭｰ is キュー; a full-width ？ stays, as it ends a sentence where "?" may not (t3.micro?)
     text = unicodedata.normalize("NFKC", text.translate(_KEEP)).translate(_RESTORE)
-    text = _URL.sub(" ", text).strip() or text
+    text = LINK.sub(" ", text).strip() or text
     letters = [c for c in text if c.isascii() and c.isalpha()]
     shouted = len(_SHOUTED_WORD.findall(text)) >= SHOUTED_WORDS and all(c.isupper() for c in letters)
     return text.lower() if shouted and not is_japanese(text) else text

@@ -573,6 +573,7 @@ def test_query_normalises_and_detects_follow_ups():
     assert Query.of("HOW MANY RECORDS CAN KINESIS TAKE?").text == "how many records can kinesis take?"
     assert Query.of("SQS FIFO DLQ").text == "SQS FIFO DLQ"
     assert Query.of("(https://docs.aws.amazon.com/sqs/)SQSは？").text == "( )SQSは？"  # the link alone
+    assert "https" not in Query.of("詳細はhttps://docs.aws.amazon.com/sqs/ にある。SQSは？").text  # after Japanese
     assert Query.of("ＳＱＳの初期値は？あとｷｭｰは？").text == "SQSの初期値は？あとキューは？"  # IME width, ？ kept
     assert Query.of("デフォルト値は？", ["SQSとは？"]).context == "SQSとは？"
     assert Query.of("Lambdaのタイムアウトの最大値は？", ["SQSとは？"]).context == ""
