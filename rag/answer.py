@@ -14,7 +14,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects
-from rag.enabling import unnamed
+from rag.enabling import unnamed, unstated
 from rag.expect import Expected, Subject, gives, subject
 from rag.glossary import translations
 from rag.lists import asks_every_item, completed_lists, whole_list
@@ -85,8 +85,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if not hits:
         return False
     # 「S3バケットのバージョニングを有効にする手順」: the thing to set up is named by a top section
-    if unnamed(query.own, sections, db):  # not the answer options: a distractor may name anything
-        return False
+    if unnamed(query.own, sections, db) or unstated(query.own, candidates, sections):  # not the options:
+        return False  # a distractor may name anything
     if unknown:
         # 「CodeGuruでPythonも使える？」 is answered by 「対象はJavaのみ」 in the CodeGuru section: a name
         # the notes never write, asked of a subject whose top section says what alone it takes

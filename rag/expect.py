@@ -17,18 +17,9 @@ from itertools import pairwise
 
 from ingest.tokenize import normalize, terms, tokens
 from rag.glossary import abbreviations, spelled_out, translations
+from rag.patterns import regex
 from rag.query import GENERIC_NAMES, LINK, name_spans
 from rag.statements import Statement
-
-_ASCII_EDGE = r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))"
-
-
-def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile`` with ``\\b`` at the edges of ASCII words only: Python's ``\\b`` sees no edge between
-    "timeout" and 「の」 (both are word characters), so 「visibility timeoutの」 or 「インバウンドTCP2049」
-    would hide their English words."""
-    return re.compile(pattern.replace(r"\b", _ASCII_EDGE), flags)
-
 
 # Units of a kind, smallest first, as (Japanese, English) patterns. A question that names a unit (何秒)
 # is answered by a value in that unit or the next one up or down (「15分」 for 何秒, not 「14日間」); a
@@ -43,14 +34,14 @@ SCALES: dict[str, list[tuple[str, str]]] = {
 _EXTREME = r"(?:最大|最小|上限|下限|最長|最短)"
 _EXTREME_EN = r"(?:maximum|minimum|max|min|largest|biggest|longest|shortest|fastest)"
 # Not durations: dates (「2017年」, 「毎月1日」) and fractions or splits (「3分の1」, 「3分割」)
-_NOT_DURATION = _compile(r"\d{4}\s*年|毎月\s*\d+\s*日|\d+\s*分(?:の\s*\d|割)")
+_NOT_DURATION = regex(r"\d{4}\s*年|毎月\s*\d+\s*日|\d+\s*分(?:の\s*\d|割)")
 # Not counts: the number of a name (Route 53, Windows Server 2019)
-_NAMED_NUMBER = _compile(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
+_NAMED_NUMBER = regex(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
 # Nor a note's reference marks (「…可能[1][3]」), protocol versions (HTTP/1.1, NFSv4.1), shares (99.999%),
 # the numbers that name a port (「25番ポート」) or the "one" of 「1つのストリームに複数のshard」, 「1回の呼び出し」
-_NO_COUNT = _compile(r"\[\d+\]|\b(?:HTTP|HTTPS|NFS|SMB|TLS|SSL)\s*[/v]?\s*\d[\d.]*|"  # not TCP/2049
+_NO_COUNT = regex(r"\[\d+\]|\b(?:HTTP|HTTPS|NFS|SMB|TLS|SSL)\s*[/v]?\s*\d[\d.]*|"  # not TCP/2049
                        r"\d[\d.,]*\s*(?:%|番(?!目))|(?<![\d.])[1１]\s*(?:つ|回|個|件)の", re.I)
-_PORT = _compile(r"\d+\s*番(?!目)|\b(?:port|TCP|UDP)\s*/?\s*\d+|ポート\s*\d+", re.I)
+_PORT = regex(r"\d+\s*番(?!目)|\b(?:port|TCP|UDP)\s*/?\s*\d+|ポート\s*\d+", re.I)
 
 
 def _unit(kind: str) -> str:
@@ -61,7 +52,7 @@ def _unit(kind: str) -> str:
 # duration in the SQS section (「最大14日間」 is the retention).
 _QUANTITY_JA = "遅延|タイムアウト|待機時間|保持期間"
 _QUANTITY_EN = r"\b(?:delay|timeout|wait(?:ing)? time|retention(?: period)?|ttl)\b"  # not the ttl of throttling
-_QUANTITY = _compile(f"{_QUANTITY_JA}|{_QUANTITY_EN}", re.I)
+_QUANTITY = regex(f"{_QUANTITY_JA}|{_QUANTITY_EN}", re.I)
 
 
 def _noun_cue(ja: str, en: str) -> str:
@@ -74,7 +65,7 @@ def _noun_cue(ja: str, en: str) -> str:
 
 # how big a penalty, a drop, an impact: a share or a degree, not a size
 _NO_SIZE = r"\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:penalty|impact|difference|effect|drop|gap|hit)\b"
-_ASK_UNIT = _compile(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit('speed')})(?![a-z])|"
+_ASK_UNIT = regex(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit('speed')})(?![a-z])|"
                        rf"how many (?P<en>{_unit('duration')}|{_unit('size')})\b|"
                        # a blank to fill: 「保持期間はデフォルトで（　）時間」, "gets ___ MB of storage"
                        rf"(?:_{{2,}}|[（(]\s*[）)])\s*(?P<blank>{_unit('duration')}|{_unit('size')}|{_unit('speed')})"
@@ -83,7 +74,7 @@ _ASK_UNIT = _compile(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit(
                        rf"(?=\s*(?:per\b|/|\?|$))", re.I)  # "... in MB per second?", not "in 5 minutes"
 _THROTTLING = r"\b(?:throttling|throttle|rate)"  # a throttling limit is a rate of requests
 CUES: dict[str, re.Pattern[str]] = {
-    "duration": _compile(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
+    "duration": regex(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
                            rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期)|how long|"
                            rf"\b(?:longest|shortest)\b.{{0,40}}\b(?:keep|kept|retain|store|wait|last|run|hold)|"
                            # the default of a quantity that is a duration: "the default timeout", 「遅延の初期値」
@@ -92,15 +83,15 @@ CUES: dict[str, re.Pattern[str]] = {
                            rf"{_noun_cue('期間|間隔|' + _QUANTITY_JA, 'period|duration|interval|' + _QUANTITY_EN)}",
                            re.I),
     # "how large can an object be", not "how big is (can) the IOPS penalty (be)" (a share, not a size)
-    "size": _compile(rf"how (?:big|large)\s+(?:can|could|may|is allowed)\b(?!{_NO_SIZE})|"
+    "size": regex(rf"how (?:big|large)\s+(?:can|could|may|is allowed)\b(?!{_NO_SIZE})|"
                        rf"(?:どれ(?:だけ|[くぐ]らい)|どこまで)大き|"
                        rf"\b(?:how (?:big|large)|largest|biggest)\s+(?:(?:is|are|can)\s+)?(?:[\w-]+\s+){{0,2}}"
                        rf"(?:files?|objects?|messages?|items?|volumes?|disks?|payloads?|uploads?|packages?)\b|"
                        rf"{_noun_cue('サイズ|容量|メモリ', 'size|capacity|memory')}", re.I),
-    "speed": _compile(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
+    "speed": regex(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
     # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers (but
     # 「最大いくつある？」 asks a limit)
-    "count": _compile(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ)(?!で?も|\w{0,3}ても)|"
+    "count": regex(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ)(?!で?も|\w{0,3}ても)|"
                         r"(?:最大|上限)(?:の)?(?:数|個数|件数)|"
                         r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
                         r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
@@ -109,8 +100,8 @@ CUES: dict[str, re.Pattern[str]] = {
                         # a rate
                         re.I),
     # a number that names, not counts: 「25番ポート」
-    "port": _compile(r"何番(?!目)|\b(?:which|what)\s+port\b", re.I),
-    "price": _compile(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
+    "port": regex(r"何番(?!目)|\b(?:which|what)\s+port\b", re.I),
+    "price": regex(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
                         r"無料(?:で|なの|です|？|\?)|"
                         r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"
                         r"\bfor free\b|\bfree of charge\b", re.I),  # not 「料金体系」: a scheme, no number
@@ -118,18 +109,18 @@ CUES: dict[str, re.Pattern[str]] = {
 # 「容量制限なく保存可能」 answers a question about a size or count limit too, less exactly than a number
 # (not 「ほぼ無制限のTPS」: a rate, not how many fit); 「データが期限切れになるまでリトライ」 a question
 # about how long
-_UNLIMITED = _compile(r"(?:無制限|制限な[くし]|上限な[くし]|unlimited|no limit)"
+_UNLIMITED = regex(r"(?:無制限|制限な[くし]|上限な[くし]|unlimited|no limit)"
                         r"(?!\s*の?\s*(?:TPS|スループット|throughput))", re.I)
-_UNTIL = _compile(r"(?:期限切れ|期限が切れる|成功する|完了する)(?:に(?:なる)?)?まで|"
+_UNTIL = regex(r"(?:期限切れ|期限が切れる|成功する|完了する)(?:に(?:なる)?)?まで|"
                     r"\buntil\b.{0,30}\b(?:expire|succeed)", re.I)
 # a question that states something and asks whether it holds
-_CLAIM = _compile(r"(?:だ|だった|です|でした|ます|ました|る|い)よね|で(?:合って|あって|正しい|間違いない)|"
+_CLAIM = regex(r"(?:だ|だった|です|でした|ます|ました|る|い)よね|で(?:合って|あって|正しい|間違いない)|"
                     r"(?:でし|だっ|だ)(?:たっ)?け[？?]|って(?:こと|理解)で(?:いい|OK|合って)|"
                     r"\b(?:right|correct|true)\s*\?|\bis it true\b|\bam I right\b", re.I)
 # a plan to check against a limit: 「7日間保持させたいけど、延ばせる？」, "Can I publish a 300 KB message?"
-_FEASIBLE = _compile(r"(?:でき|いけ|行け|使え|作れ|延ばせ|送れ|置け|持て|載せ|動かせ)る[？?]|大丈夫|可能[？?]|"
+_FEASIBLE = regex(r"(?:でき|いけ|行け|使え|作れ|延ばせ|送れ|置け|持て|載せ|動かせ)る[？?]|大丈夫|可能[？?]|"
                        r"\b(?:can|could) (?:I|we|you)\b|\bis it possible\b|\bok(?:ay)?\s*\?", re.I)
-_SIZE = _compile(r"(\d+(?:\.\d+)?)\s*([KMGTP]i?B)(?![A-Za-z])", re.I)
+_SIZE = regex(r"(\d+(?:\.\d+)?)\s*([KMGTP]i?B)(?![A-Za-z])", re.I)
 
 
 def _sizes(text: str) -> frozenset[str]:
@@ -137,59 +128,59 @@ def _sizes(text: str) -> frozenset[str]:
     return frozenset(f"{n}{unit.lower()}" for n, unit in _SIZE.findall(normalize(text)))
 
 
-_RATE = _compile(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|分)|秒間?に?(?=\s*(?:何|\d))|\b[TR]PS\b|"
+_RATE = regex(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|分)|秒間?に?(?=\s*(?:何|\d))|\b[TR]PS\b|"
                    r"\bper\s+(?:second|sec|minute|min|hour)\b|/\s*(?:秒|sec|s)\b", re.I)
-_THROTTLED = _compile(rf"{_THROTTLING}\s+limit|スロットリング", re.I)
+_THROTTLED = regex(rf"{_THROTTLING}\s+limit|スロットリング", re.I)
 # how often something happens is no answer to how long: "at a 1 minute frequency", 「5分間隔」, 「1時間ごと」
-_OFTEN = _compile(r"間隔|頻度|周期|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
-_EVERY = _compile(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
+_OFTEN = regex(r"間隔|頻度|周期|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
+_EVERY = regex(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
                     rf"\bevery\s+\d[\d.,]*\s*(?:{_unit('duration')})", re.I)
 # a price per something, as asked (「GBあたりいくら」, "per extra day") and as stated (「0.36 USD/GB-月」)
-_PER_UNIT = _compile(r"あたり|当たり|ごと|毎|\bper\b|\ban? (?:hour|day|month|GB)\b", re.I)
-_PER_UNIT_STATED = _compile(rf"{_PER_UNIT.pattern}|月額|/\s*(?:GB|TB|月|日|時間|件|hour|day|month|request)", re.I)
+_PER_UNIT = regex(r"あたり|当たり|ごと|毎|\bper\b|\ban? (?:hour|day|month|GB)\b", re.I)
+_PER_UNIT_STATED = regex(rf"{_PER_UNIT.pattern}|月額|/\s*(?:GB|TB|月|日|時間|件|hour|day|month|request)", re.I)
 # a question asking which metric, setting or service does something (「どのメトリクスで遅延がわかる？」,
 # "which metric shows how long …") asks its name, not a value
-_NAMED_THING = _compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?"
+_NAMED_THING = regex(r"\b(?:which|what)\s+(?:[\w-]+\s+)?"
                         r"(?:metric|setting|option|parameter|command|feature|service)s?\b|"
                         r"どの(?:メトリクス|設定|オプション|パラメータ|コマンド|機能|サービス)|メトリクス名", re.I)
 # words quoted as not meant (「何台増やす」じゃなくて…), a question in brackets that says what a thing is
 # (「デプロイ設定（何台ずつ入れ替えるか）の種類」): neither is what is asked
-_QUOTED = _compile(r"「[^「」]*」(?=\s*(?:じゃなく|ではなく|でなく))|[（(][^（）()]*か[）)]")
-_EXTREMES = _compile(rf"{_EXTREME}|\b{_EXTREME_EN}\b|\bat most\b", re.I)
+_QUOTED = regex(r"「[^「」]*」(?=\s*(?:じゃなく|ではなく|でなく))|[（(][^（）()]*か[）)]")
+_EXTREMES = regex(rf"{_EXTREME}|\b{_EXTREME_EN}\b|\bat most\b", re.I)
 # which end is asked or stated: 「最長どのくらい動かせる？」 is not answered by 「最小1分間隔」
-_ENDS = {"max": _compile(r"最大|上限|最長|\b(?:maximum|max|largest|biggest|longest|at most|up to)\b", re.I),
-         "min": _compile(r"最小|下限|最短|少なくとも|\b(?:minimum|min|smallest|shortest|at least)\b", re.I)}
+_ENDS = {"max": regex(r"最大|上限|最長|\b(?:maximum|max|largest|biggest|longest|at most|up to)\b", re.I),
+         "min": regex(r"最小|下限|最短|少なくとも|\b(?:minimum|min|smallest|shortest|at least)\b", re.I)}
 
 
 def _ends(text: str) -> frozenset[str]:
     return frozenset(end for end, words in _ENDS.items() if words.search(text))
 
 
-_DEFAULTS = _compile(r"デフォルト|既定|初期値|\bdefault", re.I)
-_NUMBER = _compile(r"(?<![A-Za-z\d])\d[\d.,]*+(?![A-Za-z])")  # not the 3 of S3, the 4 of 4XXError
+_DEFAULTS = regex(r"デフォルト|既定|初期値|\bdefault", re.I)
+_NUMBER = regex(r"(?<![A-Za-z\d])\d[\d.,]*+(?![A-Za-z])")  # not the 3 of S3, the 4 of 4XXError
 # 「1秒あたり1000レコード」, 「1秒に1000件」 are rates, not durations
 _PER = r"(?!\s*(?:間?あたり|当たり|毎|間に|に\s*(?:\d|何)|per\b|\d))"  # nor 「1秒300件」, 「1秒に何レコード」
-_PRICE = _compile(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無料|有料|\bfree\b|追加料金なし", re.I)
+_PRICE = regex(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無料|有料|\bfree\b|追加料金なし", re.I)
 
 
 # a number in a unit is a measure, no count: 「最大14日間」 is not how many messages a call takes
-_MEASURED = _compile(rf"\d[\d.,]*\s*(?:{'|'.join(_unit(kind) for kind in SCALES)})(?![a-z])", re.I)
+_MEASURED = regex(rf"\d[\d.,]*\s*(?:{'|'.join(_unit(kind) for kind in SCALES)})(?![a-z])", re.I)
 
 
 @cache
 def _value(kind: str, units: range) -> re.Pattern[str]:
     scale = SCALES[kind]
     alternatives = "|".join(f"{scale[i][0]}|{scale[i][1]}" for i in units if 0 <= i < len(scale))
-    return _compile(rf"\d\s*(?:{alternatives})(?![a-z]){_PER}", re.I)
+    return regex(rf"\d\s*(?:{alternatives})(?![a-z]){_PER}", re.I)
 
 
 # a search-box query of a few words ending in a quantity's noun asks for it: 「kinesis 保持期間」, "lambda
 # /tmp size" (not "ALB 料金": a scheme, no number; not "--page-size": an option)
 _SENTENCE_WORDS = frozenset({"how", "what", "why", "when", "where", "which", "explain", "describe", "is", "can",
                              "does", "do"})  # "How to set Lambda timeout" asks how, not a value
-_KEYWORDS = _compile(r"^(?!.*[?？。])\S+(?:\s+\S+){1,4}$")
-_LAST_NOUN = {"duration": _compile(r"(?:保持|保存|待ち)?(?:期間|時間)|タイムアウト|timeout|retention|ttl", re.I),
-              "size": _compile(r"(?<!-)(?:サイズ|容量|size)", re.I)}
+_KEYWORDS = regex(r"^(?!.*[?？。])\S+(?:\s+\S+){1,4}$")
+_LAST_NOUN = {"duration": regex(r"(?:保持|保存|待ち)?(?:期間|時間)|タイムアウト|timeout|retention|ttl", re.I),
+              "size": regex(r"(?<!-)(?:サイズ|容量|size)", re.I)}
 
 
 def _keyword_kinds(question: str) -> set[str]:
@@ -199,7 +190,7 @@ def _keyword_kinds(question: str) -> set[str]:
     return {kind for kind, noun in _LAST_NOUN.items() if noun.fullmatch(last)}
 
 
-_DURATION_NOUN = _compile(rf"(?:{_QUANTITY_JA})(?!キュー)|{_QUANTITY_EN}", re.I)  # not 「遅延キュー」
+_DURATION_NOUN = regex(rf"(?:{_QUANTITY_JA})(?!キュー)|{_QUANTITY_EN}", re.I)  # not 「遅延キュー」
 
 
 def _counts_a_duration(question: str) -> bool:
@@ -328,7 +319,7 @@ class Expected:
 
 PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
 IDENTIFIERS = frozenset({"id"})  # 「トレースIDなどのメタ情報」: what is stored, not whose limit is asked
-_API_GATEWAY = _compile(r"(?<![A-Za-z])API\s*Gateway", re.I)  # 「CloudTrailはAPIの呼び出し…」: no API Gateway
+_API_GATEWAY = regex(r"(?<![A-Za-z])API\s*Gateway", re.I)  # 「CloudTrailはAPIの呼び出し…」: no API Gateway
 
 
 class Subject(frozenset):
@@ -347,8 +338,8 @@ class Subject(frozenset):
 
 
 # between two names of one list: 「ENAとIntel VF」, "SQS or SNS", 「SQS、SNS」
-_JOINED = _compile(r"\s*(?:と|や|、|,|/|／|and|or|vs\.?)\s*", re.I)
-_SAME_NAME = _compile(r"[\s\d.]*")  # 「Intel 82599 VF」 is one name
+_JOINED = regex(r"\s*(?:と|や|、|,|/|／|and|or|vs\.?)\s*", re.I)
+_SAME_NAME = regex(r"[\s\d.]*")  # 「Intel 82599 VF」 is one name
 
 
 @lru_cache(maxsize=1024)
@@ -374,7 +365,7 @@ def subject(question: str) -> Subject:
     return out
 
 
-def _named(name: str, terms_: frozenset[str]) -> bool:
+def named_in(name: str, terms_: frozenset[str]) -> bool:
     """Whether ``terms_`` name ``name``, as written, abbreviated (SageMaker: "SM monitoring metrics") or
     spelled out (EFS: Elastic File System)."""
     if name in terms_ or any(a in terms_ for a in abbreviations(name)):
@@ -387,8 +378,8 @@ def _all_named(subject: frozenset[str], terms_: frozenset[str]) -> bool:
     """Every name of the subject is in ``terms_``; of names offered as alternatives, one is."""
     choices = getattr(subject, "choices", ())
     offered = frozenset().union(*(name for names_ in choices for name in names_))
-    return (all(_named(n, terms_) for n in subject - offered)
-            and all(any(all(_named(n, terms_) for n in name) for name in names_) for names_ in choices))
+    return (all(named_in(n, terms_) for n in subject - offered)
+            and all(any(all(named_in(n, terms_) for n in name) for name in names_) for names_ in choices))
 
 
 def gives(statement: Statement, expected: Expected, subject: frozenset[str], section_terms: frozenset[str],
@@ -416,4 +407,4 @@ def gives(statement: Statement, expected: Expected, subject: frozenset[str], sec
     near = statement.scope
     if statement.context or not subject:
         return _all_named(subject, near)
-    return _all_named(subject, near | section_terms) and any(_named(n, near) for n in subject)
+    return _all_named(subject, near | section_terms) and any(named_in(n, near) for n in subject)

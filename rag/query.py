@@ -58,6 +58,7 @@ _FUNCTION_WORDS = frozenset({"we", "our", "us", "your", "they", "them", "their",
                              "been", "would", "could", "so", "than", "then", "into", "just", "made"})
 _NO_CONCEPTS = _ASKING_WORDS | _FUNCTION_WORDS
 _CLAUSE = re.compile(r"[、，,]")
+_WISH = re.compile(r"[^。！？.!?]*たい(?:んだけど|のですが|です)?[。！.!]")
 _KEEP = {ord("？"): "\ue000", ord("！"): "\ue001"}  # private-use stand-ins NFKC leaves alone
 _RESTORE = {ord(v): chr(k) for k, v in _KEEP.items()}
 # a link's own characters only: 「(https://…/)SQSの…」 keeps what follows it; after Japanese too (「詳細は
@@ -351,12 +352,15 @@ class Query:
                 elif other:
                     own = {p for p in parts if p in idf}
                     found = [(max(idf[t] for t in own | other), own, other)]
+                elif _is_loanword(term):
+                    found = []  # ロールバック is not ロール and バック
                 else:
                     found = [(idf[p], {p}, set()) for p in parts if p in idf]
                 # a loanword the notes never write (パーティション), or a glossary word none of whose
                 # translations they write ("rotation"), is a subject they do not cover: it weighs as a
                 # rare term no section holds
-                found += [(factor * math.log(1 + n), {t}, set()) for t in (parts or [term])
+                found += [(factor * math.log(1 + n), {t}, set())
+                          for t in ([term] if _is_loanword(term) else parts or [term])
                           if t not in idf and not other and (_is_loanword(t) or translations(t))]
                 for weight, own, alts in found:
                     # one concept however often the question names it ("Secrets" and シークレット)
@@ -405,12 +409,15 @@ class Query:
                        for t in c.terms if t.isascii() and t in asked]
         if unmentioned and _pairs_a_feature(asking, unmentioned, db):
             unmentioned = []  # "Can I use GPUs with Fargate for my ML inference containers?": GPUs are asked
-        clause = _CLAUSE.split(asking.strip())[-1]  # 「資格試験を勉強していますが、…何秒？」: not 勉強
+        # 「資格試験を勉強していますが、…何秒？」: not 勉強; but a wish before the question is what it asks to
+        # do (「失敗したら自動でロールバックするようにしたい。どこでどう設定する？」)
+        clause = " ".join(_CLAUSE.split(c.strip())[-1] for c in [asking, *_WISH.findall(self.own)])
         # what the question asks to do, in a word the notes never write in any form (「ローテーションする」,
         # 「自動で修復させる」); not what it asks of the assistant (「説明して」). A loanword's English word is
-        # the same word (rotation); a kanji verb's ("transform" for 変換) is a common word of other senses
-        verbs = {t: [t, *parts, *(f for w in (translations(t) if _is_loanword(t) else []) + synonyms(t)
-                                   for f, _ in terms(w))]
+        # the same word (rotation), its parts are not (ロールバック: ロール, バック); a kanji verb's English
+        # word ("transform" for 変換) is a common word of other senses
+        verbs = {t: [t, *([] if _is_loanword(t) else parts),
+                     *(f for w in (translations(t) if _is_loanword(t) else []) + synonyms(t) for f, _ in terms(w))]
                  for t, parts in terms(self.own)
                  if (_is_loanword(t) or _KANJI_WORD.match(t)) and t not in _REQUESTS and _asks_to_do(t, clause)}
         vdf, _ = db.doc_freq(f for forms in verbs.values() for f in forms)

@@ -3,7 +3,8 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.enabling import enabled, names
+from rag.enabling import enabled, names, unstated
+from rag.statements import Statement
 
 USED = frozenset(tokens("認証 要素 バージョニング バージョン 管理 削除 保護 スタック 多 Lambda"))  # words the notes use
 
@@ -41,3 +42,36 @@ def test_the_thing_a_how_to_question_asks_to_turn_on(question, thing):
 )
 def test_a_section_names_the_thing_in_either_language(thing, section, named):
     assert names(thing, frozenset(tokens(section)), USED) is named
+
+
+def _said(text: str, rank: int = 0) -> Statement:
+    return Statement(text, (), rank)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "section", "unsaid"),
+    [
+        ("ECRのイメージを別リージョンにレプリケーションするには？", "コンテナイメージはS3に保存される", "ECR", True),
+        ("ECRのイメージを別リージョンにレプリケーションするには？", "リージョン間のレプリケーション", "ECR", False),
+        ("How do I turn off pagination in the AWS CLI?", "--page-size で項目数を少なくする", "AWS CLI", True),
+        ("How do I turn off pagination in the AWS CLI?", "ページ区切りを無効にする", "AWS CLI", False),
+        ("KMSキーを別のキーに切り替えたい。どうやる？", "作成時にCMKを使用", "KMS", True),  # a wish says what
+        ("KMSキーを別のキーに切り替えたい。どうやる？", "キーを変更できる", "KMS", False),
+        ("CloudTrailをオンにするには？", "オンプレミスからも使える", "CloudTrail", True),  # not 「オン」
+        # not a change asked how to make: the verb is not the one asked how (a count is asked; "when")
+        ("キャッシュ削除、パスを指定するやり方だと同時にいくつまで？", "同時に3,000個まで", "", False),
+        ("How do I know when to move from General Purpose to Max I/O?", "MaxI/Oモードにする", "", False),
+        ("S3の暗号化を設定する方法は？", "SSE-S3", "S3", False),  # a generic verb is not judged
+    ],
+)
+def test_how_to_make_a_change_no_statement_says_is_made(question, said, section, unsaid):
+    assert unstated(question, [_said(said)], [frozenset(tokens(f"{section} {said}"))]) is unsaid
+
+
+def test_the_change_is_said_of_the_subject_the_top_section_names():
+    question = "ECRのイメージを別リージョンにレプリケーションするには？"
+    ecr, s3 = frozenset(tokens("ECR イメージ")), frozenset(tokens("S3 レプリケーション"))
+    assert unstated(question, [_said("コンテナイメージ", 0), _said("リージョン間のレプリケーション", 1)], [ecr, s3])
+    # a top section not about ECR: any section may say it
+    assert not unstated(question, [_said("コンテナイメージ", 1), _said("リージョン間のレプリケーション", 0)],
+                        [s3, ecr])

@@ -477,6 +477,15 @@ def test_follow_up_uses_the_conversation(assistant):
         ("S3バケットのバージョニングを有効にする手順", "見つかりませんでした"),  # versioning is Lambda's
         ("How do I set up automatic rollback in CodeDeploy when a deployment fails?", "could not find"),
         ("CodePipelineに手動承認のステージを追加するには？", "見つかりませんでした"),
+        # how to make a change no top statement about the subject says is made: ECR's section says nothing
+        # of replication (S3's does, of S3); EBS encryption's says nothing of switching keys; a wish before
+        # the question says what to do (「ロールバックするようにしたい」: ロール and バック are no rollback)
+        ("ECRのイメージを別リージョンに自動でレプリケーションするにはどう設定する？", "見つかりませんでした"),
+        ("すでに暗号化してあるEBSボリュームのKMSキーを別のキーに切り替えたい。どうやる？", "見つかりませんでした"),
+        ("How do I turn off pagination completely in the AWS CLI so it returns everything in a single call?",
+         "could not find"),
+        ("CodeDeployでデプロイが失敗したら自動でロールバックするようにしたい。どこでどう設定する？",
+         "見つかりませんでした"),
         # answer options that are durations ask for a duration
         ("Route 53のヘルスチェックで「高速」を選んだ場合のチェック間隔はどれ？ A) 5秒 B) 10秒 C) 30秒",
          "見つかりませんでした"),
@@ -487,6 +496,22 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
     assert not answer.found
     assert message in answer.text
     assert answer.citations == () and answer.related
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("EBSボリュームを別のアベイラビリティゾーンに移したいんだけど、どうやる？", "Snapshot経由"),  # 移す ~ 移動
+        # traffic moved is 「切り替える」; the notes put Deployment Guardrails below no SageMaker heading
+        ("SageMakerで本番のモデルを更新するとき、トラフィックを段階的に新しいモデルへ移す方法にはどのような種類がありますか？",
+         "徐々に新しいモデルに切り替える"),
+        ("How do I add a new EC2 instance to an existing placement group?", "再起動"),
+        ("ECSでクラスターのオートスケーリングを有効にするには何を設定すればいい？", "Capacity Provider"),
+    ],
+)
+def test_how_to_make_a_change_the_notes_say_is_made(assistant, question, fact):
+    answer = assistant.ask(question)
+    assert answer.found and fact in answer.text
 
 
 def test_a_service_the_notes_head_and_leave_empty(assistant):

@@ -1,0 +1,16 @@
+"""Regular expressions whose word edges are those of ASCII words.
+
+Python's ``\\b`` sees no edge between "timeout" and 「の」 (both are word characters), so 「visibility
+timeoutの」 or 「インバウンドTCP2049」 would hide their English words from a pattern written with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ASCII_EDGE = r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))"
+
+
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` with every ``\\b`` an edge of an ASCII word."""
+    return re.compile(pattern.replace(r"\b", _ASCII_EDGE), flags)
