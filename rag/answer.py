@@ -14,6 +14,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects
+from rag.capability import apart
 from rag.enabling import unnamed, unstated
 from rag.expect import Expected, Subject, gives, subject
 from rag.glossary import translations
@@ -87,6 +88,10 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     # 「S3バケットのバージョニングを有効にする手順」: the thing to set up is named by a top section
     if unnamed(query.own, sections, db) or unstated(query.own, candidates, sections):  # not the options:
         return False  # a distractor may name anything
+    # 「FargateでWindowsコンテナって動かせますか？」: no section of the five names both (not only the three
+    # answered from: a section naming both may rank below two about the one)
+    if apart(query.asking, [db.section_terms(h.source, h.start_line) for h in hits[:5]], db):
+        return False
     if unknown:
         # 「CodeGuruでPythonも使える？」 is answered by 「対象はJavaのみ」 in the CodeGuru section: a name
         # the notes never write, asked of a subject whose top section says what alone it takes

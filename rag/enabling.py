@@ -93,22 +93,25 @@ _DOING = regex(r"[^、。？?！!\s]{1,12}(?:には|ための|方法|手順|や�
                r"[^。？?！!]*たい[。！!]|\bhow (?:do|can|should|would) (?:i|we|you) \w+(?: \w+)?|"
                r"\b(?:how|steps?) to \w+(?: \w+)?", re.I)
 
+# 「どこから申請すればいい？」 asks how too; it is read for the change only (「…処理を挟みたい。どのイベントに
+# フックすればいい？」 names no thing to find in a section)
+_SHOULD = regex(r"すれば(?:いい|よい|良い)")
+
 
 def unstated(question: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
     """Whether ``question`` asks how to make a change (turn a thing on or off, copy, move, delete it, …)
     that no statement of the top sections about its subject says is made."""
-    if not _HOW.search(question):
+    if not (_HOW.search(question) or _SHOULD.search(question)):
         return False
     doing = " ".join(m.group() for m in _DOING.finditer(question))
     stated = [said for asked, said in _CHANGES if asked.search(doing)]
-    # of the question's subject, when the top section names it: ECR's section does not say how to
-    # replicate, S3's 「クロスリージョンレプリケーション」 is not about ECR (but the notes put Deployment
-    # Guardrails, the answer on SageMaker, below no SageMaker heading)
-    about = subject(question)
-    naming = [any(named_in(n, terms_) for n in about) for terms_ in sections]
+    # of the question's subject, as far as the top section names it: ECR's section does not say how to
+    # replicate, S3's 「クロスリージョンレプリケーション」 is not about ECR; ELB's 「登録解除」 names EC2, not
+    # SES (but the notes put Deployment Guardrails, the answer on SageMaker, below no SageMaker heading)
+    held = [n for n in subject(question) if named_in(n, sections[0])]
 
     def says(u: Statement) -> bool:
         text = normalize(" ".join((u.section, *u.context, u.text, *u.children)))
-        return (naming[u.hit_rank] or not naming[0]) and any(said.search(text) for said in stated)
+        return all(named_in(n, sections[u.hit_rank]) for n in held) and any(said.search(text) for said in stated)
 
     return bool(stated) and not any(says(u) for u in candidates)

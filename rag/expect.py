@@ -374,7 +374,7 @@ def named_in(name: str, terms_: frozenset[str]) -> bool:
     return bool(full) and full <= terms_
 
 
-def _all_named(subject: frozenset[str], terms_: frozenset[str]) -> bool:
+def all_named(subject: frozenset[str], terms_: frozenset[str]) -> bool:
     """Every name of the subject is in ``terms_``; of names offered as alternatives, one is."""
     choices = getattr(subject, "choices", ())
     offered = frozenset().union(*(name for names_ in choices for name in names_))
@@ -406,5 +406,5 @@ def gives(statement: Statement, expected: Expected, subject: frozenset[str], sec
             return False
     near = statement.scope
     if statement.context or not subject:
-        return _all_named(subject, near)
-    return _all_named(subject, near | section_terms) and any(named_in(n, near) for n in subject)
+        return all_named(subject, near)
+    return all_named(subject, near | section_terms) and any(named_in(n, near) for n in subject)

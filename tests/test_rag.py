@@ -486,6 +486,12 @@ def test_follow_up_uses_the_conversation(assistant):
          "could not find"),
         ("CodeDeployでデプロイが失敗したら自動でロールバックするようにしたい。どこでどう設定する？",
          "見つかりませんでした"),
+        # whether two things work together, asked where no section names both (Windows is EFS's)
+        ("FargateでWindowsコンテナって動かせますか？", "見つかりませんでした"),
+        ("Can Lambda@Edge functions reach resources inside my VPC, like an RDS database?", "could not find"),
+        # how to lift a limit no statement of SES says is lifted (ELB's 「登録解除」 is of EC2, not SES)
+        ("EC2からSESでメール送りたいんだけど、25番ポートの送信制限を解除するにはどこから申請すればいい？",
+         "見つかりませんでした"),
         # answer options that are durations ask for a duration
         ("Route 53のヘルスチェックで「高速」を選んだ場合のチェック間隔はどれ？ A) 5秒 B) 10秒 C) 30秒",
          "見つかりませんでした"),

@@ -1,0 +1,37 @@
+"""Whether a question asking if one named thing works with another is answered by a section naming both.
+
+「FargateでWindowsコンテナって動かせますか？」: the notes write Windows (under EFS) and Fargate, never
+together; no section says whether the one runs the other. "Can I use GPUs with Fargate?" is answered by
+Fargate's section, which names GPUs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.indexdb import IndexDB
+from rag.expect import all_named, subject
+from rag.patterns import regex
+
+# a yes/no question whether something can be done or is supported
+_WHETHER = regex(r"(?:でき|使え|動かせ|いけ|行け|作れ|送れ|置け|載せ|扱え|つなげ|繋げ)(?:る|ます)(?:か|の)?\s*[？?]|"
+                 r"(?:対応|サポート)(?:して(?:る|います|いる)|され(?:てる|ています|る))(?:か|の)?\s*[？?]|"
+                 r"可能(?:です)?か?\s*[？?]|^\s*(?:can|could|does|do)\b[^?]*\?", re.I)
+
+# what the thing is for, an example of it or what it replaces sets the scene ("for my ML inference
+# containers", "like an RDS database", 「RSAとか」, "instead of a Lambda authorizer"): a section need not
+# name it
+_SCENE = regex(r"\b(?:for (?:my|our|your|the|an?)|like|such as|e\.g\.|instead of)\s[^?.,]*|"
+               r"[^、。？?\s（(]*(?:とか|など|みたいな|じゃなくて|ではなく|の代わりに)", re.I)
+
+
+def apart(asking: str, sections: list[frozenset[str]], db: IndexDB) -> bool:
+    """Whether ``asking`` asks if things it names work together, and none of ``sections`` names them all.
+    Names the notes never write are judged elsewhere (what alone the subject takes: 「対称鍵のみ」 for
+    RSA); versions and sizes (gp2, c5) are not things of their own."""
+    if not _WHETHER.search(asking):
+        return False
+    about = subject(_SCENE.sub(" ", asking))
+    found, _ = db.doc_freq(about)
+    names = about.within(frozenset(n for n, df in found.items() if df and not any(c.isdigit() for c in n)))
+    return len(names) > 1 and not any(all_named(names, s) for s in sections)

@@ -1,0 +1,37 @@
+"""Whether a question asking if two named things work together is answered by a section naming both."""
+
+import pytest
+
+from ingest.tokenize import tokens
+from rag.capability import apart
+
+
+class Notes:
+    """The document frequencies of the notes' words: what ``apart`` asks of the index."""
+
+    def __init__(self, *sections: str):
+        self.sections = [frozenset(tokens(s)) for s in sections]
+
+    def doc_freq(self, words):
+        return {w: sum(w in s for s in self.sections) for w in words}, len(self.sections)
+
+
+NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポートしていない", "Lambda VPC RDS", "Lambda@Edge")
+
+
+@pytest.mark.parametrize(
+    ("question", "top", "unanswered"),
+    [
+        ("FargateでWindowsコンテナって動かせますか？", ["Fargate タスク", "EFS Windows"], True),
+        ("Can I use GPUs with Fargate?", ["Fargate GPUは使用できない"], False),
+        ("Can I mount EFS from Windows servers?", ["EFS WindowsのSMBはサポートしていない"], False),
+        # what it is for or an example sets the scene; a name the notes never write is judged elsewhere
+        ("Can I use GPUs with Fargate for my ML inference containers?", ["Fargate GPUは使用できない"], False),
+        ("Can Lambda@Edge reach my VPC, like an RDS database?", ["Lambda VPC RDS", "Lambda@Edge"], True),
+        ("Can Fargate run Kubernetes pods?", ["Fargate タスク"], False),
+        ("Can I use EFS instead of Lambda?", ["EFS WindowsのSMBはサポートしていない"], False),
+        ("FargateとWindowsの違いは？", ["Fargate タスク", "EFS Windows"], False),  # not asking whether
+    ],
+)
+def test_whether_things_work_together_is_said_where_both_are_named(question, top, unanswered):
+    assert apart(question, [frozenset(tokens(s)) for s in top], NOTES) is unanswered
