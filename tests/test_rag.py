@@ -402,7 +402,7 @@ def test_follow_up_uses_the_conversation(assistant):
         # the subject is in the notes, a value of the kind asked for is not stated for it
         ("Lambda Layersって合計で何MBまで載せられる？", "見つかりませんでした"),  # a count (5個), no size
         ("SQSのメッセージ保持期間って、デフォルトだと何日？", "見つかりませんでした"),  # 30秒 is another default
-        ("SQSのメッセージ保持期間って、特に設定しなかったら何日になるの？", "見つかりませんでした"),  # implied: 「最大14日間」
+        ("SQSのメッセージ保持期間って、特に設定しなかったら何日になるの？", "見つかりませんでした"),  # implied default
         ("What is the maximum data retention period for a Kinesis data stream?", "could not find"),
         ("What's the maximum size of a zipped Lambda deployment package?", "could not find"),  # 3008MB: memory
         ("Glacierに預けたデータを取り出すのにどれくらい時間かかる？", "見つかりませんでした"),
