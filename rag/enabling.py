@@ -76,7 +76,8 @@ _CHANGES = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in 
      r"有効|オンに|\benabl|\bturn(?:ed|s)? on\b|\bactivat"),
     (r"無効(?:化|に)|オフに|\b(?:disable|turn off|switch off|deactivate)\b",
      r"無効|オフに|\bdisabl|\boff\b|\bdeactivat"),
-    (r"解除|\blift\b", r"解除|緩和|申請|\blift"),
+    # a limit lifted (not 「登録解除」, deregistering)
+    (r"(?:制限|上限|制約)(?:を|の)?解除|\blift\b", r"(?:制限|上限|制約)\S{0,6}(?:解除|緩和|引き上げ)|緩和|\blift"),
     (r"変更|切り?替え|\b(?:change|switch|modify)\b", r"変更|切り?替|変え|変わ|更新|\bchang|\bswitch|\bmodif|\bupdat"),
     (r"コピー|複製|\bcopy\b", r"コピー|複製|\bcop(?:y|ie)"),
     (r"レプリケ|\breplicat", r"レプリケ|複製|\breplic"),
@@ -84,14 +85,19 @@ _CHANGES = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in 
     (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b", r"移|切り?替|\bmigrat|\bmov|\bswitch"),
     (r"削除|消[しすせ]|\b(?:delete|remove)\b", r"削除|消|\bdelet|\bremov"),
     (r"割り?当て|付与|\bassign\b", r"割り?当|付与|\bassign"),
+    (r"共有|\bshare\b", r"共有|\bshar"),
+    (r"切り離|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
+    (r"切り戻|ロールバック|\broll(?:s|ed)?[ -]?back\b|\brevert\b",
+     r"切り戻|ロールバック|元に戻|\broll(?:s|ed)?[ -]?back|\brevert"),
 ))
 # where a how-to question says what it asks to do: right before には/方法/手順 (「コピーするには」, 「自動削除
 # する設定方法」), after どうやって (「どうやって有効化するの」), in a wish before the question (「切り替えたい。
 # どうやる？」), after "how do I"; not elsewhere (「パスを指定するやり方だと…いくつ？」 does not ask how to
 # delete the cache; "how do I know when to move …" asks when)
-_DOING = regex(r"[^、。？?！!\s]{1,12}(?:には|ための|方法|手順|やり方)|どう(?:やって|すれば)?[^、。？?]{1,8}|"
-               r"[^。？?！!]*たい[。！!]|\bhow (?:do|can|should|would) (?:i|we|you) \w+(?: \w+)?|"
-               r"\b(?:how|steps?) to \w+(?: \w+)?", re.I)
+_SO = r"(?:set (?:it |this )?up|configure)\s+(?:it\s+)?so\b[^?.]*"  # "set it up so a failed … rolls back"
+_DOING = regex(rf"[^、。？?！!\s]{{1,12}}(?:には|ための|方法|手順|やり方)|どう(?:やって|すれば)?[^、。？?]{{1,8}}|"
+               rf"[^。？?！!]*たい[。！!]|\bhow (?:do|can|should|would) (?:i|we|you) (?:{_SO}|\w+(?: \w+)?)|"
+               rf"\b(?:how|steps?) to (?:{_SO}|\w+(?: \w+)?)", re.I)
 
 # 「どこから申請すればいい？」 asks how too; it is read for the change only (「…処理を挟みたい。どのイベントに
 # フックすればいい？」 names no thing to find in a section)

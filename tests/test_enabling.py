@@ -62,6 +62,12 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("キャッシュ削除、パスを指定するやり方だと同時にいくつまで？", "同時に3,000個まで", "", False),
         ("How do I know when to move from General Purpose to Max I/O?", "MaxI/Oモードにする", "", False),
         ("S3の暗号化を設定する方法は？", "SSE-S3", "S3", False),  # a generic verb is not judged
+        # a limit lifted is not a target deregistered (「登録解除」)
+        ("25番ポートの送信制限を解除してもらうには、どういう手続きをすればいいの？", "EC2の登録解除", "EC2", True),
+        ("25番ポートの送信制限を解除するには？", "制限の緩和を申請する", "EC2", False),
+        ("In CodeDeploy, how do I set it up so a failed deployment automatically rolls back?",
+         "Canary 最初は10％で", "CodeDeploy", True),
+        ("Beanstalkで旧環境に切り戻すにはどうする？", "ロールバックはURLのスワップで行う", "Beanstalk", False),
     ],
 )
 def test_how_to_make_a_change_no_statement_says_is_made(question, said, section, unsaid):
