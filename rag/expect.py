@@ -59,7 +59,10 @@ def _noun_cue(ja: str, en: str) -> str:
     """A noun such as サイズ or 期間 asks for a value only beside an extreme: 「最大サイズ」, 「サイズの上限」,
     "maximum ... size". Alone it is often about something else: 「バッチサイズって何？」, 「EBSの容量を
     変えるには？」, 「DLQの保持期間は何に基づく？」 are answered by statements without a number."""
-    return (rf"{_EXTREME}の?\w{{0,4}}(?:{ja})|(?:{ja})(?:[（(][^（）()]*[）)])?(?:の|は|って|、\s*|\s+)?{_EXTREME}|"
+    return (rf"{_EXTREME}の?\w{{0,4}}(?:{ja})|"
+            rf"(?:{ja})(?:時間|値)?(?:[（(][^（）()]*[）)])?(?:の|は|って|、\s*|\s+)?{_EXTREME}|"
+            # 「タイムアウトに設定できる最大値」
+            rf"(?:{ja})(?:時間|値)?(?:に|で|として)?(?:設定|指定)(?:でき|可能)\w{{0,2}}{_EXTREME}|"
             rf"\b{_EXTREME_EN}\s+(?:[\w'-]+\s+){{0,3}}(?:{en})\b|\b(?:{en})\s+limit")
 
 

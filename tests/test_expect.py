@@ -73,6 +73,8 @@ from rag.statements import statements
         ("Kinesis Data Streamsのスロットリングの上限は？", {"count"}),
         ("ベイク期間（監視時間）は最大どのくらいに設定できる？", {"duration"}),  # an aside before the extreme
         ("SQSの可視性タイムアウト、最大でどこまで長く設定できる？", {"duration"}),  # a comma before the extreme
+        ("SQSの可視性タイムアウトに設定できる最大値ってどれくらい？", {"duration"}),  # what it is set to
+        ("SQSの遅延キューで設定できる遅延時間の上限は？", {"duration"}),  # 遅延時間 is the delay
         ("KMSの自動キーローテーションはどのくらいの周期で鍵が更新される？", {"duration"}),  # how often
         # a search-box query ending in a quantity's noun asks for it; a noun and its extreme apart
         ("kinesis 保持期間", {"duration"}),

@@ -489,6 +489,9 @@ def test_follow_up_uses_the_conversation(assistant):
          "見つかりませんでした"),
         # whether two things work together, asked where no section names both (Windows is EFS's)
         ("FargateでWindowsコンテナって動かせますか？", "見つかりませんでした"),
+        # a loanword the tokenizer splits and the notes never write, asked to be done (フォール + バック)
+        ("Fargate Spotが確保できないとき、通常のFargateに自動でフォールバックさせるにはどう設定すればいい？",
+         "見つかりませんでした"),
         ("Can Lambda@Edge functions reach resources inside my VPC, like an RDS database?", "could not find"),
         # how to lift a limit no statement of SES says is lifted (ELB's 「登録解除」 is of EC2, not SES)
         ("EC2からSESでメール送りたいんだけど、25番ポートの送信制限を解除するにはどこから申請すればいい？",
