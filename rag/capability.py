@@ -27,11 +27,12 @@ _SCENE = regex(r"\b(?:for (?:my|our|your|the|an?)|like|such as|e\.g\.|instead of
 
 def apart(asking: str, sections: list[frozenset[str]], db: IndexDB) -> bool:
     """Whether ``asking`` asks if things it names work together, and none of ``sections`` names them all.
-    Names the notes never write are judged elsewhere (what alone the subject takes: 「対称鍵のみ」 for
-    RSA); versions and sizes (gp2, c5) are not things of their own."""
+    A name of several words is named by its last (the notes head a section 「Sagemeker Clarify」); names
+    the notes never write are judged elsewhere (what alone the subject takes: 「対称鍵のみ」 for RSA);
+    versions and sizes (gp2, c5) are not things of their own."""
     if not _WHETHER.search(asking):
         return False
     about = subject(_SCENE.sub(" ", asking))
-    found, _ = db.doc_freq(about)
+    found, _ = db.doc_freq(about.heads)
     names = about.within(frozenset(n for n, df in found.items() if df and not any(c.isdigit() for c in n)))
     return len(names) > 1 and not any(all_named(names, s) for s in sections)

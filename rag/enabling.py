@@ -15,6 +15,7 @@ from ingest.tokenize import normalize, terms, tokens
 from rag.expect import named_in, subject
 from rag.glossary import translations
 from rag.patterns import regex
+from rag.query import WISH
 from rag.statements import Statement
 
 # a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
@@ -96,7 +97,7 @@ _CHANGES = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in 
 # delete the cache; "how do I know when to move …" asks when)
 _SO = r"(?:set (?:it |this )?up|configure)\s+(?:it\s+)?so\b[^?.]*"  # "set it up so a failed … rolls back"
 _DOING = regex(rf"[^、。？?！!\s]{{1,12}}(?:には|ための|方法|手順|やり方)|どう(?:やって|すれば)?[^、。？?]{{1,8}}|"
-               rf"[^。？?！!]*たい[。！!]|\bhow (?:do|can|should|would) (?:i|we|you) (?:{_SO}|\w+(?: \w+)?)|"
+               rf"{WISH.pattern}|\bhow (?:do|can|should|would) (?:i|we|you) (?:{_SO}|\w+(?: \w+)?)|"
                rf"\b(?:how|steps?) to (?:{_SO}|\w+(?: \w+)?)", re.I)
 
 # 「どこから申請すればいい？」 asks how too; it is read for the change only (「…処理を挟みたい。どのイベントに

@@ -30,6 +30,7 @@ SCALES: dict[str, list[tuple[str, str]]] = {
     "size": [("バイト", "bytes?"), ("KB|KiB", "KB|KiB"), ("MB|MiB|メガ", "MB|MiB"), ("GB|GiB|ギガ", "GB|GiB"),
              ("TB|TiB|テラ", "TB|TiB"), ("PB|PiB|ペタ", "PB|PiB")],  # 「何ギガ」
     "speed": [("bps", "bps"), ("Kbps", "Kbps"), ("Mbps", "Mbps"), ("Gbps", "Gbps")],
+    "iops": [("IOPS", "IOPS")],  # a volume's I/O operations per second: 「IOPSの上限値」 is no volume type
 }
 _EXTREME = r"(?:最大|最小|上限|下限|最長|最短)"
 _EXTREME_EN = r"(?:maximum|minimum|max|min|largest|biggest|longest|shortest|fastest)"
@@ -92,6 +93,7 @@ CUES: dict[str, re.Pattern[str]] = {
                        rf"(?:files?|objects?|messages?|items?|volumes?|disks?|payloads?|uploads?|packages?)\b|"
                        rf"{_noun_cue('サイズ|容量|メモリ', 'size|capacity|memory')}", re.I),
     "speed": regex(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
+    "iops": regex(rf"{_noun_cue('IOPS', 'IOPS')}|何\s*IOPS|\bhow many IOPS\b", re.I),
     # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers (but
     # 「最大いくつある？」 asks a limit)
     "count": regex(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ)(?!で?も|\w{0,3}ても)|"
@@ -331,6 +333,7 @@ class Subject(frozenset):
     of names joined by と/や/and/or/vs, the terms of each name."""
 
     choices: tuple[tuple[frozenset[str], ...], ...] = ()
+    heads: frozenset[str] = frozenset()  # each name's last word, the one that says which thing it is (Clarify)
 
     def within(self, kept: frozenset[str]) -> Subject:
         """Only the names of ``kept``, and the alternatives among them (the others set a scene:
@@ -365,6 +368,7 @@ def subject(question: str) -> Subject:
             lists.append([[word]])
     out.choices = tuple(tuple(frozenset(t for w in name for t, _ in terms(w)) for name in names_)
                         for names_ in lists if len(names_) > 1)
+    out.heads = frozenset(t for names_ in lists for name in names_ for t, _ in terms(name[-1])[-1:])
     return out
 
 

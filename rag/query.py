@@ -61,7 +61,10 @@ _FUNCTION_WORDS = frozenset({"we", "our", "us", "your", "they", "them", "their",
                              "been", "would", "could", "so", "than", "then", "into", "just", "made"})
 _NO_CONCEPTS = _ASKING_WORDS | _FUNCTION_WORDS
 _CLAUSE = re.compile(r"[、，,]")
-_WISH = re.compile(r"[^。！？.!?]*たい(?:んだけど|のですが|です)?[。！.!]")
+# what a wish asks to do: the verb before たい with what it takes after its object (「トークンを検証する
+# 独自の認可を入れたい」 asks to add an authorizer, not to verify; 「自動でロールバックするようにしたい」 to
+# roll back)
+WISH = re.compile(r"[^。！？.!?、，,を]{1,12}たい(?=(?:んだ(?:けど|が)|のですが|です|けど)?[。！.!、，,\s])")
 _KEEP = {ord("？"): "\ue000", ord("！"): "\ue001"}  # private-use stand-ins NFKC leaves alone
 _RESTORE = {ord(v): chr(k) for k, v in _KEEP.items()}
 # a link's own characters only: 「(https://…/)SQSの…」 keeps what follows it; after Japanese too (「詳細は
@@ -414,7 +417,7 @@ class Query:
             unmentioned = []  # "Can I use GPUs with Fargate for my ML inference containers?": GPUs are asked
         # 「資格試験を勉強していますが、…何秒？」: not 勉強; but a wish before the question is what it asks to
         # do (「失敗したら自動でロールバックするようにしたい。どこでどう設定する？」)
-        clause = " ".join(_CLAUSE.split(c.strip())[-1] for c in [asking, *_WISH.findall(self.own)])
+        clause = " ".join(_CLAUSE.split(c.strip())[-1] for c in [asking, *WISH.findall(self.own)])
         # what the question asks to do, in a word the notes never write in any form (「ローテーションする」,
         # 「自動で修復させる」); not what it asks of the assistant (「説明して」). A loanword's English word is
         # the same word (rotation), its parts are not (ロールバック: ロール, バック); a kanji verb's English

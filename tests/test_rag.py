@@ -517,6 +517,8 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
          "徐々に新しいモデルに切り替える"),
         ("How do I add a new EC2 instance to an existing placement group?", "再起動"),
         ("ECSでクラスターのオートスケーリングを有効にするには何を設定すればいい？", "Capacity Provider"),
+        # what a wish asks to do is its last verb (to add an authorizer), not one of its clauses (検証する)
+        ("API GatewayでOAuthのトークンを検証する独自の認可を入れたい。どうやる？", "OAuth"),
     ],
 )
 def test_how_to_make_a_change_the_notes_say_is_made(assistant, question, fact):
