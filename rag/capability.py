@@ -10,29 +10,32 @@ from __future__ import annotations
 import re
 
 from ingest.indexdb import IndexDB
-from rag.expect import all_named, subject
+from rag.expect import CAN, all_named, subject
 from rag.patterns import regex
 
 # a yes/no question whether something can be done or is supported
-_WHETHER = regex(r"(?:でき|使え|動かせ|いけ|行け|作れ|送れ|置け|載せ|扱え|つなげ|繋げ)(?:る|ます)(?:か|の)?\s*[？?]|"
+_WHETHER = regex(rf"{CAN}(?:る|ます)(?:か|の)?\s*[？?]|"
                  r"(?:対応|サポート)(?:して(?:る|います|いる)|され(?:てる|ています|る))(?:か|の)?\s*[？?]|"
                  r"可能(?:です)?か?\s*[？?]|^\s*(?:can|could|does|do)\b[^?]*\?", re.I)
 
 # what the thing is for, an example of it or what it replaces sets the scene ("for my ML inference
-# containers", "like an RDS database", 「RSAとか」, "instead of a Lambda authorizer"): a section need not
-# name it
+# containers", "like an RDS database", "instead of a Lambda authorizer", 「Lambdaオーソライザーじゃなくて」):
+# a section need not name it (but 「Windowsとかのコンテナ」 asks for Windows)
 _SCENE = regex(r"\b(?:for (?:my|our|your|the|an?)|like|such as|e\.g\.|instead of)\s[^?.,]*|"
-               r"[^、。？?\s（(]*(?:とか|など|みたいな|じゃなくて|ではなく|の代わりに)", re.I)
+               r"(?:[A-Za-z0-9][\w.@-]*|[ァ-ヶー]+)\s*(?:じゃなくて|ではなく|の代わりに)", re.I)
 
 
 def apart(asking: str, sections: list[frozenset[str]], db: IndexDB) -> bool:
     """Whether ``asking`` asks if things it names work together, and none of ``sections`` names them all.
     A name of several words is named by its last (the notes head a section 「Sagemeker Clarify」); names
     the notes never write are judged elsewhere (what alone the subject takes: 「対称鍵のみ」 for RSA);
-    versions and sizes (gp2, c5) are not things of their own."""
+    names with digits are not judged: versions and sizes (gp2, c5) are no things of their own, and EC2 is
+    often the alternative ("…on Fargate, or do I need EC2?")."""
     if not _WHETHER.search(asking):
         return False
     about = subject(_SCENE.sub(" ", asking))
     found, _ = db.doc_freq(about.heads)
     names = about.within(frozenset(n for n, df in found.items() if df and not any(c.isdigit() for c in n)))
-    return len(names) > 1 and not any(all_named(names, s) for s in sections)
+    # a name the notes write joined to another word (「AmazonRedshift」, 「NATgateway」) is named there too
+    return len(names) > 1 and not any(
+        all_named(names, s | {n for n in names if len(n) > 2 and any(n in t for t in s)}) for s in sections)

@@ -14,9 +14,10 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, terms, tokens
 from rag.expect import named_in, subject
 from rag.glossary import translations
+from rag.glossary_terms import SERVICE_NAMES
 from rag.patterns import regex
 from rag.query import WISH
-from rag.statements import Statement
+from rag.statements import Statement, text_terms
 
 # a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
 _HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|やる|す)|には(?:[？?]|何を)|"
@@ -72,33 +73,52 @@ def unnamed(question: str, sections: list[frozenset[str]], db: IndexDB) -> bool:
 # done: 「KMSキーを別のキーに切り替えたい」 is not answered by sections about EBS encryption that never
 # say 変更 or 切り替え. Generic verbs (設定, 構成, 作成, set up, configure) are not judged: the notes say
 # what to set in too many words.
-_CHANGES = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in (
-    (r"有効(?:化|に)|オンに|\b(?:enable|turn on|activate|switch on)\b",
+# a setting changed; it may be said to be set (see unstated)
+_CHANGED = (r"変更|変え(?:たい|る|られ)|\b(?:change|modify)\b", r"変更|変え|変わ|更新|\bchang|\bmodif|\bupdat")
+_CHANGES_WORDS = (
+    (r"有効(?:化|に(?:する|して|し|なる|なって|な))|オンに|\b(?:enable|turn on|activate|switch on)\b",
      r"有効|オンに|\benabl|\bturn(?:ed|s)? on\b|\bactivat"),
     (r"無効(?:化|に)|オフに|\b(?:disable|turn off|switch off|deactivate)\b",
      r"無効|オフに|\bdisabl|\boff\b|\bdeactivat"),
-    # a limit lifted (not 「登録解除」, deregistering)
-    (r"(?:制限|上限|制約)(?:を|の)?解除|\blift\b", r"(?:制限|上限|制約)\S{0,6}(?:解除|緩和|引き上げ)|緩和|\blift"),
-    (r"変更|切り?替え|\b(?:change|switch|modify)\b", r"変更|切り?替|変え|変わ|更新|\bchang|\bswitch|\bmodif|\bupdat"),
+    # a limit lifted (not 「登録解除」, deregistering; not "lift and shift")
+    (r"(?:制限|上限|制約)(?:を|の)?解除|\blift\b(?!\s+and\s+shift)",
+     r"(?:制限|上限|制約)\S{0,6}(?:解除|緩和|引き上げ)|緩和|\blift"),
+    _CHANGED,
+    (r"切り?替え|\bswitch\b", r"切り?替|変更|\bswitch|\bchang"),
     (r"コピー|複製|\bcopy\b", r"コピー|複製|\bcop(?:y|ie)"),
-    (r"レプリケ|\breplicat", r"レプリケ|複製|\breplic"),
+    (r"レプリケ(?:ーション|ート)|\breplicat(?:e|ion)\b", r"レプリケ|複製|\breplic"),
     # traffic moved to a new model is 「新しいモデルに切り替える」
     (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b", r"移|切り?替|\bmigrat|\bmov|\bswitch"),
-    (r"削除|消[しすせ]|\b(?:delete|remove)\b", r"削除|消|\bdelet|\bremov"),
-    (r"割り?当て|付与|\bassign\b", r"割り?当|付与|\bassign"),
-    (r"共有|\bshare\b", r"共有|\bshar"),
-    (r"切り離|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
-    (r"切り戻|ロールバック|\broll(?:s|ed)?[ -]?back\b|\brevert\b",
+    # a cache deleted is invalidated (「無効化」)
+    (r"削除|(?<!解)消[しすせ]|\b(?:delete|remove)\b", r"削除|消|無効化|\bdelet|\bremov|\binvalidat|\bpurg"),
+    (r"割り?当て|\bassign\b", r"割り?当|\bassign"),
+    (r"付与|\bgrant\b", r"付与|設定|権限|許可|\bgrant|\ballow|\bpermi"),
+    (r"共有|\bshare\b", r"共有|共通|\bshar"),  # code shared between functions is 「共通化」
+    (r"切り離[しすせ]?|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
+    (r"切り戻[しすせ]?|ロールバック|\broll(?:s|ed)?[ -]?back\b|\brevert\b",
      r"切り戻|ロールバック|元に戻|\broll(?:s|ed)?[ -]?back|\brevert"),
-))
+)
 # where a how-to question says what it asks to do: right before には/方法/手順 (「コピーするには」, 「自動削除
-# する設定方法」), after どうやって (「どうやって有効化するの」), in a wish before the question (「切り替えたい。
-# どうやる？」), after "how do I"; not elsewhere (「パスを指定するやり方だと…いくつ？」 does not ask how to
-# delete the cache; "how do I know when to move …" asks when)
+# する設定方法」, 「解除してもらうには」; not 「誰が削除したか調べる方法」), after どうやって (「どうやって
+# 有効化するの」), in a wish before the question (「切り替えたい。どうやる？」), after "how do I"; not
+# elsewhere (「パスを指定するやり方だと…いくつ？」 does not ask how to delete the cache; "how do I know when
+# to move …" asks when)
+_AT_HOW = r"(?:化|に)?(?:する|させる?|して(?:もらう|おく)?|し|る)?(?:には|ための|(?:設定)?(?:方法|手順|やり方)|設定)"
+
+
+def _change(asked: str, stated: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(asked where the question says what to do, asked right before には/方法, stated)."""
+    return regex(asked, re.I), regex(rf"(?:{asked})\s*{_AT_HOW}", re.I), regex(stated, re.I)
+
+
+_CHANGES = tuple(_change(asked, stated) for asked, stated in _CHANGES_WORDS)
+_SETTING = _change(*_CHANGED)
+_SET = regex(r"設定|指定|\bset\b|\bconfigur", re.I)
+_OBJECT = regex(r"([^\s、。？?！!をはがのでに]{1,12})を")
 _SO = r"(?:set (?:it |this )?up|configure)\s+(?:it\s+)?so\b[^?.]*"  # "set it up so a failed … rolls back"
-_DOING = regex(rf"[^、。？?！!\s]{{1,12}}(?:には|ための|方法|手順|やり方)|どう(?:やって|すれば)?[^、。？?]{{1,8}}|"
-               rf"{WISH.pattern}|\bhow (?:do|can|should|would) (?:i|we|you) (?:{_SO}|\w+(?: \w+)?)|"
-               rf"\b(?:how|steps?) to (?:{_SO}|\w+(?: \w+)?)", re.I)
+_DOING = regex(rf"どう(?:やって|すれば)?[^、。？?]{{1,12}}|{WISH.pattern}|"
+               rf"\bhow (?:do|can|should|would) (?:i|we|you) (?:{_SO}|\w+(?: \w+){{0,2}})|"
+               rf"\b(?:how|steps?) to (?:{_SO}|\w+(?: \w+){{0,2}})", re.I)
 
 # 「どこから申請すればいい？」 asks how too; it is read for the change only (「…処理を挟みたい。どのイベントに
 # フックすればいい？」 names no thing to find in a section)
@@ -111,14 +131,28 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     if not (_HOW.search(question) or _SHOULD.search(question)):
         return False
     doing = " ".join(m.group() for m in _DOING.finditer(question))
-    stated = [said for asked, said in _CHANGES if asked.search(doing)]
+    stated = [said for asked, at_how, said in _CHANGES if asked.search(doing) or at_how.search(question)]
+    if not stated or not sections:
+        return False
     # of the question's subject, as far as the top section names it: ECR's section does not say how to
     # replicate, S3's 「クロスリージョンレプリケーション」 is not about ECR; ELB's 「登録解除」 names EC2, not
-    # SES (but the notes put Deployment Guardrails, the answer on SageMaker, below no SageMaker heading)
-    held = [n for n in subject(question) if named_in(n, sections[0])]
+    # SES; --page-size's 「ページサイズを変更しても」 is not the visibility timeout's. A statement about
+    # what the question changes, in a section naming no other service, may speak for it (the notes put
+    # Deployment Guardrails, whose 「トラフィックを新しいモデルに切り替える」 is SageMaker's, below no
+    # SageMaker heading; DLM's 「ライフサイクルポリシー」 is EBS's, not ECR's).
+    about = subject(question)
+    held = [n for n in about if named_in(n, sections[0])]
+    # the whole words of what it changes (タイムアウト, not 性)
+    changed = frozenset(t for m in _OBJECT.finditer(question) for t, _ in terms(m.group(1)) if len(t) > 1)
+    # a setting changed may be said to be set, of what the question changes (「最小台数を変更するには」:
+    # 「最小/最大台数等を設定する」; not 「遅延時間を設定する」 for the visibility timeout)
+    set_ = _SETTING[0].search(doing) or _SETTING[1].search(question)
 
     def says(u: Statement) -> bool:
         text = normalize(" ".join((u.section, *u.context, u.text, *u.children)))
-        return all(named_in(n, sections[u.hit_rank]) for n in held) and any(said.search(text) for said in stated)
+        of_it = bool(changed & text_terms(text))
+        section = sections[u.hit_rank]
+        return (all(named_in(n, section) for n in held) or (of_it and not section & SERVICE_NAMES - about)) and (
+            any(said.search(text) for said in stated) or bool(set_ and _SET.search(text) and (of_it or not changed)))
 
-    return bool(stated) and not any(says(u) for u in candidates)
+    return not any(says(u) for u in candidates)

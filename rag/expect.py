@@ -123,8 +123,9 @@ _CLAIM = regex(r"(?:だ|だった|です|でした|ます|ました|る|い)よ�
                     r"(?:でし|だっ|だ)(?:たっ)?け[？?]|って(?:こと|理解)で(?:いい|OK|合って)|"
                     r"\b(?:right|correct|true)\s*\?|\bis it true\b|\bam I right\b", re.I)
 # a plan to check against a limit: 「7日間保持させたいけど、延ばせる？」, "Can I publish a 300 KB message?"
-_FEASIBLE = regex(r"(?:でき|いけ|行け|使え|作れ|延ばせ|送れ|置け|持て|載せ|動かせ)る[？?]|大丈夫|可能[？?]|"
-                       r"\b(?:can|could) (?:I|we|you)\b|\bis it possible\b|\bok(?:ay)?\s*\?", re.I)
+CAN = r"(?:でき|いけ|行け|使え|作れ|延ばせ|送れ|置け|持て|載せ|動かせ|扱え|つなげ|繋げ)"  # 「…できる？」
+_FEASIBLE = regex(rf"{CAN}る[？?]|大丈夫|可能[？?]|"
+                  r"\b(?:can|could) (?:I|we|you)\b|\bis it possible\b|\bok(?:ay)?\s*\?", re.I)
 _SIZE = regex(r"(\d+(?:\.\d+)?)\s*([KMGTP]i?B)(?![A-Za-z])", re.I)
 
 

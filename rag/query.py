@@ -429,8 +429,12 @@ class Query:
         vdf, _ = db.doc_freq(f for forms in verbs.values() for f in forms)
         undone = [t for t, forms in verbs.items() if not any(vdf.get(f) for f in forms)]
         # a loanword the tokenizer does not know comes in words (フォールバック: フォール, バック; one it
-        # knows is judged above); the notes write it when they hold the words side by side
-        undone += [run for run in _KATAKANA_RUN.findall(self.own)
-                   if _asks_to_do(run, clause) and len(terms(run)) > 1 and not translations(run)
-                   and not db.phrase_chunks(tuple(tokens(run)))]
+        # knows is judged above); the notes write it when they hold the words side by side, and may write
+        # it otherwise when they know each word (オートリカバリー: "Auto Recovery"; カナリアリリース)
+        runs = [run for run in _KATAKANA_RUN.findall(self.own)
+                if _asks_to_do(run, clause) and len(terms(run)) > 1 and not translations(run)]
+        forms = {w: [w, *(t for tr in translations(w) for t, _ in terms(tr))] for run in runs for w, _ in terms(run)}
+        fdf, _ = db.doc_freq(f for fs in forms.values() for f in fs)
+        undone += [run for run in runs if not db.phrase_chunks(tuple(tokens(run)))
+                   and not all(any(fdf.get(f) for f in forms[w]) for w, _ in terms(run))]
         return list(dict.fromkeys(unknown + unmentioned + undone + unwritten(asking, db)))

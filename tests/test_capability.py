@@ -17,7 +17,8 @@ class Notes:
 
 
 NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポートしていない", "Lambda VPC RDS", "Lambda@Edge",
-              "Sagemeker Clarify データ準備段階", "SageMaker model monitor")
+              "Sagemeker Clarify データ準備段階", "SageMaker model monitor", "Kinesis Firehose AmazonRedshiftへロード",
+              "Redshift")
 
 
 @pytest.mark.parametrize(
@@ -32,6 +33,9 @@ NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポー
         ("Can Fargate run Kubernetes pods?", ["Fargate タスク"], False),
         ("Can I use EFS instead of Lambda?", ["EFS WindowsのSMBはサポートしていない"], False),
         ("FargateとWindowsの違いは？", ["Fargate タスク", "EFS Windows"], False),  # not asking whether
+        ("FargateでWindowsとかのコンテナを動かせる？", ["Fargate タスク", "EFS Windows"], True),  # an example asked
+        # a name the notes write joined to another word
+        ("Can Kinesis Firehose load data into Redshift?", ["Kinesis Firehose AmazonRedshiftへロード"], False),
         # a name of several words is named by its last: the notes misspell the first (「Sagemeker Clarify」)
         ("SageMaker Clarifyって、学習前のデータの偏りをチェックできる？", ["Sagemeker Clarify データ準備段階"], False),
     ],

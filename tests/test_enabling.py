@@ -68,6 +68,14 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("In CodeDeploy, how do I set it up so a failed deployment automatically rolls back?",
          "Canary 最初は10％で", "CodeDeploy", True),
         ("Beanstalkで旧環境に切り戻すにはどうする？", "ロールバックはURLのスワップで行う", "Beanstalk", False),
+        # words of other senses: 有効に使う (use well), "lift and shift", 削除 in what is to be found out
+        ("インスタンスストアを有効に使う方法は？", "一時データに使う", "", False),
+        ("How do I lift and shift my on-premises servers to AWS?", "Snowballで移行", "", False),
+        ("誰がEC2インスタンスを削除したか調べる方法は？", "CloudTrailで記録する", "EC2", False),
+        # a setting changed may be said to be set, of what is changed; a cache deleted is invalidated
+        ("Auto Scalingグループの最小台数を変更するには？", "最小/最大台数等を設定する", "Auto Scaling", False),
+        ("SQSの可視性タイムアウトを変更するには？", "遅延時間を設定する", "SQS", True),
+        ("CloudFrontのキャッシュを削除するにはどうすればいい？", "キャッシュの無効化", "CloudFront", False),
     ],
 )
 def test_how_to_make_a_change_no_statement_says_is_made(question, said, section, unsaid):

@@ -519,6 +519,12 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("ECSでクラスターのオートスケーリングを有効にするには何を設定すればいい？", "Capacity Provider"),
         # what a wish asks to do is its last verb (to add an authorizer), not one of its clauses (検証する)
         ("API GatewayでOAuthのトークンを検証する独自の認可を入れたい。どうやる？", "OAuth"),
+        # the notes' words for the change: 無効化 for a cache deleted, 共通化 for code shared, 設定 for a
+        # setting changed; a loanword whose words the notes know (Auto Recovery)
+        ("CloudFrontのキャッシュを削除するにはどうすればいい？", "無効化"),
+        ("How do I share common code between Lambda functions?", "Lambda Layers"),
+        ("Auto Scalingグループの最小台数を変更するには？", "最小/最大台数等を設定する"),
+        ("EC2インスタンスをオートリカバリーさせるには？", "再起動"),
     ],
 )
 def test_how_to_make_a_change_the_notes_say_is_made(assistant, question, fact):
