@@ -94,6 +94,7 @@ _CHANGES_WORDS = (
     (r"割り?当て|\bassign\b", r"割り?当|\bassign"),
     (r"付与|\bgrant\b", r"付与|設定|権限|許可|\bgrant|\ballow|\bpermi"),
     (r"共有|\bshare\b", r"共有|共通|\bshar"),  # code shared between functions is 「共通化」
+    (r"再実行|再試行|リトライ|\bretry\b", r"再実行|再試行|リトライ|\bretr"),
     (r"切り離[しすせ]?|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
     (r"切り戻[しすせ]?|ロールバック|\broll(?:s|ed)?[ -]?back\b|\brevert\b",
      r"切り戻|ロールバック|元に戻|\broll(?:s|ed)?[ -]?back|\brevert"),

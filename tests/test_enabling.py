@@ -76,6 +76,8 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("Auto Scalingグループの最小台数を変更するには？", "最小/最大台数等を設定する", "Auto Scaling", False),
         ("SQSの可視性タイムアウトを変更するには？", "遅延時間を設定する", "SQS", True),
         ("CloudFrontのキャッシュを削除するにはどうすればいい？", "キャッシュの無効化", "CloudFront", False),
+        ("Data Pipelineのアクティビティが失敗したとき、自動で再実行させるにはどう設定する？", "ワークフローを定義する",
+         "Data Pipeline", True),
     ],
 )
 def test_how_to_make_a_change_no_statement_says_is_made(question, said, section, unsaid):
