@@ -16,6 +16,10 @@ USED = frozenset(tokens("認証 要素 バージョニング バージョン 管
         ("S3バケットのバージョニングをCLIで有効化する手順教えて", "S3バケットのバージョニング"),
         ("CodePipelineに手動承認のステージを追加するには？", "手動承認のステージ"),  # what kind of stage
         ("T2インスタンスで拡張ネットワーキング（ENA）を有効にする方法", "ENA"),  # the name in brackets
+        # before って/は and どう
+        ("認可結果をキャッシュする時間（TTL）はどう設定する？", "TTL"),
+        ("NAT GatewayなしでS3にアクセスしたい。VPCエンドポイントはどう設定すればいい？", "VPCエンドポイント"),
+        ("ライフサイクルポリシーってどう書く？", "ライフサイクルポリシー"),
         ("How do I enable versioning on an S3 bucket?", "versioning"),
         ("How do I turn on CloudTrail log file integrity validation so I can tell?",
          "CloudTrail log file integrity validation"),
