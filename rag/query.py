@@ -95,7 +95,9 @@ def _asks_to_do(word: str, text: str) -> bool:
     than using it to describe a situation (「外部からのシグナルで介入したい」, 「共有ドライブとしてマウント」,
     「タスクが中断される」: passive, what happens to the subject; 「…前に発火するLambda@Edgeのイベント名」:
     a kanji verb's clause saying which of a name's things is asked)."""
-    after = "" if _is_loanword(word) else "(?!る?[A-Za-z])"  # ローテーションするLambda: rotation is asked
+    # ローテーションするLambda: rotation is asked; a kanji verb before a name or a noun describes it (「…前に
+    # 発火するLambda@Edgeのイベント」, 「新旧バージョンが混在する問題」), unless the noun asks how (「修復する方法」)
+    after = "" if _is_loanword(word) else "(?!る?(?:[A-Za-z]|(?!方法|手順|やり方|設定|ため)[一-龯ァ-ヶ]))"
     return re.search(f"{re.escape(word)}(?:する|し|させ|でき){after}", text) is not None
 
 

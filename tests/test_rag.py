@@ -532,6 +532,12 @@ def test_how_to_make_a_change_the_notes_say_is_made(assistant, question, fact):
     assert answer.found and fact in answer.text
 
 
+def test_a_kanji_verb_before_a_noun_describes_the_situation(assistant):
+    """混在 is written nowhere in the notes; 「混在する問題」 says which problem, it is not what is asked."""
+    answer = assistant.ask("ローリングデプロイが途中で止まって新旧バージョンが混在する問題を防げるデプロイポリシーは？")
+    assert answer.found and "Immutable デプロイは、部分的に完了したローリングデプロイ" in answer.text
+
+
 def test_a_service_the_notes_head_and_leave_empty(assistant):
     """「### Amazon DynamoDB」 has nothing under it: sections sharing the question's other words do not
     answer, the refusal says where the heading is; a passage naming DynamoDB with the question does."""
