@@ -62,12 +62,21 @@ def names(thing: str, section_terms: frozenset[str], used: Collection[str]) -> b
 
 
 def unnamed(question: str, sections: list[frozenset[str]], db: IndexDB) -> bool:
-    """Whether ``question`` asks how to turn on or set up a thing that none of ``sections`` names."""
+    """Whether ``question`` asks how to turn on or set up a thing that none of ``sections`` names with
+    the question's subject (「EventBridgeで…デッドレターキューはどう設定する？」: SQS's section names
+    dead-letter queues, not EventBridge)."""
     if not (thing := enabled(question)):
         return False
     found, _ = db.doc_freq(t for term, parts in terms(thing) for t in (term, *parts))
     used = {t for t, n in found.items() if n}
-    return not any(names(thing, s, used) for s in sections)
+    held = _held(question, sections)
+    return not any(names(thing, s, used) and all(named_in(n, s) for n in held) for s in sections)
+
+
+def _held(question: str, sections: list[frozenset[str]]) -> list[str]:
+    """The names of the question's subject that the top sections write: a section speaking of what the
+    question asks must name them too."""
+    return [n for n in subject(question) if any(named_in(n, s) for s in sections)]
 
 
 # What a how-to question asks to do to its thing, and the words a note uses when it says how that is
@@ -136,14 +145,14 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     stated = [said for asked, at_how, said in _CHANGES if asked.search(doing) or at_how.search(question)]
     if not stated or not sections:
         return False
-    # of the question's subject, as far as the top section names it: ECR's section does not say how to
+    # of the question's subject, as far as the top sections name it: ECR's section does not say how to
     # replicate, S3's 「クロスリージョンレプリケーション」 is not about ECR; ELB's 「登録解除」 names EC2, not
     # SES; --page-size's 「ページサイズを変更しても」 is not the visibility timeout's. A statement about
     # what the question changes, in a section naming no other service, may speak for it (the notes put
     # Deployment Guardrails, whose 「トラフィックを新しいモデルに切り替える」 is SageMaker's, below no
     # SageMaker heading; DLM's 「ライフサイクルポリシー」 is EBS's, not ECR's).
     about = subject(question)
-    held = [n for n in about if named_in(n, sections[0])]
+    held = _held(question, sections)
     # the whole words of what it changes (タイムアウト, not 性)
     changed = frozenset(t for m in _OBJECT.finditer(question) for t, _ in terms(m.group(1)) if len(t) > 1)
     # a setting changed may be said to be set, of what the question changes (「最小台数を変更するには」:
