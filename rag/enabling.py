@@ -97,8 +97,10 @@ _CHANGES_WORDS = (
     (r"切り?替え|\bswitch\b", r"切り?替|変更|\bswitch|\bchang"),
     (r"コピー|複製|\bcopy\b", r"コピー|複製|\bcop(?:y|ie)"),
     (r"レプリケ(?:ーション|ート)|\breplicat(?:e|ion)\b", r"レプリケ|複製|\breplic"),
-    # traffic moved to a new model is 「新しいモデルに切り替える」
-    (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b", r"移|切り?替|\bmigrat|\bmov|\bswitch"),
+    # traffic moved to a new model is 「新しいモデルに切り替える」; a volume moved to another AZ is restored
+    # or copied there (「Snapshotから任意のAZに復元できる」)
+    (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b",
+     r"移|切り?替|復元|コピー|\bmigrat|\bmov|\bswitch|\brestor|\bcop(?:y|ie)"),
     # a cache deleted is invalidated (「無効化」)
     (r"削除|(?<!解)消[しすせ]|\b(?:delete|remove)\b", r"削除|消|無効化|\bdelet|\bremov|\binvalidat|\bpurg"),
     (r"割り?当て|\bassign\b", r"割り?当|\bassign"),

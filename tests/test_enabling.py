@@ -80,6 +80,8 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("Auto Scalingグループの最小台数を変更するには？", "最小/最大台数等を設定する", "Auto Scaling", False),
         ("SQSの可視性タイムアウトを変更するには？", "遅延時間を設定する", "SQS", True),
         ("CloudFrontのキャッシュを削除するにはどうすればいい？", "キャッシュの無効化", "CloudFront", False),
+        ("EBSボリュームを違うAZのインスタンスで使いたい。どうやって移せばいい？", "Snapshotから任意のAZに復元できる",
+         "EBS", False),  # moved is restored there
         ("Data Pipelineのアクティビティが失敗したとき、自動で再実行させるにはどう設定する？", "ワークフローを定義する",
          "Data Pipeline", True),
     ],
