@@ -69,14 +69,24 @@ def unnamed(question: str, sections: list[frozenset[str]], db: IndexDB) -> bool:
         return False
     found, _ = db.doc_freq(t for term, parts in terms(thing) for t in (term, *parts))
     used = {t for t, n in found.items() if n}
-    held = _held(question, sections)
-    return not any(names(thing, s, used) and all(named_in(n, s) for n in held) for s in sections)
+    about = subject(question)
+    held = _held(about, sections)
+    # the placement group section, which names EC2, speaks of Auto Scaling's instances
+    return not any(names(thing, s, used) and (_names_all(s, held) or not _names_another(s, about)) for s in sections)
 
 
-def _held(question: str, sections: list[frozenset[str]]) -> list[str]:
-    """The names of the question's subject that the top sections write: a section speaking of what the
-    question asks must name them too."""
-    return [n for n in subject(question) if any(named_in(n, s) for s in sections)]
+def _held(about: frozenset[str], sections: list[frozenset[str]]) -> list[str]:
+    """The names of the question's subject that the top sections write."""
+    return [n for n in about if any(named_in(n, s) for s in sections)]
+
+
+def _names_all(section: frozenset[str], held: list[str]) -> bool:
+    return all(named_in(n, section) for n in held)
+
+
+def _names_another(section: frozenset[str], about: frozenset[str]) -> bool:
+    """Whether a section names a service the question does not (SQS's, for a question on EventBridge)."""
+    return bool(section & SERVICE_NAMES - about)
 
 
 # What a how-to question asks to do to its thing, and the words a note uses when it says how that is
@@ -98,9 +108,8 @@ _CHANGES_WORDS = (
     (r"コピー|複製|\bcopy\b", r"コピー|複製|\bcop(?:y|ie)"),
     (r"レプリケ(?:ーション|ート)|\breplicat(?:e|ion)\b", r"レプリケ|複製|\breplic"),
     # traffic moved to a new model is 「新しいモデルに切り替える」; a volume moved to another AZ is restored
-    # or copied there (「Snapshotから任意のAZに復元できる」)
-    (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b",
-     r"移|切り?替|復元|コピー|\bmigrat|\bmov|\bswitch|\brestor|\bcop(?:y|ie)"),
+    # there (「Snapshotから任意のAZに復元できる」)
+    (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b", r"移|切り?替|復元|\bmigrat|\bmov|\bswitch|\brestor"),
     # a cache deleted is invalidated (「無効化」)
     (r"削除|(?<!解)消[しすせ]|\b(?:delete|remove)\b", r"削除|消|無効化|\bdelet|\bremov|\binvalidat|\bpurg"),
     (r"割り?当て|\bassign\b", r"割り?当|\bassign"),
@@ -154,7 +163,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     # Deployment Guardrails, whose 「トラフィックを新しいモデルに切り替える」 is SageMaker's, below no
     # SageMaker heading; DLM's 「ライフサイクルポリシー」 is EBS's, not ECR's).
     about = subject(question)
-    held = _held(question, sections)
+    held = _held(about, sections)
     # the whole words of what it changes (タイムアウト, not 性)
     changed = frozenset(t for m in _OBJECT.finditer(question) for t, _ in terms(m.group(1)) if len(t) > 1)
     # a setting changed may be said to be set, of what the question changes (「最小台数を変更するには」:
@@ -165,7 +174,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
         text = normalize(" ".join((u.section, *u.context, u.text, *u.children)))
         of_it = bool(changed & text_terms(text))
         section = sections[u.hit_rank]
-        return (all(named_in(n, section) for n in held) or (of_it and not section & SERVICE_NAMES - about)) and (
+        return (_names_all(section, held) or (of_it and not _names_another(section, about))) and (
             any(said.search(text) for said in stated) or bool(set_ and _SET.search(text) and (of_it or not changed)))
 
     return not any(says(u) for u in candidates)

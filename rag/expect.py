@@ -109,8 +109,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "price": regex(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
                         r"無料(?:で|なの|です|？|\?)|"
                         r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"
-                        # 「…同時実行の料金」; not 「料金体系」: a scheme, no number
-                        r"\bfor free\b|\bfree of charge\b|の(?:料金|値段|価格|費用)(?:は|って)?\s*[？?]?\s*$", re.I),
+                        r"\bfor free\b|\bfree of charge\b", re.I),  # not 「料金体系」: a scheme, no number
 }
 # 「容量制限なく保存可能」 answers a question about a size or count limit too, less exactly than a number
 # (not 「ほぼ無制限のTPS」: a rate, not how many fit); 「データが期限切れになるまでリトライ」 a question

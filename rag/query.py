@@ -97,8 +97,10 @@ def _asks_to_do(word: str, text: str) -> bool:
     a kanji verb's clause saying which of a name's things is asked)."""
     # ローテーションするLambda: rotation is asked; a kanji verb before a name or a noun describes it (「…前に
     # 発火するLambda@Edgeのイベント」, 「新旧バージョンが混在する問題」), unless the noun asks how (「修復する方法」)
-    after = "" if _is_loanword(word) else "(?!る?(?:[A-Za-z]|(?!方法|手順|やり方|設定|ため)[一-龯ァ-ヶ]))"
-    return re.search(f"{re.escape(word)}(?:する|し|させ|でき){after}", text) is not None
+    # or the verb takes an object (「インスタンスを休止する場合の手順」)
+    w = re.escape(word)
+    after = "" if _is_loanword(word) else "(?!る?(?:[A-Za-z]|(?!方法|手順|設定)[一-龯ァ-ヶ]))"
+    return re.search(f"{w}(?:する|し|させ|でき){after}|を[^、。？?を]{{0,8}}{w}(?:する|し|させ)", text) is not None
 
 
 def _plain(text: str) -> str:

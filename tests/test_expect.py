@@ -75,8 +75,7 @@ from rag.statements import statements
         ("SQSの可視性タイムアウト、最大でどこまで長く設定できる？", {"duration"}),  # a comma before the extreme
         ("SQSの可視性タイムアウトに設定できる最大値ってどれくらい？", {"duration"}),  # what it is set to
         ("SQSの遅延キューで設定できる遅延時間の上限は？", {"duration"}),  # 遅延時間 is the delay
-        ("Lambdaのプロビジョニングされた同時実行の料金", {"price"}),  # a price named last asks for one
-        ("ALBの料金体系ってどうなってる？", set()),  # a scheme, no number
+        ("ALBの料金は？", set()),  # answered by how it is charged (「利用時間とLCUで計算」), not only a number
         ("KMSの自動キーローテーションはどのくらいの周期で鍵が更新される？", {"duration"}),  # how often
         # a search-box query ending in a quantity's noun asks for it; a noun and its extreme apart
         ("kinesis 保持期間", {"duration"}),

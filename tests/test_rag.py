@@ -487,6 +487,8 @@ def test_follow_up_uses_the_conversation(assistant):
          "could not find"),
         ("CodeDeployでデプロイが失敗したら自動でロールバックするようにしたい。どこでどう設定する？",
          "見つかりませんでした"),
+        # a kanji verb the notes never write, taking an object, is what is asked (休止 is nowhere)
+        ("EC2インスタンスを休止する場合の手順は？", "見つかりませんでした"),
         # whether two things work together, asked where no section names both (Windows is EFS's)
         ("FargateでWindowsコンテナって動かせますか？", "見つかりませんでした"),
         # a loanword the tokenizer splits and the notes never write, asked to be done (フォール + バック)
@@ -525,6 +527,8 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("How do I share common code between Lambda functions?", "Lambda Layers"),
         ("Auto Scalingグループの最小台数を変更するには？", "最小/最大台数等を設定する"),
         ("EC2インスタンスをオートリカバリーさせるには？", "再起動"),
+        ("Auto ScalingグループのEC2インスタンスにプレイスメントグループはどう設定する？", "プレイスメントグループ"),
+        ("ALBの料金は？", "LCU"),
     ],
 )
 def test_how_to_make_a_change_the_notes_say_is_made(assistant, question, fact):
