@@ -1,8 +1,10 @@
-"""What a how-to question asks to turn on or set up, and whether a section names it.
+"""What a how-to question asks to set up or to change, and whether the top sections say it.
 
 「S3バケットのバージョニングを有効にする手順」 asks how to enable versioning. Sections about S3 that never
 write versioning (in either language) do not answer it, however much else of the question they hold:
-the notes name the bucket and the service everywhere; the thing to set up is what is asked.
+the notes name the bucket and the service everywhere; the thing to set up is what is asked (`unnamed`).
+「ECRのイメージを別リージョンにレプリケーションするには？」 asks for a change: a section about ECR that
+never says anything is replicated does not answer it (`unstated`).
 """
 
 from __future__ import annotations
@@ -89,12 +91,12 @@ def _names_another(section: frozenset[str], about: frozenset[str]) -> bool:
     return bool(section & SERVICE_NAMES - about)
 
 
+# a setting changed; it may also be said to be set (see unstated)
+_CHANGED = (r"変更|変え(?:たい|る|られ)|\b(?:change|modify)\b", r"変更|変え|変わ|更新|\bchang|\bmodif|\bupdat")
 # What a how-to question asks to do to its thing, and the words a note uses when it says how that is
 # done: 「KMSキーを別のキーに切り替えたい」 is not answered by sections about EBS encryption that never
 # say 変更 or 切り替え. Generic verbs (設定, 構成, 作成, set up, configure) are not judged: the notes say
 # what to set in too many words.
-# a setting changed; it may be said to be set (see unstated)
-_CHANGED = (r"変更|変え(?:たい|る|られ)|\b(?:change|modify)\b", r"変更|変え|変わ|更新|\bchang|\bmodif|\bupdat")
 _CHANGES_WORDS = (
     (r"有効(?:化|に(?:する|して|し|なる|なって|な))|オンに|\b(?:enable|turn on|activate|switch on)\b",
      r"有効|オンに|\benabl|\bturn(?:ed|s)? on\b|\bactivat"),

@@ -20,8 +20,7 @@ _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
 # what a person asks of the assistant (「一言で説明して」, 「何を意味してる？」), not of the service
 _REQUESTS = frozenset({"意味", "説明", "解説", "紹介", "列挙", "要約", "整理", "比較", "確認", "質問", "回答",
                        "復習", "勉強", "暗記", "把握"})  # and what the person does with it (「要点を復習したい」)
-_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{4,}")
-_LOANWORD = re.compile(r"^[\u30a1-\u30fa\u30fc]{4,}$")  # katakana, 4+ characters: パーティション, not キー
+_LOANWORD = re.compile(r"[\u30a1-\u30fa\u30fc]{4,}")  # katakana, 4+ characters: パーティション, not キー
 # Everyday loanwords that set the scene of a question (「来週キャンペーンでLBに…」), never its subject.
 _SCENE = frozenset({"キャンペーン", "プロジェクト", "チーム", "メンバー", "ミーティング", "セール", "ユーザ",
                     "ユーザー", "クライアント", "アプリ", "サービス", "システム", "テスト", "リリース"})
@@ -87,7 +86,7 @@ class EmptyQuestion(ValueError):
 
 
 def _is_loanword(term: str) -> bool:
-    return bool(_LOANWORD.match(term)) and term not in _SCENE
+    return bool(_LOANWORD.fullmatch(term)) and term not in _SCENE
 
 
 def _asks_to_do(word: str, text: str) -> bool:
@@ -435,7 +434,7 @@ class Query:
         # a loanword the tokenizer does not know comes in words (フォールバック: フォール, バック; one it
         # knows is judged above); the notes write it when they hold the words side by side, and may write
         # it otherwise when they know each word (オートリカバリー: "Auto Recovery"; カナリアリリース)
-        runs = [run for run in _KATAKANA_RUN.findall(self.own)
+        runs = [run for run in _LOANWORD.findall(self.own)
                 if _asks_to_do(run, clause) and len(terms(run)) > 1 and not translations(run)]
         forms = {w: [w, *(t for tr in translations(w) for t, _ in terms(tr))] for run in runs for w, _ in terms(run)}
         fdf, _ = db.doc_freq(f for fs in forms.values() for f in fs)
