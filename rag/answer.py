@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
@@ -90,7 +91,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         return False  # a distractor may name anything
     # 「FargateでWindowsコンテナって動かせますか？」: no section of the five names both (not only the three
     # answered from: a section naming both may rank below two about the one)
-    if apart(query.asking, [db.section_terms(h.source, h.start_line) for h in hits[:5]], db):
+    lower = (db.section_terms(h.source, h.start_line) for h in hits[UNIT_SECTIONS:5])  # read only if asked
+    if apart(query.asking, chain(sections, lower), db):
         return False
     if unknown:
         # 「CodeGuruでPythonも使える？」 is answered by 「対象はJavaのみ」 in the CodeGuru section: a name

@@ -8,6 +8,7 @@ Fargate's section, which names GPUs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ingest.indexdb import IndexDB
 from rag.expect import CAN, all_named, subject
@@ -25,7 +26,7 @@ _SCENE = regex(r"\b(?:for (?:my|our|your|the|an?)|like|such as|e\.g\.|instead of
                r"(?:[A-Za-z0-9][\w.@-]*|[ァ-ヶー]+)\s*(?:じゃなくて|ではなく|の代わりに)", re.I)
 
 
-def apart(asking: str, sections: list[frozenset[str]], db: IndexDB) -> bool:
+def apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
     """Whether ``asking`` asks if things it names work together, and none of ``sections`` names them all.
     A name of several words is named by its last (the notes head a section 「Sagemeker Clarify」); names
     the notes never write are judged elsewhere (what alone the subject takes: 「対称鍵のみ」 for RSA);

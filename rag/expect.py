@@ -41,7 +41,7 @@ _NAMED_NUMBER = regex(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
 # Nor a note's reference marks (「…可能[1][3]」), protocol versions (HTTP/1.1, NFSv4.1), shares (99.999%),
 # the numbers that name a port (「25番ポート」) or the "one" of 「1つのストリームに複数のshard」, 「1回の呼び出し」
 _NO_COUNT = regex(r"\[\d+\]|\b(?:HTTP|HTTPS|NFS|SMB|TLS|SSL)\s*[/v]?\s*\d[\d.]*|"  # not TCP/2049
-                       r"\d[\d.,]*\s*(?:%|番(?!目))|(?<![\d.])[1１]\s*(?:つ|回|個|件)の", re.I)
+                  r"\d[\d.,]*\s*(?:%|番(?!目))|(?<![\d.])[1１]\s*(?:つ|回|個|件)の", re.I)
 _PORT = regex(r"\d+\s*番(?!目)|\b(?:port|TCP|UDP)\s*/?\s*\d+|ポート\s*\d+", re.I)
 
 
@@ -70,58 +70,58 @@ def _noun_cue(ja: str, en: str) -> str:
 # how big a penalty, a drop, an impact: a share or a degree, not a size
 _NO_SIZE = r"\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:penalty|impact|difference|effect|drop|gap|hit)\b"
 _ASK_UNIT = regex(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit('speed')})(?![a-z])|"
-                       rf"how many (?P<en>{_unit('duration')}|{_unit('size')})\b|"
-                       # a blank to fill: 「保持期間はデフォルトで（　）時間」, "gets ___ MB of storage"
-                       rf"(?:_{{2,}}|[（(]\s*[）)])\s*(?P<blank>{_unit('duration')}|{_unit('size')}|{_unit('speed')})"
-                       rf"(?![a-z])|"
-                       rf"\bin (?P<in>{_unit('duration')}|{_unit('size')}|{_unit('speed')})\b"
-                       rf"(?=\s*(?:per\b|/|\?|$))", re.I)  # "... in MB per second?", not "in 5 minutes"
+                  rf"how many (?P<en>{_unit('duration')}|{_unit('size')})\b|"
+                  # a blank to fill: 「保持期間はデフォルトで（　）時間」, "gets ___ MB of storage"
+                  rf"(?:_{{2,}}|[（(]\s*[）)])\s*(?P<blank>{_unit('duration')}|{_unit('size')}|{_unit('speed')})"
+                  rf"(?![a-z])|"
+                  rf"\bin (?P<in>{_unit('duration')}|{_unit('size')}|{_unit('speed')})\b"
+                  rf"(?=\s*(?:per\b|/|\?|$))", re.I)  # "... in MB per second?", not "in 5 minutes"
 _THROTTLING = r"\b(?:throttling|throttle|rate)"  # a throttling limit is a rate of requests
 CUES: dict[str, re.Pattern[str]] = {
     "duration": regex(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
-                           rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期)|how long|"
-                           rf"\b(?:longest|shortest)\b.{{0,40}}\b(?:keep|kept|retain|store|wait|last|run|hold)|"
-                           # the default of a quantity that is a duration: "the default timeout", 「遅延の初期値」
-                           rf"\bdefault\s+(?:[\w-]+\s+){{0,2}}(?:{_QUANTITY_EN})\b|"
-                           rf"(?:{_QUANTITY_JA})の?(?:デフォルト|既定|初期)値?|"
-                           rf"{_noun_cue('期間|間隔|' + _QUANTITY_JA, 'period|duration|interval|' + _QUANTITY_EN)}",
-                           re.I),
+                      rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期)|how long|"
+                      rf"\b(?:longest|shortest)\b.{{0,40}}\b(?:keep|kept|retain|store|wait|last|run|hold)|"
+                      # the default of a quantity that is a duration: "the default timeout", 「遅延の初期値」
+                      rf"\bdefault\s+(?:[\w-]+\s+){{0,2}}(?:{_QUANTITY_EN})\b|"
+                      rf"(?:{_QUANTITY_JA})の?(?:デフォルト|既定|初期)値?|"
+                      rf"{_noun_cue('期間|間隔|' + _QUANTITY_JA, 'period|duration|interval|' + _QUANTITY_EN)}",
+                      re.I),
     # "how large can an object be", not "how big is (can) the IOPS penalty (be)" (a share, not a size)
     "size": regex(rf"how (?:big|large)\s+(?:can|could|may|is allowed)\b(?!{_NO_SIZE})|"
-                       rf"(?:どれ(?:だけ|[くぐ]らい)|どこまで)大き|"
-                       rf"\b(?:how (?:big|large)|largest|biggest)\s+(?:(?:is|are|can)\s+)?(?:[\w-]+\s+){{0,2}}"
-                       rf"(?:files?|objects?|messages?|items?|volumes?|disks?|payloads?|uploads?|packages?)\b|"
-                       rf"{_noun_cue('サイズ|容量|メモリ', 'size|capacity|memory')}", re.I),
+                  rf"(?:どれ(?:だけ|[くぐ]らい)|どこまで)大き|"
+                  rf"\b(?:how (?:big|large)|largest|biggest)\s+(?:(?:is|are|can)\s+)?(?:[\w-]+\s+){{0,2}}"
+                  rf"(?:files?|objects?|messages?|items?|volumes?|disks?|payloads?|uploads?|packages?)\b|"
+                  rf"{_noun_cue('サイズ|容量|メモリ', 'size|capacity|memory')}", re.I),
     "speed": regex(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
     "iops": regex(rf"{_noun_cue('IOPS', 'IOPS')}|何\s*IOPS|\bhow many IOPS\b", re.I),
     # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers (but
     # 「最大いくつある？」 asks a limit)
     "count": regex(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ)(?!で?も|\w{0,3}ても)|"
-                        r"(?:最大|上限)(?:の)?(?:数|個数|件数)|"
-                        r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
-                        r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
-                        r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b|"
-                        rf"{_THROTTLING}\s+limits?\b|スロットリング(?:の)?(?:上限|制限値?)(?:は|って|[？?])",
-                        # a rate
-                        re.I),
+                   r"(?:最大|上限)(?:の)?(?:数|個数|件数)|"
+                   r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
+                   r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
+                   r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b|"
+                   rf"{_THROTTLING}\s+limits?\b|スロットリング(?:の)?(?:上限|制限値?)(?:は|って|[？?])",
+                   # a rate
+                   re.I),
     # a number that names, not counts: 「25番ポート」
     "port": regex(r"何番(?!目)|\b(?:which|what)\s+port\b", re.I),
     "price": regex(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
-                        r"無料(?:で|なの|です|？|\?)|"
-                        r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"
-                        r"\bfor free\b|\bfree of charge\b", re.I),  # not 「料金体系」: a scheme, no number
+                   r"無料(?:で|なの|です|？|\?)|"
+                   r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"
+                   r"\bfor free\b|\bfree of charge\b", re.I),  # not 「料金体系」: a scheme, no number
 }
 # 「容量制限なく保存可能」 answers a question about a size or count limit too, less exactly than a number
 # (not 「ほぼ無制限のTPS」: a rate, not how many fit); 「データが期限切れになるまでリトライ」 a question
 # about how long
 _UNLIMITED = regex(r"(?:無制限|制限な[くし]|上限な[くし]|unlimited|no limit)"
-                        r"(?!\s*の?\s*(?:TPS|スループット|throughput))", re.I)
+                   r"(?!\s*の?\s*(?:TPS|スループット|throughput))", re.I)
 _UNTIL = regex(r"(?:期限切れ|期限が切れる|成功する|完了する)(?:に(?:なる)?)?まで|"
-                    r"\buntil\b.{0,30}\b(?:expire|succeed)", re.I)
+               r"\buntil\b.{0,30}\b(?:expire|succeed)", re.I)
 # a question that states something and asks whether it holds
 _CLAIM = regex(r"(?:だ|だった|です|でした|ます|ました|る|い)よね|で(?:合って|あって|正しい|間違いない)|"
-                    r"(?:でし|だっ|だ)(?:たっ)?け[？?]|って(?:こと|理解)で(?:いい|OK|合って)|"
-                    r"\b(?:right|correct|true)\s*\?|\bis it true\b|\bam I right\b", re.I)
+               r"(?:でし|だっ|だ)(?:たっ)?け[？?]|って(?:こと|理解)で(?:いい|OK|合って)|"
+               r"\b(?:right|correct|true)\s*\?|\bis it true\b|\bam I right\b", re.I)
 # a plan to check against a limit: 「7日間保持させたいけど、延ばせる？」, "Can I publish a 300 KB message?"
 CAN = r"(?:でき|いけ|行け|使え|作れ|延ばせ|送れ|置け|持て|載せ|動かせ|扱え|つなげ|繋げ)"  # 「…できる？」
 _FEASIBLE = regex(rf"{CAN}る[？?]|大丈夫|可能[？?]|"
@@ -135,20 +135,20 @@ def _sizes(text: str) -> frozenset[str]:
 
 
 _RATE = regex(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|分)|秒間?に?(?=\s*(?:何|\d))|\b[TR]PS\b|"
-                   r"\bper\s+(?:second|sec|minute|min|hour)\b|/\s*(?:秒|sec|s)\b", re.I)
+              r"\bper\s+(?:second|sec|minute|min|hour)\b|/\s*(?:秒|sec|s)\b", re.I)
 _THROTTLED = regex(rf"{_THROTTLING}\s+limit|スロットリング", re.I)
 # how often something happens is no answer to how long: "at a 1 minute frequency", 「5分間隔」, 「1時間ごと」
 _OFTEN = regex(r"間隔|頻度|周期|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
 _EVERY = regex(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
-                    rf"\bevery\s+\d[\d.,]*\s*(?:{_unit('duration')})", re.I)
+               rf"\bevery\s+\d[\d.,]*\s*(?:{_unit('duration')})", re.I)
 # a price per something, as asked (「GBあたりいくら」, "per extra day") and as stated (「0.36 USD/GB-月」)
 _PER_UNIT = regex(r"あたり|当たり|ごと|毎|\bper\b|\ban? (?:hour|day|month|GB)\b", re.I)
 _PER_UNIT_STATED = regex(rf"{_PER_UNIT.pattern}|月額|/\s*(?:GB|TB|月|日|時間|件|hour|day|month|request)", re.I)
 # a question asking which metric, setting or service does something (「どのメトリクスで遅延がわかる？」,
 # "which metric shows how long …") asks its name, not a value
 _NAMED_THING = regex(r"\b(?:which|what)\s+(?:[\w-]+\s+)?"
-                        r"(?:metric|setting|option|parameter|command|feature|service)s?\b|"
-                        r"どの(?:メトリクス|設定|オプション|パラメータ|コマンド|機能|サービス)|メトリクス名", re.I)
+                     r"(?:metric|setting|option|parameter|command|feature|service)s?\b|"
+                     r"どの(?:メトリクス|設定|オプション|パラメータ|コマンド|機能|サービス)|メトリクス名", re.I)
 # words quoted as not meant (「何台増やす」じゃなくて…), a question in brackets that says what a thing is
 # (「デプロイ設定（何台ずつ入れ替えるか）の種類」): neither is what is asked
 _QUOTED = regex(r"「[^「」]*」(?=\s*(?:じゃなく|ではなく|でなく))|[（(][^（）()]*か[）)]")
