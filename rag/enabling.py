@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from typing import NamedTuple
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, terms, tokens
@@ -22,7 +23,7 @@ from rag.query import WISH
 from rag.statements import Statement, text_terms
 
 # a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
-_HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|やる|す|書)|には(?:[？?]|何を)|"
+_HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|やる|やれ|す|書)|には(?:[？?]|何を)|"
              r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|"
              r"(?<![A-Za-z])(?:[Ss]teps?)(?![A-Za-z])(?!\s+[Ff]unctions)", re.I)
 # the thing right before を and the verb, with what it is of (「手動承認のステージを」; 「(ENA)を」: the name
@@ -106,20 +107,21 @@ _CHANGES_WORDS = (
     (r"(?:制限|上限|制約)(?:を|の)?解除|\blift\b(?!\s+and\s+shift)",
      r"(?:制限|上限|制約)\S{0,6}(?:解除|緩和|引き上げ)|緩和|\blift"),
     _CHANGED,
-    (r"切り?替え|\bswitch\b", r"切り?替|変更|\bswitch|\bchang"),
-    (r"コピー|複製|\bcopy\b", r"コピー|複製|\bcop(?:y|ie)"),
-    (r"レプリケ(?:ーション|ート)|\breplicat(?:e|ion)\b", r"レプリケ|複製|\breplic"),
+    (r"切り?替え|差し?替え|\bswitch\b", r"切り?替|差し?替|変更|\bswitch|\bchang"),
+    (r"コピー|複製|\bcopy\b", r"コピー|複製|\bcop(?:y|ie)", True),
+    (r"レプリケ(?:ーション|ート)|\breplicat(?:e|ion)\b", r"レプリケ|複製|\breplic", True),
     # traffic moved to a new model is 「新しいモデルに切り替える」; a volume moved to another AZ is restored
     # there (「Snapshotから任意のAZに復元できる」)
-    (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b", r"移|切り?替|復元|\bmigrat|\bmov|\bswitch|\brestor"),
+    (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b", r"移|切り?替|復元|\bmigrat|\bmov|\bswitch|\brestor", True),
     # a cache deleted is invalidated (「無効化」)
     (r"削除|(?<!解)消[しすせ]|\b(?:delete|remove)\b", r"削除|消|無効化|\bdelet|\bremov|\binvalidat|\bpurg"),
     (r"割り?当て|\bassign\b", r"割り?当|\bassign"),
     (r"付与|\bgrant\b", r"付与|設定|権限|許可|\bgrant|\ballow|\bpermi"),
-    (r"共有|\bshare\b", r"共有|共通|\bshar"),  # code shared between functions is 「共通化」
+    (r"共有|\bshare\b", r"共有|共通|\bshar", True),  # code shared between functions is 「共通化」
     (r"再実行|再試行|リトライ|\bretry\b", r"再実行|再試行|リトライ|\bretr"),
     (r"切り離[しすせ]?|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
-    (r"切り戻[しすせ]?|ロールバック|\broll(?:s|ed)?[ -]?back\b|\brevert\b",
+    # 「元のキューに戻して」, 「前のバージョンに戻す」 (not 「スナップショットから戻した」, restored)
+    (r"切り戻[しすせ]?|(?:前|元|旧)[^、。？?]{0,8}?に戻[しすせ]|ロールバック|\broll(?:s|ed)?[ -]?back\b|\brevert\b",
      r"切り戻|ロールバック|元に戻|\broll(?:s|ed)?[ -]?back|\brevert"),
 )
 # where a how-to question says what it asks to do: right before には/方法/手順 (「コピーするには」, 「自動削除
@@ -128,15 +130,35 @@ _CHANGES_WORDS = (
 # elsewhere (「パスを指定するやり方だと…いくつ？」 does not ask how to delete the cache; "how do I know when
 # to move …" asks when)
 _AT_HOW = r"(?:化|に)?(?:する|させる?|して(?:もらう|おく)?|し|る)?(?:には|ための|(?:設定)?(?:方法|手順|やり方)|設定)"
+# …or with one more verb after it (「元のキューに戻して再処理させるには」) or an aside in brackets
+# (「旧モデルに戻す（ロールバック）設定」)
+_THEN = r"(?:て[^、。？?]{1,10}?)?(?:\s*[（(][^）)]{1,20}[）)])?"
 
 
-def _change(asked: str, stated: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(asked where the question says what to do, asked right before には/方法, stated)."""
-    return regex(asked, re.I), regex(rf"(?:{asked})\s*{_AT_HOW}", re.I), regex(stated, re.I)
+class _Change(NamedTuple):
+    asked: re.Pattern[str]  # where the question says what it asks to do
+    at_how: re.Pattern[str]  # right before には/方法
+    stated: re.Pattern[str]  # how a note says it is done
+    placed: bool  # made somewhere: a statement must say where it is made to (see _TO)
 
 
-_CHANGES = tuple(_change(asked, stated) for asked, stated in _CHANGES_WORDS)
+def _change(asked: str, stated: str, placed: bool = False) -> _Change:
+    return _Change(regex(asked, re.I), regex(rf"(?:{asked}){_THEN}\s*{_AT_HOW}", re.I), regex(stated, re.I), placed)
+
+
+_CHANGES = tuple(_change(*words) for words in _CHANGES_WORDS)
 _SETTING = _change(*_CHANGED)
+# where a copy, a move or a share is made to (「別のAWSアカウントと共有」, "to another region"): a statement
+# that it is made elsewhere (「EBSを別AZに移動」, 「EBSを複数のEC2で共有」) does not say how to make it there
+_TO = regex(r"(?:別|他|異なる|違う)の?\s*(?:AWS\s*)?([^\s、。？?にへとでの]{1,12}?)(?:に|へ|と|で|の|間)|"
+            r"\b(?:another|other|different|a second)\s+(?:aws\s+)?([a-z]+)|\bcross-([a-z]+)|\bacross\s+([a-z]+)",
+            re.I)
+_ZONE = regex(r"アベイラビリティー?ゾーン|\bavailability zones?\b", re.I)  # the notes write AZ
+
+
+def _places(text: str) -> frozenset[str]:
+    """The terms of where a question makes its change to (「別のAWSアカウントと」: アカウント)."""
+    return frozenset(t for m in _TO.finditer(_ZONE.sub("AZ", text)) for g in m.groups() if g for t in tokens(g))
 _SET = regex(r"設定|指定|\bset\b|\bconfigur", re.I)
 _OBJECT = regex(r"([^\s、。？?！!をはがのでに]{1,12})を")
 _SO = r"(?:set (?:it |this )?up|configure)\s+(?:it\s+)?so\b[^?.]*"  # "set it up so a failed … rolls back"
@@ -155,9 +177,10 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     if not (_HOW.search(question) or _SHOULD.search(question)):
         return False
     doing = " ".join(m.group() for m in _DOING.finditer(question))
-    stated = [said for asked, at_how, said in _CHANGES if asked.search(doing) or at_how.search(question)]
-    if not stated or not sections:
+    asked = [c for c in _CHANGES if c.asked.search(doing) or c.at_how.search(question)]
+    if not asked or not sections:
         return False
+    places = _places(question) if any(c.placed for c in asked) else frozenset()
     # of the question's subject, as far as the top sections name it: ECR's section does not say how to
     # replicate, S3's 「クロスリージョンレプリケーション」 is not about ECR; ELB's 「登録解除」 names EC2, not
     # SES; --page-size's 「ページサイズを変更しても」 is not the visibility timeout's. A statement about
@@ -170,13 +193,21 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     changed = frozenset(t for m in _OBJECT.finditer(question) for t, _ in terms(m.group(1)) if len(t) > 1)
     # a setting changed may be said to be set, of what the question changes (「最小台数を変更するには」:
     # 「最小/最大台数等を設定する」; not 「遅延時間を設定する」 for the visibility timeout)
-    set_ = _SETTING[0].search(doing) or _SETTING[1].search(question)
+    set_ = _SETTING.asked.search(doing) or _SETTING.at_how.search(question)
+
+    # when no top section names the subject (EFS asked; KMS's and EBS's sections found), only statements
+    # about what is changed speak for it: EBS's 「暗号化機能を有効化」 does not say how EFS's is turned on
+    subject_named = bool(held) or not about
 
     def says(u: Statement) -> bool:
         text = normalize(" ".join((u.section, *u.context, u.text, *u.children)))
         of_it = bool(changed & text_terms(text))
         section = sections[u.hit_rank]
-        return (_names_all(section, held) or (of_it and not _names_another(section, about))) and (
-            any(said.search(text) for said in stated) or bool(set_ and _SET.search(text) and (of_it or not changed)))
+        if not ((subject_named and _names_all(section, held)) or (of_it and not _names_another(section, about))):
+            return False
+        if places and not all(_written(t, text_terms(_ZONE.sub("AZ", text))) for t in places):
+            return False
+        return any(c.stated.search(text) for c in asked) or bool(
+            set_ and _SET.search(text) and (of_it or not changed))
 
     return not any(says(u) for u in candidates)

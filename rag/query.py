@@ -63,7 +63,7 @@ _CLAUSE = re.compile(r"[、，,]")
 # what a wish asks to do: the verb before たい with what it takes after its object (「トークンを検証する
 # 独自の認可を入れたい」 asks to add an authorizer, not to verify; 「自動でロールバックするようにしたい」 to
 # roll back)
-WISH = re.compile(r"[^。！？.!?、，,を]{1,12}たい(?=(?:んだ(?:けど|が)|のですが|です|けど)?[。！.!、，,\s])")
+WISH = re.compile(r"[^。！？.!?、，,を]{1,12}たい(?=(?:んだ(?:けど|が)|のですが|です|けど)?[。！.!、，,\s（(])")
 _KEEP = {ord("？"): "\ue000", ord("！"): "\ue001"}  # private-use stand-ins NFKC leaves alone
 _RESTORE = {ord(v): chr(k) for k, v in _KEEP.items()}
 # a link's own characters only: 「(https://…/)SQSの…」 keeps what follows it; after Japanese too (「詳細は

@@ -84,6 +84,21 @@ def _said(text: str, rank: int = 0) -> Statement:
          "EBS", False),  # moved is restored there
         ("Data Pipelineのアクティビティが失敗したとき、自動で再実行させるにはどう設定する？", "ワークフローを定義する",
          "Data Pipeline", True),
+        # back to where it was (not 「スナップショットから戻した」); a second verb or an aside before には/設定
+        ("SQSのデッドレターキューのメッセージを元のキューに戻して再処理させるにはどうする？",
+         "キューに最大受信数を指定する", "SQS", True),
+        ("デプロイが失敗したら自動で旧モデルに戻す（ロールバック）設定ってどうやる", "アラートを出すことができる",
+         "SageMaker", True),
+        ("デプロイが失敗したら前のバージョンに戻すにはどう設定する？", "自動でロールバックできる", "CodeDeploy", False),
+        ("KMSキーを、あとから別のキーに差し替えるにはどうやればいい？", "作成時にCMKを使用", "KMS", True),
+        # where a copy, move or share is made to: the notes' move to another AZ is not one to another account
+        ("EBSボリュームを別のAWSアカウントに移したい（共有したい）ときはどうすればいい？", "EBSを別AZに移動する",
+         "EBS", True),
+        ("EBSボリュームを別のアベイラビリティゾーンにあるEC2で使いたい。どうやって移す？", "EBSを別AZに移動する",
+         "EBS", False),
+        ("EBSのスナップショットを別のリージョンにコピーするにはどうやればいい？", "スナップショットをコピーする場合",
+         "EBS", True),
+        ("How do I copy an EBS snapshot to another region?", "リージョン間でコピーできる", "EBS", False),
     ],
 )
 def test_how_to_make_a_change_no_statement_says_is_made(question, said, section, unsaid):
@@ -101,6 +116,11 @@ def test_the_change_is_said_of_the_subject_the_top_sections_name():
     monitor, guardrails = frozenset(tokens("SageMaker model monitor")), frozenset(tokens("Guardrails トラフィック"))
     assert not unstated(question, [_said("トラフィックを新しいモデルに切り替える", 1)], [monitor, guardrails])
     assert unstated(question, [_said("トラフィックを新しいモデルに切り替える", 1)], [monitor, guardrails | {"ecs"}])
+    # no top section names the subject: EBS's 「暗号化機能を有効化」 is not how EFS's encryption is turned on
+    question = "EFSに保存されるデータ（保管時）の暗号化ってどうやって有効にする？"
+    kms, ebs = frozenset(tokens("KMS 保管データの暗号化")), frozenset(tokens("EBS 暗号化機能を有効化"))
+    assert unstated(question, [_said("EBSデータは既存の暗号化機能を有効化する", 1)], [kms, ebs])
+    assert not unstated(question, [_said("EFSの暗号化機能を有効化する", 1)], [kms, ebs | {"efs"}])
 
 
 def test_the_thing_to_set_is_named_with_the_subject():

@@ -209,9 +209,12 @@ def test_a_named_unit_is_answered_in_that_unit_or_the_next(question, text, says)
         ("I’d like it, don't", ["like", "don"]),  # the letters of contractions, curly or straight
         ("What’s new", ["new"]),
         ("d：標準インスタンス", ["d", "標準", "インスタンス"]),  # a letter before 「：」 and Japanese
+        # a dash typed for the long vowel inside a katakana word; a minus sign between two words stays
+        ("セキュリティグル－プ、メッセ―ジ", tokens("セキュリティグループ、メッセージ")),
+        ("オンプレミス−クラウド間", ["オンプレミス", "クラウド", "間"]),
     ],
 )
-def test_acronym_plurals_are_the_acronym(text, want):
+def test_words_as_the_keyword_index_reads_them(text, want):
     assert tokens(text) == want
 
 

@@ -529,6 +529,8 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("EC2インスタンスをオートリカバリーさせるには？", "再起動"),
         ("Auto ScalingグループのEC2インスタンスにプレイスメントグループはどう設定する？", "プレイスメントグループ"),
         ("ALBの料金は？", "LCU"),
+        # the notes write 「セキュリティグル－プ」 with a full-width hyphen for the long vowel
+        ("Fargateのタスクにセキュリティグループはどう設定する？", "タスクごとに"),
     ],
 )
 def test_how_to_make_a_change_the_notes_say_is_made(assistant, question, fact):
