@@ -14,8 +14,8 @@ from ingest.indexdb import IndexDB
 from rag.expect import CAN, all_named, subject
 from rag.patterns import regex
 
-# a yes/no question whether something can be done or is supported
-_WHETHER = regex(rf"{CAN}(?:る|ます)(?:か|の)?\s*[？?]|"
+# a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
+_WHETHER = regex(rf"{CAN}(?:る|ます)(?:か|の)?\s*[？?]|{CAN}(?:る(?:ん(?:だ|です))?|た)っけ\s*[？?]|"
                  r"(?:対応|サポート)(?:して(?:る|います|いる)|され(?:てる|ています|る))(?:か|の)?\s*[？?]|"
                  r"可能(?:です)?か?\s*[？?]|^\s*(?:can|could|does|do)\b[^?]*\?", re.I)
 

@@ -24,15 +24,16 @@ from rag.statements import Statement, text_terms
 
 # a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
 _HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|やる|やれ|す|書)|には(?:[？?]|何を)|"
+             r"どこで(?:設定|指定|変更|有効)|"
              r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|"
              r"(?<![A-Za-z])(?:[Ss]teps?)(?![A-Za-z])(?!\s+[Ff]unctions)", re.I)
 # the thing right before を and the verb, with what it is of (「手動承認のステージを」; 「(ENA)を」: the name
 # in brackets; 「をCLIで有効化」), or before って/は and どう, or after the English verb
 _WORD = r"[一-龯ァ-ヶーA-Za-z0-9-]+"
 _JA = regex(rf"((?:{_WORD}の)?(?:[A-Za-z0-9-]+\s)*{_WORD})[)）]?(?:を(?:[^、。？?]{{1,10}}?で)?|"
-            r"\s*(?:って|は)\s*どう(?:やって)?\s*)"  # 「ライフサイクルポリシーってどう書く？」
-            r"(?:有効|オン|ON|設定|変更|作成|追加|挟|コピー|移|削除|構成|書)", re.I)
-_EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy)\s+"
+            r"\s*(?:って|は)\s*(?:どう(?:やって)?|どこで)\s*)"  # 「ライフサイクルポリシーってどう書く？」
+            r"(?:有効|オン|ON|設定|変更|作成|追加|挟|コピー|移|削除|構成|書|インストール|導入)", re.I)
+_EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install)\s+"
             r"(?:(?:an?|the|new|existing|my|our|another)\s+)*"  # "a new EFS file system": the file system
             r"((?:[\w.-]+\s+){0,4}?[\w.-]+?)(?=\s+(?:on|for|in|so|at|when|with|by|of)\b|\s*[?,]|\.?\s*$|\.\s)",
             re.I)

@@ -25,6 +25,8 @@ NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポー
     ("question", "top", "unanswered"),
     [
         ("FargateでWindowsコンテナって動かせますか？", ["Fargate タスク", "EFS Windows"], True),
+        ("FargateでWindowsコンテナって動かせたっけ？", ["Fargate タスク", "EFS Windows"], True),  # as remembered
+        ("FargateってGPU使えるんだっけ？", ["Fargate GPUは使用できない"], False),
         ("Can I use GPUs with Fargate?", ["Fargate GPUは使用できない"], False),
         ("Can I mount EFS from Windows servers?", ["EFS WindowsのSMBはサポートしていない"], False),
         # what it is for or an example sets the scene; a name the notes never write is judged elsewhere
