@@ -16,6 +16,7 @@ from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects
 from rag.capability import apart
+from rag.cost import uncosted
 from rag.enabling import unnamed, unstated
 from rag.expect import Expected, Subject, gives, subject
 from rag.glossary import translations
@@ -93,6 +94,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     # answered from: a section naming both may rank below two about the one)
     lower = (db.section_terms(h.source, h.start_line) for h in hits[UNIT_SECTIONS:5])  # read only if asked
     if apart(query.asking, chain(sections, lower), db):
+        return False
+    if uncosted(query.asking, candidates):  # "which one is cheaper?" of sections never speaking of cost
         return False
     if unknown:
         # 「CodeGuruでPythonも使える？」 is answered by 「対象はJavaのみ」 in the CodeGuru section: a name
