@@ -15,7 +15,7 @@ from rag.expect import CAN, all_named, subject
 from rag.patterns import regex
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
-_WHETHER = regex(rf"{CAN}(?:る|ます)(?:か|の)?\s*[？?]|{CAN}(?:る(?:ん(?:だ|です))?|た)っけ\s*[？?]|"
+WHETHER = regex(rf"{CAN}(?:る|ます)(?:か|の)?\s*[？?]|{CAN}(?:る(?:ん(?:だ|です))?|た)っけ\s*[？?]|"
                  r"(?:対応|サポート)(?:して(?:る|います|いる)|され(?:てる|ています|る))(?:か|の)?\s*[？?]|"
                  r"可能(?:です)?か?\s*[？?]|^\s*(?:can|could|does|do)\b[^?]*\?", re.I)
 
@@ -32,7 +32,7 @@ def apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
     the notes never write are judged elsewhere (what alone the subject takes: 「対称鍵のみ」 for RSA);
     names with digits are not judged: versions and sizes (gp2, c5) are no things of their own, and EC2 is
     often the alternative ("…on Fargate, or do I need EC2?")."""
-    if not _WHETHER.search(asking):
+    if not WHETHER.search(asking):
         return False
     about = subject(_SCENE.sub(" ", asking))
     found, _ = db.doc_freq(about.heads)

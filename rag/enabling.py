@@ -4,7 +4,8 @@
 write versioning (in either language) do not answer it, however much else of the question they hold:
 the notes name the bucket and the service everywhere; the thing to set up is what is asked (`unnamed`).
 「ECRのイメージを別リージョンにレプリケーションするには？」 asks for a change: a section about ECR that
-never says anything is replicated does not answer it (`unstated`).
+never says anything is replicated does not answer it (`unstated`); nor does it answer
+「ECRのイメージを別リージョンに複製できる？」.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import NamedTuple
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, terms, tokens
+from rag.capability import WHETHER
 from rag.expect import named_in, subject
 from rag.glossary import translations
 from rag.glossary_terms import SERVICE_NAMES
@@ -136,15 +138,22 @@ _AT_HOW = r"(?:化|に)?(?:する|させる?|して(?:もらう|おく)?|し|る
 _THEN = r"(?:て[^、。？?]{1,10}?)?(?:\s*[（(][^）)]{1,20}[）)])?"
 
 
+# …or, asked whether it can be done, right before できる (「別リージョンに複製（レプリケーション）できる？」,
+# 「FIFOキューに切り替えることってできますか？」) or after "automatically" ("Does … automatically roll back?")
+_AT_CAN = r"(?:する|させる|る)?(?:\s*[（(][^）)]{1,20}[）)])?(?:こと(?:って|は|が|も)?)?\s*(?:でき|可能)"
+
+
 class _Change(NamedTuple):
     asked: re.Pattern[str]  # where the question says what it asks to do
     at_how: re.Pattern[str]  # right before には/方法
+    at_can: re.Pattern[str]  # asked whether it can be done
     stated: re.Pattern[str]  # how a note says it is done
     placed: bool  # made somewhere: a statement must say where it is made to (see _TO)
 
 
 def _change(asked: str, stated: str, placed: bool = False) -> _Change:
-    return _Change(regex(asked, re.I), regex(rf"(?:{asked}){_THEN}\s*{_AT_HOW}", re.I), regex(stated, re.I), placed)
+    return _Change(regex(asked, re.I), regex(rf"(?:{asked}){_THEN}\s*{_AT_HOW}", re.I),
+                   regex(rf"(?:{asked}){_AT_CAN}|\bautomatically\s+(?:{asked})", re.I), regex(stated, re.I), placed)
 
 
 _CHANGES = tuple(_change(*words) for words in _CHANGES_WORDS)
@@ -173,12 +182,14 @@ _SHOULD = regex(r"すれば(?:いい|よい|良い)")
 
 
 def unstated(question: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
-    """Whether ``question`` asks how to make a change (turn a thing on or off, copy, move, delete it, …)
-    that no statement of the top sections about its subject says is made."""
-    if not (_HOW.search(question) or _SHOULD.search(question)):
-        return False
-    doing = " ".join(m.group() for m in _DOING.finditer(question))
-    asked = [c for c in _CHANGES if c.asked.search(doing) or c.at_how.search(question)]
+    """Whether ``question`` asks how to make a change (turn a thing on or off, copy, move, delete it, …),
+    or whether it can be made, that no statement of the top sections about its subject says is made."""
+    if _HOW.search(question) or _SHOULD.search(question):
+        doing = " ".join(m.group() for m in _DOING.finditer(question))
+        asked = [c for c in _CHANGES if c.asked.search(doing) or c.at_how.search(question)]
+    else:  # whether it can be done (「ECRのイメージを別リージョンに複製できる？」)
+        doing = ""
+        asked = [c for c in _CHANGES if c.at_can.search(question)] if WHETHER.search(question) else []
     if not asked or not sections:
         return False
     places = _places(question) if any(c.placed for c in asked) else frozenset()

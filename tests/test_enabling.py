@@ -102,6 +102,18 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("EBSのスナップショットを別のリージョンにコピーするにはどうやればいい？", "スナップショットをコピーする場合",
          "EBS", True),
         ("How do I copy an EBS snapshot to another region?", "リージョン間でコピーできる", "EBS", False),
+        # asked whether the change can be made: right before できる, or done automatically
+        ("ECRのイメージを別リージョンに自動で複製（レプリケーション）できる？", "コンテナイメージはS3に保存される",
+         "ECR", True),
+        ("既存のSQSスタンダードキューを、あとからFIFOキューに切り替えることってできますか？", "FIFOは1秒あたり300件",
+         "SQS", True),
+        ("Do deployment guardrails automatically roll back if an alarm goes off?", "トラフィックを切り替える",
+         "SageMaker", True),
+        ("EBSを複数のEC2で共有できる？", "EBSを複数のEC2で共有することはできない", "EBS", False),
+        # not the change asked whether: a shared drive mounted; enabling asked of a volume type
+        ("Windowsサーバー群からEFSを共有ドライブとしてマウントしたいんですが、可能ですか？", "SMBはサポートしていない",
+         "EFS", False),
+        ("Can I enable EBS Multi-Attach on a gp2 volume?", "io1である必要あり", "EBS", False),
     ],
 )
 def test_how_to_make_a_change_no_statement_says_is_made(question, said, section, unsaid):
