@@ -123,6 +123,8 @@ _CHANGES_WORDS = (
     (r"共有|\bshare\b", r"共有|共通|\bshar", True),  # code shared between functions is 「共通化」
     (r"再実行|再試行|リトライ|\bretry\b", r"再実行|再試行|リトライ|\bretr"),
     (r"切り離[しすせ]?|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
+    (r"スケジュール|定期(?:的に)?(?:実行|起動)|\bschedul\w*|\bevery (?:hour|day|week|month|minute)",
+     r"スケジュール|定期|\bschedul|\bcron|間隔|\brate\b"),
     # 「元のキューに戻して」, 「前のバージョンに戻す」 (not 「スナップショットから戻した」, restored)
     (r"切り戻[しすせ]?|(?:前|元|旧)[^、。？?]{0,8}?に戻[しすせ]|ロールバック|\broll(?:s|ed)?[ -]?back\b|\brevert\b",
      r"切り戻|ロールバック|元に戻|\broll(?:s|ed)?[ -]?back|\brevert"),
@@ -172,7 +174,7 @@ def _places(text: str) -> frozenset[str]:
 _SET = regex(r"設定|指定|\bset\b|\bconfigur", re.I)
 _OBJECT = regex(r"([^\s、。？?！!をはがのでに]{1,12})を")
 _SO = r"(?:set (?:it |this )?up|configure)\s+(?:it\s+)?so\b[^?.]*"  # "set it up so a failed … rolls back"
-_DOING = regex(rf"どう(?:やって|すれば)?[^、。？?]{{1,12}}|{WISH.pattern}|"
+_DOING = regex(rf"どう(?:やって|すれば)?[^、。？?]{{1,12}}|{WISH.pattern}|[^、。？?を]{{1,12}}たい(?:場合|とき|時)|"
                rf"\bhow (?:do|can|should|would) (?:i|we|you) (?:{_SO}|\w+(?: \w+){{0,2}})|"
                rf"\b(?:how|steps?) to (?:{_SO}|\w+(?: \w+){{0,2}})", re.I)
 

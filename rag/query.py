@@ -63,7 +63,8 @@ _CLAUSE = re.compile(r"[、，,]")
 # what a wish asks to do: the verb before たい with what it takes after its object (「トークンを検証する
 # 独自の認可を入れたい」 asks to add an authorizer, not to verify; 「自動でロールバックするようにしたい」 to
 # roll back)
-WISH = re.compile(r"[^。！？.!?、，,を]{1,12}たい(?=(?:んだ(?:けど|が)|のですが|です|けど)?[。！.!、，,\s（(])")
+WISH = re.compile(r"[^。！？.!?、，,を]{1,12}たい(?:[（(][^）)]{1,20}[）)])?"  # 「増やしたい（リシャーディング）。」
+                  r"(?=(?:んだ(?:けど|が)|のですが|です|けど)?[。！.!、，,\s]|[（(])")
 _KEEP = {ord("？"): "\ue000", ord("！"): "\ue001"}  # private-use stand-ins NFKC leaves alone
 _RESTORE = {ord(v): chr(k) for k, v in _KEEP.items()}
 # a link's own characters only: 「(https://…/)SQSの…」 keeps what follows it; after Japanese too (「詳細は
@@ -99,7 +100,9 @@ def _asks_to_do(word: str, text: str) -> bool:
     # or the verb takes an object (「インスタンスを休止する場合の手順」)
     w = re.escape(word)
     after = "" if _is_loanword(word) else "(?!る?(?:[A-Za-z]|(?!方法|手順|設定)[一-龯ァ-ヶ]))"
-    return re.search(f"{w}(?:する|し|させ|でき){after}|を[^、。？?を]{{0,8}}{w}(?:する|し|させ)", text) is not None
+    # a loanword in brackets after a verb names what it does (「シャードを増やす（リシャーディング）には」)
+    return re.search(f"{w}(?:する|し|させ|でき){after}|を[^、。？?を]{{0,8}}{w}(?:する|し|させ)|[ぁ-ん][（(]{w}[）)]",
+                     text) is not None
 
 
 def _plain(text: str) -> str:

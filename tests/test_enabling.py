@@ -102,6 +102,13 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("EBSのスナップショットを別のリージョンにコピーするにはどうやればいい？", "スナップショットをコピーする場合",
          "EBS", True),
         ("How do I copy an EBS snapshot to another region?", "リージョン間でコピーできる", "EBS", False),
+        # run on a schedule; a wish before 場合 says what to do
+        ("How do I schedule SageMaker Model Monitor to run a monitoring job every hour?", "モデルの精度を監視できる",
+         "SageMaker", True),
+        ("Lambdaをcronみたいに定期実行したいんだけど、どう設定する？", "スケジュールベースでの実行が可能",
+         "CloudWatch Events Lambda", False),
+        ("暗号化済みのEBSスナップショットを別のAWSアカウントに共有したい場合、どういう手順でやればいい？",
+         "EBSを複数のEC2で共有することはできない", "EBS", True),
         # asked whether the change can be made: right before できる, or done automatically
         ("ECRのイメージを別リージョンに自動で複製（レプリケーション）できる？", "コンテナイメージはS3に保存される",
          "ECR", True),

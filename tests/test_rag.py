@@ -494,6 +494,9 @@ def test_follow_up_uses_the_conversation(assistant):
         # a loanword the tokenizer splits and the notes never write, asked to be done (フォール + バック)
         ("Fargate Spotが確保できないとき、通常のFargateに自動でフォールバックさせるにはどう設定すればいい？",
          "見つかりませんでした"),
+        # a loanword in brackets after a verb names what is asked to be done (リシャーディング is nowhere)
+        ("Kinesis Data Streamsでシャードを増やす（リシャーディング）にはどう操作すればいい？", "見つかりませんでした"),
+        ("Kinesis Data Streamsのシャード数をあとから増やしたい（リシャーディング）。手順は？", "見つかりませんでした"),
         ("Can Lambda@Edge functions reach resources inside my VPC, like an RDS database?", "could not find"),
         # how to lift a limit no statement of SES says is lifted (ELB's 「登録解除」 is of EC2, not SES)
         ("EC2からSESでメール送りたいんだけど、25番ポートの送信制限を解除するにはどこから申請すればいい？",
