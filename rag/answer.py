@@ -266,7 +266,7 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     about = _asked_of(query, sections)
 
     asks_only = unknown or _ONLY_ASKED.search(query.text)
-    value = Expected.ranking(query.text)
+    value = expect or Expected.ranking(query.text)
     acronym = asked_acronym(query.asking)
 
     def answers(u: Statement) -> bool:
@@ -277,8 +277,12 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
             return True
         return not unknown and bool(value) and gives(u, value, about, sections[u.hit_rank], exact=True)
 
-    scored = sorted(((_score(u, concepts, answers(u)), i, u) for i, u in enumerate(candidates)),
-                    key=lambda x: (-x[0], x[1]))
+    given = [answers(u) for u in candidates]
+    # a value a claim or a plan writes is checked against the one the notes give, first: their words
+    # share little (「1時間くらい回し続けることってできる？」: 「タイムアウト › 最大15分」)
+    checked = bool(expect) and not Expected.of(query.text)
+    scored = sorted(((_score(u, concepts, given[i]) + (1.0 if checked and given[i] else 0.0), i, u)
+                     for i, u in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
     best = scored[0][0] if scored else 0.0
     chosen: list[Statement] = []
     size = 0

@@ -306,6 +306,8 @@ def test_a_minimum_does_not_give_the_maximum_asked():
         ("CloudWatch Eventsで30秒ごとにジョブを起動できる？", {"duration"}),
         ("We need to keep logs for 7 years cheaply", {"duration"}),
         ("Can I put a 6TB file in S3?", {"size"}),
+        ("Can a Lambda function run for a full hour?", {"duration"}),  # one of a unit in words
+        ("Can I run it for an hour or so?", {"duration"}),
         ("2017年に出たサービスは？", set()),  # a date, not a duration
         ("1秒に1000件を超えたらどうなる？", set()),  # a rate, not a duration
         ("Kinesisって1秒に何レコードくらいまでいける？", set()),

@@ -278,6 +278,9 @@ def test_sections_stating_the_kind_of_value_asked_come_forward(assistant):
         ("What is the maximum retention period for SQS messages?", "14日"),
         ("CloudTrailのイベント履歴って何日分残るんだっけ？", "90 days"),
         ("How many messages per second can an SQS FIFO queue handle?", "300件"),
+        # a value a plan writes is checked against the one the notes give ("an hour": 1 hour)
+        ("Lambda関数を1時間くらい回し続けることってできる？", "最大15分"),
+        ("Can a Lambda function run for a full hour?", "最大15分"),
     ],
 )
 def test_a_value_question_is_answered_first_by_a_statement_giving_the_value(assistant, question, fact):
