@@ -181,13 +181,17 @@ _DOING = regex(rf"どう(?:やって|すれば)?[^、。？?]{{1,12}}|{WISH.patt
 # 「どこから申請すればいい？」 asks how too; it is read for the change only (「…処理を挟みたい。どのイベントに
 # フックすればいい？」 names no thing to find in a section)
 _SHOULD = regex(r"すれば(?:いい|よい|良い)")
+_WHICH = regex(r"どの|どれ|\bwhich\b", re.I)
 
 
 def unstated(question: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
     """Whether ``question`` asks how to make a change (turn a thing on or off, copy, move, delete it, …),
     or whether it can be made, that no statement of the top sections about its subject says is made."""
     if _HOW.search(question) or _SHOULD.search(question):
-        doing = " ".join(m.group() for m in _DOING.finditer(question))
+        # a wish before a question asking which thing to use is what it is for (「ELBに独自ドメインを割り当て
+        # たい。どのレコードで設定すればいい？」: the record is asked, not how to assign)
+        wishes = {m.span() for m in WISH.finditer(question)} if _WHICH.search(question) else set()
+        doing = " ".join(m.group() for m in _DOING.finditer(question) if m.span() not in wishes)
         asked = [c for c in _CHANGES if c.asked.search(doing) or c.at_how.search(question)]
     else:  # whether it can be done (「ECRのイメージを別リージョンに複製できる？」)
         doing = ""

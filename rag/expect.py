@@ -148,7 +148,7 @@ _PER_UNIT = regex(r"あたり|当たり|ごと|毎|\bper\b|\ban? (?:hour|day|mon
 _PER_UNIT_STATED = regex(rf"{_PER_UNIT.pattern}|月額|/\s*(?:GB|TB|月|日|時間|件|hour|day|month|request)", re.I)
 # a question asking which metric, setting or service does something (「どのメトリクスで遅延がわかる？」,
 # "which metric shows how long …") asks its name, not a value
-_NAMED_THING = regex(r"\b(?:which|what)\s+(?:[\w-]+\s+)?"
+_NAMED_THING = regex(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}"
                      r"(?:metric|setting|option|parameter|command|feature|service)s?\b|"
                      r"どの(?:メトリクス|設定|オプション|パラメータ|コマンド|機能|サービス)|メトリクス名", re.I)
 # words quoted as not meant (「何台増やす」じゃなくて…), a question in brackets that says what a thing is

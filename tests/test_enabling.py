@@ -102,6 +102,9 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("EBSのスナップショットを別のリージョンにコピーするにはどうやればいい？", "スナップショットをコピーする場合",
          "EBS", True),
         ("How do I copy an EBS snapshot to another region?", "リージョン間でコピーできる", "EBS", False),
+        # a wish before a question asking which thing to use says what it is for
+        ("ELBに独自ドメインを割り当てたい。Route 53を使う場合はどのレコードで設定すればいい？",
+         "Route 53エイリアスレコード", "ELB Route 53", False),
         # run on a schedule; a wish before 場合 says what to do
         ("How do I schedule SageMaker Model Monitor to run a monitoring job every hour?", "モデルの精度を監視できる",
          "SageMaker", True),

@@ -23,6 +23,8 @@ from rag.statements import statements
         ("How many days are events kept?", {"duration"}),
         ("Glacierに預けたデータを取り出すのにどれくらい時間かかる？", {"duration"}),
         ("What does the --page-size option of the AWS CLI do?", set()),  # an option's name, not a size
+        # the metric is asked, not the time it measures
+        ("Which API Gateway CloudWatch metric tells me how long the backend took to respond?", set()),
         ("SQSの可視性タイムアウトとは？", set()),
         ("S3に1つのオブジェクトとして置けるサイズの上限は？", {"size"}),
         ("What's the maximum size of a zipped Lambda deployment package?", {"size"}),
