@@ -26,8 +26,8 @@ from rag.statements import Statement, text_terms
 
 # a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
 _HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|やる|やれ|す|書)|には(?:[？?]|何を)|"
-             r"どこで(?:設定|指定|変更|有効)|"
-             r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|"
+             r"どこで(?:設定|指定|変更|有効)|どこ(?:から|に|で)[^、。？?]{0,12}(?:申請|申し込)|"
+             r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\b(?:process|procedure) (?:for|to)\b|"
              r"(?<![A-Za-z])(?:[Ss]teps?)(?![A-Za-z])(?!\s+[Ff]unctions)", re.I)
 # the thing right before を and the verb, with what it is of (「手動承認のステージを」; 「(ENA)を」: the name
 # in brackets; 「をCLIで有効化」), or before って/は and どう, or after the English verb
@@ -125,6 +125,12 @@ _CHANGES_WORDS = (
     (r"切り離[しすせ]?|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
     (r"スケジュール|定期(?:的に)?(?:実行|起動)|\bschedul\w*|\bevery (?:hour|day|week|month|minute)",
      r"スケジュール|定期|\bschedul|\bcron|間隔|\brate\b"),
+    # applying for something is answered by where to apply, not by a note that one applies (「Pre-Warming
+    # （暖機運転）の申請を行う」 does not say how)
+    # (not 「…をサポート」, supports)
+    (r"申請|申し込|\bapply\b|\brequest(?:ing)?\b",
+     r"フォーム|コンソール|窓口|問い合わせ|(?:AWS)?サポート(?:センター|に|へ|ケース)|"
+     r"\bform\b|\bconsole\b|\bticket\b|\bsupport (?:center|case|ticket)\b|\baws support\b"),
     # 「元のキューに戻して」, 「前のバージョンに戻す」 (not 「スナップショットから戻した」, restored)
     (r"切り戻[しすせ]?|(?:前|元|旧)[^、。？?]{0,8}?に戻[しすせ]|ロールバック|\broll(?:s|ed)?[ -]?back\b|\brevert\b",
      r"切り戻|ロールバック|元に戻|\broll(?:s|ed)?[ -]?back|\brevert"),
@@ -134,7 +140,8 @@ _CHANGES_WORDS = (
 # 有効化するの」), in a wish before the question (「切り替えたい。どうやる？」), after "how do I"; not
 # elsewhere (「パスを指定するやり方だと…いくつ？」 does not ask how to delete the cache; "how do I know when
 # to move …" asks when)
-_AT_HOW = r"(?:化|に)?(?:する|させる?|して(?:もらう|おく)?|し|る)?(?:には|ための|(?:設定)?(?:方法|手順|やり方)|設定)"
+_AT_HOW = (r"(?:化|に)?(?:する|させる?|して(?:もらう|おく)?|し|る)?(?:には|ための|(?:設定)?(?:方法|手順|やり方)|設定|"
+           r"すれば(?:いい|よい|良い))")
 # …or with one more verb after it (「元のキューに戻して再処理させるには」) or an aside in brackets
 # (「旧モデルに戻す（ロールバック）設定」)
 _THEN = r"(?:て[^、。？?]{1,10}?)?(?:\s*[（(][^）)]{1,20}[）)])?"
@@ -174,9 +181,10 @@ def _places(text: str) -> frozenset[str]:
 _SET = regex(r"設定|指定|\bset\b|\bconfigur", re.I)
 _OBJECT = regex(r"([^\s、。？?！!をはがのでに]{1,12})を")
 _SO = r"(?:set (?:it |this )?up|configure)\s+(?:it\s+)?so\b[^?.]*"  # "set it up so a failed … rolls back"
-_DOING = regex(rf"どう(?:やって|すれば)?[^、。？?]{{1,12}}|{WISH.pattern}|[^、。？?を]{{1,12}}たい(?:場合|とき|時)|"
+_DOING = regex(rf"どう(?:やって|すれば)?[^、。？?]{{1,12}}|どこ(?:から|に|で)[^、。？?]{{1,16}}|{WISH.pattern}|"
+               rf"[^、。？?を]{{1,12}}たい(?:場合|とき|時)|"
                rf"\bhow (?:do|can|should|would) (?:i|we|you) (?:{_SO}|\w+(?: \w+){{0,2}})|"
-               rf"\b(?:how|steps?) to (?:{_SO}|\w+(?: \w+){{0,2}})", re.I)
+               rf"\b(?:how|steps?) to (?:{_SO}|\w+(?: \w+){{0,2}})|\b(?:process|procedure) (?:for|to) \w+", re.I)
 
 # 「どこから申請すればいい？」 asks how too; it is read for the change only (「…処理を挟みたい。どのイベントに
 # フックすればいい？」 names no thing to find in a section)

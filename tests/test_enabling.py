@@ -102,6 +102,12 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("EBSのスナップショットを別のリージョンにコピーするにはどうやればいい？", "スナップショットをコピーする場合",
          "EBS", True),
         ("How do I copy an EBS snapshot to another region?", "リージョン間でコピーできる", "EBS", False),
+        # applying is answered by where to apply, not by a note that one applies; whether one must is
+        ("ELBのPre-Warmingって、どこに何を書いて申請すればいいの？", "Pre-Warmingの申請を行う", "ELB", True),
+        ("What's the process for requesting ELB pre-warming?", "Pre-Warming（暖機運転）の申請を行う", "ELB", True),
+        ("ELBのPre-Warmingの申請って、どこからどんな情報を出して申し込むの？", "Pre-Warmingの申請を行う", "ELB", True),
+        ("ELBのPre-Warmingはどうやって申請する？", "サポートセンターのフォームから申請する", "ELB", False),
+        ("アクセスが一気に来そう。ELBに事前に何か申請とか必要？", "Pre-Warming（暖機運転）の申請を行う", "ELB", False),
         # a wish before a question asking which thing to use says what it is for
         ("ELBに独自ドメインを割り当てたい。Route 53を使う場合はどのレコードで設定すればいい？",
          "Route 53エイリアスレコード", "ELB Route 53", False),
