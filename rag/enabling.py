@@ -162,7 +162,9 @@ class _Change(NamedTuple):
 
 def _change(asked: str, stated: str, placed: bool = False) -> _Change:
     return _Change(regex(asked, re.I), regex(rf"(?:{asked}){_THEN}\s*{_AT_HOW}", re.I),
-                   regex(rf"(?:{asked}){_AT_CAN}|\bautomatically\s+(?:{asked})", re.I), regex(stated, re.I), placed)
+                   regex(rf"(?:{asked}){_AT_CAN}|\bautomatically\s+(?:{asked})" +
+                         (rf"|\b(?:can|could) (?:i|we|you) (?:{asked})" if placed else ""), re.I),
+                   regex(stated, re.I), placed)
 
 
 _CHANGES = tuple(_change(*words) for words in _CHANGES_WORDS)
@@ -195,15 +197,15 @@ _WHICH = regex(r"どの|どれ|\bwhich\b", re.I)
 def unstated(question: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
     """Whether ``question`` asks how to make a change (turn a thing on or off, copy, move, delete it, …),
     or whether it can be made, that no statement of the top sections about its subject says is made."""
+    doing, asked = "", []
     if _HOW.search(question) or _SHOULD.search(question):
         # a wish before a question asking which thing to use is what it is for (「ELBに独自ドメインを割り当て
         # たい。どのレコードで設定すればいい？」: the record is asked, not how to assign)
         wishes = {m.span() for m in WISH.finditer(question)} if _WHICH.search(question) else set()
         doing = " ".join(m.group() for m in _DOING.finditer(question) if m.span() not in wishes)
         asked = [c for c in _CHANGES if c.asked.search(doing) or c.at_how.search(question)]
-    else:  # whether it can be done (「ECRのイメージを別リージョンに複製できる？」)
-        doing = ""
-        asked = [c for c in _CHANGES if c.at_can.search(question)] if WHETHER.search(question) else []
+    if not asked and WHETHER.search(question):  # whether it can be done (「ECRのイメージを別リージョンに複製できる？」)
+        asked = [c for c in _CHANGES if c.at_can.search(question)]
     if not asked or not sections:
         return False
     places = _places(question) if any(c.placed for c in asked) else frozenset()

@@ -126,6 +126,10 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("Do deployment guardrails automatically roll back if an alarm goes off?", "トラフィックを切り替える",
          "SageMaker", True),
         ("EBSを複数のEC2で共有できる？", "EBSを複数のEC2で共有することはできない", "EBS", False),
+        ("Can I share an encrypted EBS snapshot with another AWS account? How?", "EBSを複数のEC2で共有できない",
+         "EBS", True),  # where it is shared to
+        ("Deployment guardrails: if an alarm fires during the canary step, does it automatically roll back?",
+         "一部のトラフィックを新しいモデルに切り替え", "SageMaker", True),  # "step" is no how-to here
         # not the change asked whether: a shared drive mounted; enabling asked of a volume type
         ("Windowsサーバー群からEFSを共有ドライブとしてマウントしたいんですが、可能ですか？", "SMBはサポートしていない",
          "EFS", False),
