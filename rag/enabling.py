@@ -123,6 +123,7 @@ _CHANGES_WORDS = (
     (r"共有|\bshare\b", r"共有|共通|\bshar", True),  # code shared between functions is 「共通化」
     (r"再実行|再試行|リトライ|\bretry\b", r"再実行|再試行|リトライ|\bretr"),
     (r"切り離[しすせ]?|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
+    (r"復元|リストア|\brestor(?:e|ing)\b", r"復元|リストア|\brestor"),
     (r"スケジュール|定期(?:的に)?(?:実行|起動)|\bschedul\w*|\bevery (?:hour|day|week|month|minute)",
      r"スケジュール|定期|\bschedul|\bcron|間隔|\brate\b"),
     # applying for something is answered by where to apply, not by a note that one applies (「Pre-Warming

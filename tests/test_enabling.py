@@ -111,6 +111,9 @@ def _said(text: str, rank: int = 0) -> Statement:
         # a wish before a question asking which thing to use says what it is for
         ("ELBに独自ドメインを割り当てたい。Route 53を使う場合はどのレコードで設定すればいい？",
          "Route 53エイリアスレコード", "ELB Route 53", False),
+        # restored from a backup
+        ("how do I restore an ElastiCache Redis backup into a new cluster?", "バックアップの改善", "ElastiCache", True),
+        ("EBSのスナップショットから復元するには？", "リストア時は新しいボリュームを作成する", "EBS", False),
         # run on a schedule; a wish before 場合 says what to do
         ("How do I schedule SageMaker Model Monitor to run a monitoring job every hour?", "モデルの精度を監視できる",
          "SageMaker", True),
