@@ -53,7 +53,7 @@ def _synonyms() -> dict[str, tuple[str, ...]]:
     return _keyed(SYNONYMS)
 
 
-def _base_forms(word: str) -> list[str]:
+def base_forms(word: str) -> list[str]:
     """What an inflected English word may be the form of: "retained" -> retain, "configured" ->
     configure, "stopped" -> stop, "queries" (stemmed "querie") -> query. The tokenizer strips only a
     plural "s"; the glossary keys base forms."""
@@ -67,13 +67,22 @@ def _base_forms(word: str) -> list[str]:
     return out
 
 
+def inflections(word: str) -> list[str]:
+    """An English word's forms a note may write instead ("replay": replayed; "archive": archived, and
+    "archived": archive)."""
+    if not (word.isascii() and word.isalpha() and len(word) >= 4):
+        return []
+    stem = word[:-1] if word.endswith("e") else word
+    return [f"{stem}ed", f"{stem}ing", *base_forms(word)]
+
+
 def translations(term: str) -> list[str]:
     """The other language's words for ``term`` (an index term from ``ingest.tokenize``); an English word
     missing from the glossary is looked up by its base form."""
     if not term.isascii():
         return list(_reverse().get(term, ()))
     table = _forward()
-    return list(next((table[w] for w in (term, *_base_forms(term)) if w in table), ()))
+    return list(next((table[w] for w in (term, *base_forms(term)) if w in table), ()))
 
 
 def is_glossary_word(term: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
 from rag.compounds import unwritten
-from rag.glossary import abbreviations, romanized, synonyms, translations, written_forms
+from rag.glossary import abbreviations, inflections, romanized, synonyms, translations, written_forms
 from rag.glossary_terms import SERVICE_NAMES
 from rag.options import split_options
 from rag.spelling import joined, respelled, respelled_word
@@ -349,7 +349,8 @@ class Query:
                 words_of = [term] if translations(term) or synonyms(term) or abbreviations(term) else parts
                 groups.append((term, parts, terms(" ".join(w for t in words_of
                                                            for w in translations(t) + abbreviations(t))),
-                               terms(" ".join(w for t in words_of for w in synonyms(t)))))
+                               terms(" ".join(w for t in words_of for w in synonyms(t)))
+                               + [(form, []) for form in inflections(term)]))  # "replay": "replayed"
             df, n = db.doc_freq(t for term, parts, tr, sy in groups for g, gp in [(term, parts), *tr, *sy]
                                 for t in (g, *gp))
             idf = {t: factor * math.log(1 + n / d) for t, d in df.items() if d}

@@ -281,6 +281,8 @@ def test_sections_stating_the_kind_of_value_asked_come_forward(assistant):
         # a value a plan writes is checked against the one the notes give ("an hour": 1 hour)
         ("Lambda関数を1時間くらい回し続けることってできる？", "最大15分"),
         ("Can a Lambda function run for a full hour?", "最大15分"),
+        # an English word's other forms count as it ("replay": "replayed", "archive": "archived")
+        ("Can EventBridge keep an archive of events and replay them later?", "replayed"),
     ],
 )
 def test_a_value_question_is_answered_first_by_a_statement_giving_the_value(assistant, question, fact):
