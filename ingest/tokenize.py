@@ -12,9 +12,10 @@ from functools import lru_cache
 
 # Bump when ``terms`` changes what it makes of a text: an ingest then re-indexes every chunk's keywords
 # (not its vector), so questions and notes are tokenised alike.
-VERSION = "5"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter among Japanese (「a」) is a term;
+VERSION = "6"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter among Japanese (「a」) is a term;
 # 4: … among kana or kanji only (not after ’), the letters of English contractions (I'd, don't) are stop words;
-# 5: a dash typed for the long vowel inside a katakana word is ー (「セキュリティグル－プ」, 「メッセ―ジ」)
+# 5: a dash typed for the long vowel inside a katakana word is ー (「セキュリティグル－プ」, 「メッセ―ジ」); 6: … a
+# full-width one only, not "-"
 
 # ASCII terms such as SQS, FIFO, --page-size, Lambda@Edge, 256KB, s3:PutObject stay whole (case-folded).
 _ASCII = re.compile(r"-{0,2}[a-z0-9](?:[a-z0-9_.\-/@:+]*[a-z0-9])?")
@@ -26,9 +27,9 @@ _PUNCT_BEFORE = re.compile(r"(\w)[^\w\s]{0,2}\Z")
 _PUNCT_AFTER = re.compile(r"[^\w\s]{0,2}(\w)")
 _ASCII_PARTS = re.compile(r"[a-z]+|[0-9]+")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-# a full-width hyphen (－, "-" after NFKC) or a horizontal bar (―) between katakana is a mistyped ー; a minus
-# sign (−) joins two words there (「オンプレミス−クラウド間」)
-_LONG_VOWEL = re.compile(r"(?<=[ァ-ヶ])[-―](?=[ァ-ヶ])")
+# a full-width hyphen (－) or a horizontal bar (―) between katakana is a mistyped ー (read before NFKC makes
+# － "-"); a minus sign (−) or "-" joins two words there (「オンプレミス−クラウド間」, 「パブリック-プライベート」)
+_LONG_VOWEL = re.compile(r"(?<=[ァ-ヶ])[－―](?=[ァ-ヶ])")
 # Sudachi refuses input over 49,149 bytes; a run is cut into pieces of at most 4 * this many bytes.
 _SUDACHI_MAX_CHARS = 12_000
 
@@ -57,7 +58,7 @@ def _sudachi():
 def normalize(text: str) -> str:
     """NFKC + case fold: full-width ＳＱＳ and sqs become the same term; a dash typed for ー between katakana
     is ー (「セキュリティグル－プ」 is 「セキュリティグループ」)."""
-    return _LONG_VOWEL.sub("ー", unicodedata.normalize("NFKC", text)).lower()
+    return unicodedata.normalize("NFKC", _LONG_VOWEL.sub("ー", text)).lower()
 
 
 def _japanese_terms(run: str) -> Iterator[tuple[str, list[str]]]:

@@ -16,9 +16,10 @@ from rag.statements import Statement
 
 # which of them costs less (not 「安いスポット版」, a thing described by its price)
 _CHEAPER = regex(r"\bcheap(?:er|est)\b|\bcosts? less\b|\bless expensive\b|\bmore expensive\b|"
-                 r"(?:どっち|どちら|どれ)[^。？?]{0,12}(?:安|割安|割高)|安く(?:済|あが|上が)", re.I)
+                 r"(?:どっち|どちら|どれ)[^。？?]{0,12}(?:安(?:い|く|価)|割安|割高)|安く(?:済|あが|上が)|"
+                 r"(?:安い|割安)(?:の|ほう|方)?(?:は|が)?(?:どっち|どちら|どれ)", re.I)  # not 安全, 安定
 _COST = regex(r"料金|コスト|費用|価格|課金|最安|安価|安い|安く|割安|割高|割引|無料|有料|"
-              r"\bcost|\bcheap|\bpric|\bexpens|\bcharg|\bfree\b|[$¥]\s?\d|\d\s*(?:円|ドル|usd)\b", re.I)
+              r"\bcost|\bcheap|\bpric|\bexpens|\bcharg|\bfree\b|[$¥]\s?\d|\d\s*(?:円|ドル|usd\b)", re.I)
 
 
 def uncosted(asking: str, candidates: Iterable[Statement]) -> bool:

@@ -129,7 +129,9 @@ _CHANGES_WORDS = (
     # applying for something is answered by where to apply, not by a note that one applies (「Pre-Warming
     # （暖機運転）の申請を行う」 does not say how)
     # (not 「…をサポート」, supports)
-    (r"申請|申し込|\bapply\b|\brequest(?:ing)?\b",
+    # (not "apply a lifecycle policy", "trace a request")
+    (r"申請|申し込|\bapply for\b|\bsubmit (?:a|the) request\b|"
+     r"\brequest(?:ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:limit|quota|increase|pre-?warm\w*)\b",
      r"フォーム|コンソール|窓口|問い合わせ|(?:AWS)?サポート(?:センター|に|へ|ケース)|"
      r"\bform\b|\bconsole\b|\bticket\b|\bsupport (?:center|case|ticket)\b|\baws support\b"),
     # 「元のキューに戻して」, 「前のバージョンに戻す」 (not 「スナップショットから戻した」, restored)
@@ -173,21 +175,26 @@ _SETTING = _change(*_CHANGED)
 # where a copy, a move or a share is made to (「別のAWSアカウントと共有」, "to another region"): a statement
 # that it is made elsewhere (「EBSを別AZに移動」, 「EBSを複数のEC2で共有」) does not say how to make it there
 _TO = regex(r"(?:別|他|異なる|違う)の?\s*(?:AWS\s*)?([^\s、。？?にへとでの]{1,12}?)(?:に|へ|と|で|の|間)|"
-            r"\b(?:another|other|different|a second)\s+(?:aws\s+)?([a-z]+)|\bcross-([a-z]+)|\bacross\s+([a-z]+)",
-            re.I)
+            r"\b(?:another|other|different|a second)\s+(?:aws\s+)?([a-z][a-z0-9]*)|\bcross-([a-z]+)|"
+            r"\bacross\s+(?:(?:multiple|several|different|other|many|all|the)\s+)*([a-z][a-z0-9]*)", re.I)
 _ZONE = regex(r"アベイラビリティー?ゾーン|\bavailability zones?\b", re.I)  # the notes write AZ
 
 
-def _places(text: str) -> frozenset[str]:
-    """The terms of where a question makes its change to (「別のAWSアカウントと」: アカウント)."""
-    return frozenset(t for m in _TO.finditer(_ZONE.sub("AZ", text)) for g in m.groups() if g for t in tokens(g))
+def _places(text: str) -> list[frozenset[str]]:
+    """Where a question makes its change to, each as its terms (「別のAWSアカウントと」: アカウント; 「他のEC2
+    インスタンスと」: EC2 or インスタンス)."""
+    return [frozenset(t for t, _ in terms(g)) for m in _TO.finditer(_ZONE.sub("AZ", text)) for g in m.groups() if g]
+
+
 _SET = regex(r"設定|指定|\bset\b|\bconfigur", re.I)
 _OBJECT = regex(r"([^\s、。？?！!をはがのでに]{1,12})を")
 _SO = r"(?:set (?:it |this )?up|configure)\s+(?:it\s+)?so\b[^?.]*"  # "set it up so a failed … rolls back"
+_WISH_WHEN = regex(r"[^、。？?を]{1,12}たい(?:場合|とき|時)")  # 「…共有したい場合、どういう手順で」
 _DOING = regex(rf"どう(?:やって|すれば)?[^、。？?]{{1,12}}|どこ(?:から|に|で)[^、。？?]{{1,16}}|{WISH.pattern}|"
-               rf"[^、。？?を]{{1,12}}たい(?:場合|とき|時)|"
+               rf"{_WISH_WHEN.pattern}|"
                rf"\bhow (?:do|can|should|would) (?:i|we|you) (?:{_SO}|\w+(?: \w+){{0,2}})|"
-               rf"\b(?:how|steps?) to (?:{_SO}|\w+(?: \w+){{0,2}})|\b(?:process|procedure) (?:for|to) \w+", re.I)
+               rf"\b(?:how|steps?) to (?:{_SO}|\w+(?: \w+){{0,2}})|"
+               rf"\b(?:process|procedure) (?:for|to) \w+(?: [\w-]+){{0,2}}", re.I)
 
 # 「どこから申請すればいい？」 asks how too; it is read for the change only (「…処理を挟みたい。どのイベントに
 # フックすればいい？」 names no thing to find in a section)
@@ -202,14 +209,15 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     if _HOW.search(question) or _SHOULD.search(question):
         # a wish before a question asking which thing to use is what it is for (「ELBに独自ドメインを割り当て
         # たい。どのレコードで設定すればいい？」: the record is asked, not how to assign)
-        wishes = {m.span() for m in WISH.finditer(question)} if _WHICH.search(question) else set()
+        wishes = {m.span() for pattern in (WISH, _WISH_WHEN) for m in pattern.finditer(question)
+                  } if _WHICH.search(question) else set()
         doing = " ".join(m.group() for m in _DOING.finditer(question) if m.span() not in wishes)
         asked = [c for c in _CHANGES if c.asked.search(doing) or c.at_how.search(question)]
     if not asked and WHETHER.search(question):  # whether it can be done (「ECRのイメージを別リージョンに複製できる？」)
         asked = [c for c in _CHANGES if c.at_can.search(question)]
     if not asked or not sections:
         return False
-    places = _places(question) if any(c.placed for c in asked) else frozenset()
+    places = _places(question) if any(c.placed for c in asked) else []
     # of the question's subject, as far as the top sections name it: ECR's section does not say how to
     # replicate, S3's 「クロスリージョンレプリケーション」 is not about ECR; ELB's 「登録解除」 names EC2, not
     # SES; --page-size's 「ページサイズを変更しても」 is not the visibility timeout's. A statement about
@@ -222,7 +230,8 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     changed = frozenset(t for m in _OBJECT.finditer(question) for t, _ in terms(m.group(1)) if len(t) > 1)
     # a setting changed may be said to be set, of what the question changes (「最小台数を変更するには」:
     # 「最小/最大台数等を設定する」; not 「遅延時間を設定する」 for the visibility timeout)
-    set_ = _SETTING.asked.search(doing) or _SETTING.at_how.search(question)
+    set_ = (_SETTING.asked.search(doing) or _SETTING.at_how.search(question)
+            or (WHETHER.search(question) and _SETTING.at_can.search(question)))
 
     # when no top section names the subject (EFS asked; KMS's and EBS's sections found), only statements
     # about what is changed speak for it: EBS's 「暗号化機能を有効化」 does not say how EFS's is turned on
@@ -234,7 +243,8 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
         section = sections[u.hit_rank]
         if not ((subject_named and _names_all(section, held)) or (of_it and not _names_another(section, about))):
             return False
-        if places and not all(_written(t, text_terms(_ZONE.sub("AZ", text))) for t in places):
+        written = text_terms(_ZONE.sub("AZ", text))
+        if not all(any(_written(t, written) for t in place) for place in places):
             return False
         return any(c.stated.search(text) for c in asked) or bool(
             set_ and _SET.search(text) and (of_it or not changed))

@@ -36,8 +36,10 @@ _EXTREME = r"(?:最大|最小|上限|下限|最長|最短)"
 _EXTREME_EN = r"(?:maximum|minimum|max|min|largest|biggest|longest|shortest|fastest)"
 # Not durations: dates (「2017年」, 「毎月1日」) and fractions or splits (「3分の1」, 「3分割」)
 _NOT_DURATION = regex(r"\d{4}\s*年|毎月\s*\d+\s*日|\d+\s*分(?:の\s*\d|割)")
-# one of a unit written in words is a value written ("run for a full hour": 1 hour)
-_ONE_UNIT = regex(r"\b(?:an?|one)\s+(?:full\s+|whole\s+)?(second|minute|hour|day|week|month|year)\b", re.I)
+# one of a unit written in words, for how long, is a value written ("run for a full hour": 1 hour; not "a
+# second time", "once a day")
+_ONE_UNIT = regex(r"\b((?:for|within|in|over|up to|after|about))\s+(?:an?|one)\s+(?:full\s+|whole\s+)?"
+                  r"(second|minute|hour|day|week|month|year)\b(?!\s+time)", re.I)
 # Not counts: the number of a name (Route 53, Windows Server 2019)
 _NAMED_NUMBER = regex(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
 # Nor a note's reference marks (「…可能[1][3]」), protocol versions (HTTP/1.1, NFSv4.1), shares (99.999%),
@@ -252,7 +254,7 @@ class Expected:
         without asking for one, it is about a limit of that kind (「最小1分間隔」), which helps rank; it is
         required of an answer only when the values are claimed or offered as options (``asked``)."""
         kinds, units = set(), []
-        question = _ONE_UNIT.sub(r"1 \1", question)
+        question = _ONE_UNIT.sub(r"\1 1 \2", question)
         for kind, scale in SCALES.items():
             text = _NOT_DURATION.sub(" ", question) if kind == "duration" else question
             for i in range(len(scale)):

@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.capability import apart
+from rag.capability import WHETHER, apart
 
 
 class Notes:
@@ -26,7 +26,6 @@ NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポー
     [
         ("FargateでWindowsコンテナって動かせますか？", ["Fargate タスク", "EFS Windows"], True),
         ("FargateでWindowsコンテナって動かせたっけ？", ["Fargate タスク", "EFS Windows"], True),  # as remembered
-        ("FargateってGPU使えるんだっけ？", ["Fargate GPUは使用できない"], False),
         ("Can I use GPUs with Fargate?", ["Fargate GPUは使用できない"], False),
         ("Can I mount EFS from Windows servers?", ["EFS WindowsのSMBはサポートしていない"], False),
         # what it is for or an example sets the scene; a name the notes never write is judged elsewhere
@@ -44,3 +43,12 @@ NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポー
 )
 def test_whether_things_work_together_is_said_where_both_are_named(question, top, unanswered):
     assert apart(question, [frozenset(tokens(s)) for s in top], NOTES) is unanswered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["FargateでWindowsコンテナって動かせたっけ？", "FargateってGPU使えるんだっけ？", "KMSって非対称鍵にも対応してる？",
+     "Deployment guardrails: if an alarm fires, does it roll back?", "Can I use GPUs with Fargate?"],
+)
+def test_yes_no_questions_are_read_as_asking_whether(question):
+    assert WHETHER.search(question)

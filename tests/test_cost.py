@@ -14,7 +14,11 @@ from rag.statements import Statement
         ("Which EBS volume types are the cheapest?", "EBS最安のボリュームタイプ", False),
         ("SnowballとDirect Connectだとどっちが安く済む？", "専用線で接続する", True),
         ("SnowballとDirect Connectだとどっちが安く済む？", "$250.00(80TBアプライアンス)", False),
-        # not asking which costs less: a thing described by its price
+        ("Step FunctionsとSWF、同じワークフローを動かすならコストが安いのはどっち？", "外部信号で介入できる", True),
+        ("S3とGlacier、どっちが安く済む？", "1GBあたり3円", False),  # a price in yen speaks of cost
+        # not asking which costs less: a thing described by its price; safe and stable are not cheap
+        ("Elastic Beanstalkのデプロイポリシーでどれが一番安全？", "Immutable", False),
+        ("EFSの汎用モードと最大I/Oモード、どちらが安定したレイテンシー？", "低レイテンシー", False),
         ("サーバーレスコンテナの安いスポット版で中断の通知が来たら何秒以内？", "120秒以内に終了する", False),
     ],
 )

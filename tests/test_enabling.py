@@ -108,6 +108,18 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("ELBのPre-Warmingの申請って、どこからどんな情報を出して申し込むの？", "Pre-Warmingの申請を行う", "ELB", True),
         ("ELBのPre-Warmingはどうやって申請する？", "サポートセンターのフォームから申請する", "ELB", False),
         ("アクセスが一気に来そう。ELBに事前に何か申請とか必要？", "Pre-Warming（暖機運転）の申請を行う", "ELB", False),
+        # found by review: other senses of apply and request; "across different regions" names the regions;
+        # a place is any of its words (「他のEC2インスタンスと」); a setting changed, asked whether it can be
+        ("How do I apply a lifecycle policy to EBS snapshots?", "スケジュール設定することが可能", "EBS DLM", False),
+        ("How do I trace a request through my application with X-Ray?", "処理をトレースして解析する", "X-Ray", False),
+        ("How can I replicate S3 objects across different regions?", "異なるリージョン間のレプリケーション", "S3",
+         False),
+        ("How do I share common code across multiple Lambda functions?", "Lambda Layersとして共通化する", "Lambda",
+         False),
+        ("EBSボリュームを他のEC2インスタンスと共有できる？", "EBSを複数のEC2で共有することはできない", "EBS", False),
+        ("Auto Scalingグループの最小台数は後から変更できる？", "最小/最大台数等を設定する", "Auto Scaling", False),
+        ("ELBに独自ドメインを割り当てたい場合、どのレコードで設定すればいい？", "Route 53エイリアスレコード",
+         "ELB Route 53", False),
         # a wish before a question asking which thing to use says what it is for
         ("ELBに独自ドメインを割り当てたい。Route 53を使う場合はどのレコードで設定すればいい？",
          "Route 53エイリアスレコード", "ELB Route 53", False),

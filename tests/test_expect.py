@@ -214,6 +214,7 @@ def test_a_named_unit_is_answered_in_that_unit_or_the_next(question, text, says)
         # a dash typed for the long vowel inside a katakana word; a minus sign between two words stays
         ("セキュリティグル－プ、メッセ―ジ", tokens("セキュリティグループ、メッセージ")),
         ("オンプレミス−クラウド間", ["オンプレミス", "クラウド", "間"]),
+        ("パブリック-プライベート", tokens("パブリック プライベート")),
     ],
 )
 def test_words_as_the_keyword_index_reads_them(text, want):
@@ -310,6 +311,8 @@ def test_a_minimum_does_not_give_the_maximum_asked():
         ("Can I put a 6TB file in S3?", {"size"}),
         ("Can a Lambda function run for a full hour?", {"duration"}),  # one of a unit in words
         ("Can I run it for an hour or so?", {"duration"}),
+        ("Can a FIFO queue deliver a message a second time?", set()),  # not for how long
+        ("Can DLM take an EBS snapshot once a day?", set()),
         ("2017年に出たサービスは？", set()),  # a date, not a duration
         ("1秒に1000件を超えたらどうなる？", set()),  # a rate, not a duration
         ("Kinesisって1秒に何レコードくらいまでいける？", set()),
