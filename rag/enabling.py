@@ -124,6 +124,7 @@ _CHANGES_WORDS = (
     (r"再実行|再試行|リトライ|\bretry\b", r"再実行|再試行|リトライ|\bretr"),
     (r"切り離[しすせ]?|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
     (r"復元|リストア|\brestor(?:e|ing)\b", r"復元|リストア|\brestor"),
+    (r"インストール|\binstall\b", r"インストール|導入|\binstall"),
     (r"スケジュール|定期(?:的に)?(?:実行|起動)|\bschedul\w*|\bevery (?:hour|day|week|month|minute)",
      r"スケジュール|定期|\bschedul|\bcron|間隔|\brate\b"),
     # applying for something is answered by where to apply, not by a note that one applies (「Pre-Warming
@@ -144,7 +145,8 @@ _CHANGES_WORDS = (
 # elsewhere (「パスを指定するやり方だと…いくつ？」 does not ask how to delete the cache; "how do I know when
 # to move …" asks when)
 _AT_HOW = (r"(?:化|に)?(?:する|させる?|して(?:もらう|おく)?|し|る)?(?:には|ための|(?:設定)?(?:方法|手順|やり方)|設定|"
-           r"すれば(?:いい|よい|良い))")
+           r"すれば(?:いい|よい|良い)|"
+           r"(?:って|は)[、,]?\s*(?:どこ(?:から|に|で))?\s*どう(?:やって|すれば))")  # 「申請ってどこからどうやって」
 # …or with one more verb after it (「元のキューに戻して再処理させるには」) or an aside in brackets
 # (「旧モデルに戻す（ロールバック）設定」)
 _THEN = r"(?:て[^、。？?]{1,10}?)?(?:\s*[（(][^）)]{1,20}[）)])?"

@@ -108,6 +108,12 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("ELBのPre-Warmingの申請って、どこからどんな情報を出して申し込むの？", "Pre-Warmingの申請を行う", "ELB", True),
         ("ELBのPre-Warmingはどうやって申請する？", "サポートセンターのフォームから申請する", "ELB", False),
         ("アクセスが一気に来そう。ELBに事前に何か申請とか必要？", "Pre-Warming（暖機運転）の申請を行う", "ELB", False),
+        ("ELBのPre-Warmingの申請ってどこからどうやって出せばいいの？", "Pre-Warmingの申請を行う", "ELB", True),
+        # installing: the steps are said (the mount helper's package) or not (File Sync's agent)
+        ("EFS File Syncのエージェントってどうやってインストールするの？", "エージェントがジョブを実行してくれる",
+         "EFS File Sync", True),
+        ("EFSのマウントヘルパーはどうやってインストールする？", "amazon-efs-utils パッケージをインストールできます",
+         "EFS", False),
         # found by review: other senses of apply and request; "across different regions" names the regions;
         # a place is any of its words (「他のEC2インスタンスと」); a setting changed, asked whether it can be
         ("How do I apply a lifecycle policy to EBS snapshots?", "スケジュール設定することが可能", "EBS DLM", False),
