@@ -11,7 +11,7 @@ import streamlit as st
 
 from ingest.errors import NotesQAError
 from ingest.pipeline import Summary, changed_files, ingest
-from rag.answer import RELATED, Answer
+from rag.answer import Answer
 from rag.assistant import EXTRACTIVE, Assistant
 from rag.present import answer_markdown, citation_label, highlighted_markdown, md_escape
 from rag.query import EmptyQuestion
@@ -56,7 +56,7 @@ def show_answer(answer: Answer) -> None:
     if not answer.found:
         st.info(answer.text)
         if answer.related:
-            st.caption(RELATED[not answer.question.isascii()])
+            st.caption(answer.related_heading)
             for c in answer.related:
                 with st.expander(citation_label(c).removeprefix(f"[{c.n}] ")):
                     st.markdown(highlighted_markdown(c.text, ()))

@@ -21,7 +21,7 @@ from rag.enabling import unnamed, unstated
 from rag.expect import Expected, Subject, gives, subject
 from rag.glossary import translations
 from rag.lists import asks_every_item, completed_lists, whole_list
-from rag.query import Concept, Query, coverage
+from rag.query import Concept, Query, coverage, is_japanese
 from rag.retrieve import Hit
 from rag.statements import Statement, statements, text_terms
 
@@ -62,6 +62,12 @@ class Answer:
     citations: tuple[Citation, ...]  # empty when not found
     related: tuple[Citation, ...] = ()  # closest sections when not found
     notices: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def related_heading(self) -> str:
+        """The heading of the closest sections, in the question's language (an English question with a
+        dash or a curly quote is English)."""
+        return RELATED[is_japanese(self.question)]
 
 
 def _score(unit: Statement, concepts: tuple[Concept, ...], gives_value: bool) -> float:
@@ -251,7 +257,7 @@ def _repeats(chosen: list[Statement]) -> set[int]:
 
 def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple[str, ...] = ()) -> Answer:
     """Compose a short answer from the best statements of the top sections."""
-    ja = query.japanese or not query.text.isascii()
+    ja = query.japanese
     concepts = query.concepts(db)
     candidates = [u for rank, h in enumerate(hits[:UNIT_SECTIONS]) for u in statements(h.text, h.heading_path, rank)]
     sections = [db.section_terms(h.source, h.start_line) for h in hits[:UNIT_SECTIONS]]

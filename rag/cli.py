@@ -78,14 +78,12 @@ def _answer_json(question: str, timed: Timed) -> dict:
 
 
 def print_answer(a: Answer) -> None:
-    from rag.answer import RELATED
-
     for notice in a.notices:
         print(f"note: {notice}")
     print(a.text)
     cites = a.citations or a.related
     if cites:
-        print("\nSources:" if a.citations else f"\n{RELATED[a.question.isascii() is False]}")
+        print("\nSources:" if a.citations else f"\n{a.related_heading}")
     for c in cites:
         print(f"[{c.n}] {c.source} › {PATH_SEP.join(c.heading_path)} (lines {c.start_line}-{c.end_line})")
 

@@ -68,12 +68,13 @@ def base_forms(word: str) -> list[str]:
 
 
 def inflections(word: str) -> list[str]:
-    """An English word's forms a note may write instead ("replay": replayed; "archive": archived, and
-    "archived": archive)."""
-    if not (word.isascii() and word.isalpha() and len(word) >= 4):
+    """An English word's past forms a note may write instead, or its base ("replay": replayed; "archive":
+    archived; "archived": archive). Not -ing: "scale" would be the "scaling" of every Auto Scaling line."""
+    if not (word.isascii() and word.isalpha() and len(word) >= 4) or word.endswith("ing"):
         return []
-    stem = word[:-1] if word.endswith("e") else word
-    return [f"{stem}ed", f"{stem}ing", *base_forms(word)]
+    if word.endswith("ed"):
+        return base_forms(word)
+    return [f"{word[:-1] if word.endswith('e') else word}ed"]
 
 
 def translations(term: str) -> list[str]:

@@ -478,6 +478,7 @@ def test_follow_up_uses_the_conversation(assistant):
         # notes never name; a loanword verb before a name is what is asked to be done
         ("SNSを使ってます。メッセージの最大サイズは何KB？", "見つかりませんでした"),  # 256KB is SQS's
         ("Does ALB support UDP?", "could not find"),
+        ("Amazon Lightsail — what does it cost per month?", "could not find"),  # English, with a dash
         ("RDSのパスワードをローテーションするLambda関数ってどう作る？", "見つかりませんでした"),
         # how to turn on a thing no top section names, however much else of the question they hold
         ("S3バケットのバージョニングを有効にする手順", "見つかりませんでした"),  # versioning is Lambda's
