@@ -125,6 +125,9 @@ _CHANGES_WORDS = (
     (r"切り離[しすせ]?|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
     (r"復元|リストア|\brestor(?:e|ing)\b", r"復元|リストア|\brestor"),
     (r"インストール|\binstall\b", r"インストール|導入|\binstall"),
+    # fewer of something: 「件数を減らすには」 is answered by 「項目数を少なくする」
+    (r"減ら[しすせ]|削減|\b(?:reduce|decrease)\b", r"減|少な|削減|\breduc|\bdecreas|\bfewer\b|\bless\b"),
+    (r"変換|\bconvert\b", r"変換|\bconvert", True),  # made into something ("Can I convert … into …?")
     (r"スケジュール|定期(?:的に)?(?:実行|起動)|\bschedul\w*|\bevery (?:hour|day|week|month|minute)",
      r"スケジュール|定期|\bschedul|\bcron|間隔|\brate\b"),
     # applying for something is answered by where to apply, not by a note that one applies (「Pre-Warming
@@ -155,6 +158,7 @@ _THEN = r"(?:て[^、。？?]{1,10}?)?(?:\s*[（(][^）)]{1,20}[）)])?"
 # …or, asked whether it can be done, right before できる (「別リージョンに複製（レプリケーション）できる？」,
 # 「FIFOキューに切り替えることってできますか？」) or after "automatically" ("Does … automatically roll back?")
 _AT_CAN = r"(?:する|させる|る)?(?:\s*[（(][^）)]{1,20}[）)])?(?:こと(?:って|は|が|も)?)?\s*(?:でき|可能)"
+_AUTOMATICALLY = r"\bautomatically\s+|自動(?:的)?(?:で|に)[^、。？?]{0,12}?"  # 「自動で旧モデルにロールバックされる？」
 
 
 class _Change(NamedTuple):
@@ -167,7 +171,7 @@ class _Change(NamedTuple):
 
 def _change(asked: str, stated: str, placed: bool = False) -> _Change:
     return _Change(regex(asked, re.I), regex(rf"(?:{asked}){_THEN}\s*{_AT_HOW}", re.I),
-                   regex(rf"(?:{asked}){_AT_CAN}|\bautomatically\s+(?:{asked})" +
+                   regex(rf"(?:{asked}){_AT_CAN}|(?:{_AUTOMATICALLY})(?:{asked})" +
                          (rf"|\b(?:can|could) (?:i|we|you) (?:{asked})" if placed else ""), re.I),
                    regex(stated, re.I), placed)
 

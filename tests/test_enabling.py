@@ -114,6 +114,13 @@ def _said(text: str, rank: int = 0) -> Statement:
          "EFS File Sync", True),
         ("EFSのマウントヘルパーはどうやってインストールする？", "amazon-efs-utils パッケージをインストールできます",
          "EFS", False),
+        # fewer of something; made into something
+        ("Lambdaのコールドスタートを減らすにはどんな設定をすればいい？", "コンテナの作成、ランタイムの初期化", "Lambda",
+         True),
+        ("AWS CLIで1回のAPI呼び出しで取る件数を減らすにはどのオプション？", "--page-size で項目数を少なくする",
+         "AWS CLI", False),
+        ("Can I convert an instance store-backed AMI into an EBS-backed AMI?", "インスタンスストア型のAMIを作成する",
+         "AMI", True),
         # found by review: other senses of apply and request; "across different regions" names the regions;
         # a place is any of its words (「他のEC2インスタンスと」); a setting changed, asked whether it can be
         ("How do I apply a lifecycle policy to EBS snapshots?", "スケジュール設定することが可能", "EBS DLM", False),
