@@ -97,6 +97,9 @@ def _names_another(section: frozenset[str], about: frozenset[str]) -> bool:
 
 # a setting changed; it may also be said to be set (see unstated)
 _CHANGED = (r"変更|変え(?:たい|る|られ)|\b(?:change|modify)\b", r"変更|変え|変わ|更新|\bchang|\bmodif|\bupdat")
+# a thing assigned; a statement about the thing, in a section of the subject, says how (「ELBに独自ドメインを
+# 割り当てるには」: 「独自ドメイン名: Route 53を使用する場合は…エイリアスレコード」)
+_ASSIGNED = (r"割り?当て|\bassign\b", r"割り?当|\bassign")
 # What a how-to question asks to do to its thing, and the words a note uses when it says how that is
 # done: 「KMSキーを別のキーに切り替えたい」 is not answered by sections about EBS encryption that never
 # say 変更 or 切り替え. Generic verbs (設定, 構成, 作成, set up, configure) are not judged: the notes say
@@ -118,7 +121,7 @@ _CHANGES_WORDS = (
     (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b", r"移|切り?替|復元|\bmigrat|\bmov|\bswitch|\brestor", True),
     # a cache deleted is invalidated (「無効化」)
     (r"削除|(?<!解)消[しすせ]|\b(?:delete|remove)\b", r"削除|消|無効化|\bdelet|\bremov|\binvalidat|\bpurg"),
-    (r"割り?当て|\bassign\b", r"割り?当|\bassign"),
+    _ASSIGNED,
     (r"付与|\bgrant\b", r"付与|設定|権限|許可|\bgrant|\ballow|\bpermi"),
     (r"共有|\bshare\b", r"共有|共通|\bshar", True),  # code shared between functions is 「共通化」
     (r"再実行|再試行|リトライ|\bretry\b", r"再実行|再試行|リトライ|\bretr"),
@@ -178,6 +181,7 @@ def _change(asked: str, stated: str, placed: bool = False) -> _Change:
 
 _CHANGES = tuple(_change(*words) for words in _CHANGES_WORDS)
 _SETTING = _change(*_CHANGED)
+_ASSIGNING = _change(*_ASSIGNED)
 # where a copy, a move or a share is made to (「別のAWSアカウントと共有」, "to another region"): a statement
 # that it is made elsewhere (「EBSを別AZに移動」, 「EBSを複数のEC2で共有」) does not say how to make it there
 _TO = regex(r"(?:別|他|異なる|違う)の?\s*(?:AWS\s*)?([^\s、。？?にへとでの]{1,12}?)(?:に|へ|と|で|の|間)|"
@@ -238,6 +242,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     # 「最小/最大台数等を設定する」; not 「遅延時間を設定する」 for the visibility timeout)
     set_ = (_SETTING.asked.search(doing) or _SETTING.at_how.search(question)
             or (WHETHER.search(question) and _SETTING.at_can.search(question)))
+    assigned = _ASSIGNING.asked.search(doing) or _ASSIGNING.at_how.search(question)
 
     # when no top section names the subject (EFS asked; KMS's and EBS's sections found), only statements
     # about what is changed speak for it: EBS's 「暗号化機能を有効化」 does not say how EFS's is turned on
@@ -252,7 +257,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
         written = text_terms(_ZONE.sub("AZ", text))
         if not all(any(_written(t, written) for t in place) for place in places):
             return False
-        return any(c.stated.search(text) for c in asked) or bool(
+        return any(c.stated.search(text) for c in asked) or bool(assigned and of_it) or bool(
             set_ and _SET.search(text) and (of_it or not changed))
 
     return not any(says(u) for u in candidates)

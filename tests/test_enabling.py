@@ -114,6 +114,10 @@ def _said(text: str, rank: int = 0) -> Statement:
          "EFS File Sync", True),
         ("EFSのマウントヘルパーはどうやってインストールする？", "amazon-efs-utils パッケージをインストールできます",
          "EFS", False),
+        # a thing assigned: a statement about it, in the subject's section, says how (not "a static IP" to ALB)
+        ("ELBに独自ドメインを割り当てるには？", "独自ドメイン名: Route 53エイリアスレコード", "ELB", False),
+        ("How can I assign a fixed static IP address to my Application Load Balancer?", "DNS名でアクセスすること",
+         "ALB", True),
         # fewer of something; made into something
         ("Lambdaのコールドスタートを減らすにはどんな設定をすればいい？", "コンテナの作成、ランタイムの初期化", "Lambda",
          True),
