@@ -134,9 +134,8 @@ _CHANGES_WORDS = (
     (r"スケジュール|定期(?:的に)?(?:実行|起動)|\bschedul\w*|\bevery (?:hour|day|week|month|minute)",
      r"スケジュール|定期|\bschedul|\bcron|間隔|\brate\b"),
     # applying for something is answered by where to apply, not by a note that one applies (「Pre-Warming
-    # （暖機運転）の申請を行う」 does not say how)
-    # (not 「…をサポート」, supports)
-    # (not "apply a lifecycle policy", "trace a request")
+    # （暖機運転）の申請を行う」 does not say how); not "apply a lifecycle policy", "trace a request", nor
+    # 「…をサポート」 (supports)
     (r"申請|申し込|\bapply for\b|\bsubmit (?:a|the) request\b|"
      r"\brequest(?:ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:limit|quota|increase|pre-?warm\w*)\b",
      r"フォーム|コンソール|窓口|問い合わせ|(?:AWS)?サポート(?:センター|に|へ|ケース)|"

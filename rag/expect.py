@@ -38,7 +38,7 @@ _EXTREME_EN = r"(?:maximum|minimum|max|min|largest|biggest|longest|shortest|fast
 _NOT_DURATION = regex(r"\d{4}\s*年|毎月\s*\d+\s*日|\d+\s*分(?:の\s*\d|割)")
 # one of a unit written in words, for how long, is a value written ("run for a full hour": 1 hour; not "a
 # second time", "once a day")
-_ONE_UNIT = regex(r"\b((?:for|within|in|over|up to|after|about))\s+(?:an?|one)\s+(?:full\s+|whole\s+)?"
+_ONE_UNIT = regex(r"\b(for|within|in|over|up to|after|about)\s+(?:an?|one)\s+(?:full\s+|whole\s+)?"
                   r"(second|minute|hour|day|week|month|year)\b(?!\s+time)", re.I)
 # Not counts: the number of a name (Route 53, Windows Server 2019)
 _NAMED_NUMBER = regex(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
