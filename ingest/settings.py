@@ -16,7 +16,8 @@ DEFAULT_EMBEDDER = "use-m3"
 class Settings(BaseSettings):
     """What the index needs: where notes and data live, which embedder, which Chroma."""
 
-    model_config = SettingsConfigDict(env_prefix="NOTES_QA_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="NOTES_QA_", env_file=".env", extra="ignore",
+                                      env_ignore_empty=True)  # NOTES_QA_DATA_DIR= is unset, not "."
 
     notes_dir: Path = Field(Path("notes"), description="Folder of Markdown notes (.md, .markdown, .txt).")
     data_dir: Path = Field(

@@ -29,6 +29,7 @@ from ingest.files import Unreadable, read_note, scan
 from ingest.index import LOCK_FILE, Index
 from ingest.indexdb import Writer
 from ingest.pipeline import changed_files, ingest
+from ingest.settings import Settings
 from ingest.store import VectorStore
 from ingest.tokenize import VERSION as KEYWORDS_VERSION
 
@@ -613,3 +614,9 @@ def test_cli_notes_dir_errors_exit_2(tmp_path, clean_env, make, message):
     assert out.returncode == 2
     assert f"error: {message}" in out.stderr and str(notes) in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_an_empty_setting_in_the_environment_is_unset(monkeypatch):
+    """``NOTES_QA_DATA_DIR=`` must not put the index in the current folder."""
+    monkeypatch.setenv("NOTES_QA_DATA_DIR", "")
+    assert Settings().data_dir == Settings.model_fields["data_dir"].default
