@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ingest.tokenize import normalize
 from rag.patterns import regex
 from rag.statements import Statement
 
@@ -25,4 +24,4 @@ _COST = regex(r"料金|コスト|費用|価格|課金|最安|安価|安い|安�
 def uncosted(asking: str, candidates: Iterable[Statement]) -> bool:
     """Whether ``asking`` asks which thing costs less and none of ``candidates`` speaks of cost."""
     return bool(_CHEAPER.search(asking)) and not any(
-        _COST.search(normalize(" ".join((u.section, *u.context, u.text, *u.children)))) for u in candidates)
+        _COST.search(u.said) for u in candidates)

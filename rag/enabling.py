@@ -15,7 +15,7 @@ from collections.abc import Collection
 from typing import NamedTuple
 
 from ingest.indexdb import IndexDB
-from ingest.tokenize import normalize, terms, tokens
+from ingest.tokenize import terms, tokens
 from rag.capability import WHETHER
 from rag.expect import named_in, subject
 from rag.glossary import translations
@@ -248,7 +248,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     subject_named = bool(held) or not about
 
     def says(u: Statement) -> bool:
-        text = normalize(" ".join((u.section, *u.context, u.text, *u.children)))
+        text = u.said
         of_it = bool(changed & text_terms(text))
         section = sections[u.hit_rank]
         if not ((subject_named and _names_all(section, held)) or (of_it and not _names_another(section, about))):

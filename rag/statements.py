@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from ingest.tokenize import tokens
+from ingest.tokenize import normalize, tokens
 from rag.query import is_japanese
 
 CHILDREN_CHARS = 160
@@ -52,6 +52,12 @@ class Statement:
     def scope(self) -> frozenset[str]:
         """... and of its section's heading path: everything the statement is said under."""
         return self.terms | self.heading_terms
+
+    @cached_property
+    def said(self) -> str:
+        """Everything the statement says, normalised: its section's heading, parent items, text and
+        sub-items (what a check for the words of a change, a cost or an order reads)."""
+        return normalize(" ".join((self.section, *self.context, self.text, *self.children)))
 
     def with_children(self) -> tuple[str, tuple[str, ...]]:
         """The item followed by its sub-items (cut at ``children_chars``), and the sub-items shown whole."""
