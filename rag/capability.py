@@ -16,8 +16,8 @@ from rag.patterns import regex
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
 WHETHER = regex(rf"{CAN}(?:る|ます)(?:か|の)?\s*[？?]|{CAN}(?:る(?:ん(?:だ|です))?|た)っけ\s*[？?]|"
-                 r"(?:対応|サポート)(?:して(?:る|います|いる)|され(?:てる|ています|る))(?:か|の)?\s*[？?]|"
-                 r"可能(?:です)?か?\s*[？?]|(?:^|[:,;]\s)\s*(?:can|could|does|do)\b[^?]*\?", re.I)
+                r"(?:対応|サポート)(?:して(?:る|います|いる)|され(?:てる|ています|る))(?:か|の)?\s*[？?]|"
+                r"可能(?:です)?か?\s*[？?]|(?:^|[:,;]\s)\s*(?:can|could|does|do)\b[^?]*\?", re.I)
 
 # what the thing is for, an example of it or what it replaces sets the scene ("for my ML inference
 # containers", "like an RDS database", "instead of a Lambda authorizer", 「Lambdaオーソライザーじゃなくて」):

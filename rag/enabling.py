@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
 from rag.capability import WHETHER
-from rag.expect import named_in, subject
+from rag.expect import held_names, names_all, subject
 from rag.glossary import translations
 from rag.glossary_terms import SERVICE_NAMES
 from rag.patterns import regex
@@ -76,18 +76,9 @@ def unnamed(question: str, sections: list[frozenset[str]], db: IndexDB) -> bool:
     found, _ = db.doc_freq(t for term, parts in terms(thing) for t in (term, *parts))
     used = {t for t, n in found.items() if n}
     about = subject(question)
-    held = _held(about, sections)
+    held = held_names(about, sections)
     # the placement group section, which names EC2, speaks of Auto Scaling's instances
-    return not any(names(thing, s, used) and (_names_all(s, held) or not _names_another(s, about)) for s in sections)
-
-
-def _held(about: frozenset[str], sections: list[frozenset[str]]) -> list[str]:
-    """The names of the question's subject that the top sections write."""
-    return [n for n in about if any(named_in(n, s) for s in sections)]
-
-
-def _names_all(section: frozenset[str], held: list[str]) -> bool:
-    return all(named_in(n, section) for n in held)
+    return not any(names(thing, s, used) and (names_all(s, held) or not _names_another(s, about)) for s in sections)
 
 
 def _names_another(section: frozenset[str], about: frozenset[str]) -> bool:
@@ -154,12 +145,13 @@ _AT_HOW = (r"(?:化|に)?(?:する|させる?|して(?:もらう|おく)?|し|�
            r"(?:って|は)[、,]?\s*(?:どこ(?:から|に|で))?\s*どう(?:やって|すれば))")  # 「申請ってどこからどうやって」
 # …or with one more verb after it (「元のキューに戻して再処理させるには」) or an aside in brackets
 # (「旧モデルに戻す（ロールバック）設定」)
-_THEN = r"(?:て[^、。？?]{1,10}?)?(?:\s*[（(][^）)]{1,20}[）)])?"
+_ASIDE = r"(?:\s*[（(][^）)]{1,20}[）)])?"
+_THEN = rf"(?:て[^、。？?]{{1,10}}?)?{_ASIDE}"
 
 
 # …or, asked whether it can be done, right before できる (「別リージョンに複製（レプリケーション）できる？」,
 # 「FIFOキューに切り替えることってできますか？」) or after "automatically" ("Does … automatically roll back?")
-_AT_CAN = r"(?:する|させる|る)?(?:\s*[（(][^）)]{1,20}[）)])?(?:こと(?:って|は|が|も)?)?\s*(?:でき|可能)"
+_AT_CAN = rf"(?:する|させる|る)?{_ASIDE}(?:こと(?:って|は|が|も)?)?\s*(?:でき|可能)"
 _AUTOMATICALLY = r"\bautomatically\s+|自動(?:的)?(?:で|に)[^、。？?]{0,12}?"  # 「自動で旧モデルにロールバックされる？」
 
 
@@ -169,6 +161,10 @@ class _Change(NamedTuple):
     at_can: re.Pattern[str]  # asked whether it can be done
     stated: re.Pattern[str]  # how a note says it is done
     placed: bool  # made somewhere: a statement must say where it is made to (see _TO)
+
+    def asked_how(self, doing: str, question: str) -> bool:
+        """Whether a how-to question asks this change: where it says what to do, or right before には."""
+        return bool(self.asked.search(doing) or self.at_how.search(question))
 
 
 def _change(asked: str, stated: str, placed: bool = False) -> _Change:
@@ -221,8 +217,9 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
         wishes = {m.span() for pattern in (WISH, _WISH_WHEN) for m in pattern.finditer(question)
                   } if _WHICH.search(question) else set()
         doing = " ".join(m.group() for m in _DOING.finditer(question) if m.span() not in wishes)
-        asked = [c for c in _CHANGES if c.asked.search(doing) or c.at_how.search(question)]
-    if not asked and WHETHER.search(question):  # whether it can be done (「ECRのイメージを別リージョンに複製できる？」)
+        asked = [c for c in _CHANGES if c.asked_how(doing, question)]
+    whether = WHETHER.search(question)
+    if not asked and whether:  # whether it can be done (「ECRのイメージを別リージョンに複製できる？」)
         asked = [c for c in _CHANGES if c.at_can.search(question)]
     if not asked or not sections:
         return False
@@ -234,14 +231,13 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     # Deployment Guardrails, whose 「トラフィックを新しいモデルに切り替える」 is SageMaker's, below no
     # SageMaker heading; DLM's 「ライフサイクルポリシー」 is EBS's, not ECR's).
     about = subject(question)
-    held = _held(about, sections)
+    held = held_names(about, sections)
     # the whole words of what it changes (タイムアウト, not 性)
     changed = frozenset(t for m in _OBJECT.finditer(question) for t, _ in terms(m.group(1)) if len(t) > 1)
     # a setting changed may be said to be set, of what the question changes (「最小台数を変更するには」:
     # 「最小/最大台数等を設定する」; not 「遅延時間を設定する」 for the visibility timeout)
-    set_ = (_SETTING.asked.search(doing) or _SETTING.at_how.search(question)
-            or (WHETHER.search(question) and _SETTING.at_can.search(question)))
-    assigned = _ASSIGNING.asked.search(doing) or _ASSIGNING.at_how.search(question)
+    set_ = _SETTING.asked_how(doing, question) or bool(whether and _SETTING.at_can.search(question))
+    assigned = _ASSIGNING.asked_how(doing, question)
 
     # when no top section names the subject (EFS asked; KMS's and EBS's sections found), only statements
     # about what is changed speak for it: EBS's 「暗号化機能を有効化」 does not say how EFS's is turned on
@@ -251,7 +247,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
         text = u.said
         of_it = bool(changed & text_terms(text))
         section = sections[u.hit_rank]
-        if not ((subject_named and _names_all(section, held)) or (of_it and not _names_another(section, about))):
+        if not ((subject_named and names_all(section, held)) or (of_it and not _names_another(section, about))):
             return False
         written = text_terms(_ZONE.sub("AZ", text))
         if not all(any(_written(t, written) for t in place) for place in places):

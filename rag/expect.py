@@ -387,6 +387,16 @@ def named_in(name: str, terms_: frozenset[str]) -> bool:
     return bool(full) and full <= terms_
 
 
+def held_names(about: frozenset[str], sections: list[frozenset[str]]) -> list[str]:
+    """The names of a question's subject that the top sections write."""
+    return [n for n in about if any(named_in(n, s) for s in sections)]
+
+
+def names_all(section: frozenset[str], names: list[str]) -> bool:
+    """Whether a section's terms name every one of ``names``."""
+    return all(named_in(n, section) for n in names)
+
+
 def all_named(subject: frozenset[str], terms_: frozenset[str]) -> bool:
     """Every name of the subject is in ``terms_``; of names offered as alternatives, one is."""
     choices = getattr(subject, "choices", ())

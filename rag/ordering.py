@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag.expect import named_in, subject
+from rag.expect import held_names, names_all, subject
 from rag.patterns import regex
 from rag.statements import Statement
 
@@ -26,8 +26,7 @@ def unordered(asking: str, candidates: list[Statement], sections: list[frozenset
     if not _ORDER_ASKED.search(asking):
         return False
     about = subject(asking)
-    held = [n for n in about if any(named_in(n, s) for s in sections)]
+    held = held_names(about, sections)
     if about and not held:
         return True  # no top section names the subject: nothing there is said of it
-    return not any(_ORDER_SAID.search(u.said) and all(named_in(n, sections[u.hit_rank]) for n in held)
-                   for u in candidates)
+    return not any(_ORDER_SAID.search(u.said) and names_all(sections[u.hit_rank], held) for u in candidates)
