@@ -22,6 +22,7 @@ from rag.expect import Expected, Subject, gives, subject
 from rag.glossary import translations
 from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.ordering import unordered
+from rag.outcome import unhappened
 from rag.query import Concept, Query, coverage, is_japanese
 from rag.retrieve import Hit
 from rag.statements import Statement, statements, text_terms
@@ -105,6 +106,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if uncosted(query.asking, candidates):  # "which one is cheaper?" of sections never speaking of cost
         return False
     if unordered(query.asking, candidates, sections):  # "Does EventBridge guarantee the order?"
+        return False
+    if unhappened(query.asking, candidates, sections):  # 「シャードを分割するとどうなる？」, never saying 分割
         return False
     if unknown:
         # 「CodeGuruでPythonも使える？」 is answered by 「対象はJavaのみ」 in the CodeGuru section: a name

@@ -30,25 +30,35 @@ _HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:
              r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\b(?:process|procedure) (?:for|to)\b|"
              r"(?<![A-Za-z])(?:[Ss]teps?)(?![A-Za-z])(?!\s+[Ff]unctions)", re.I)
 # the thing right before を and the verb, with what it is of (「手動承認のステージを」; 「(ENA)を」: the name
-# in brackets; 「をCLIで有効化」), or before って/は and どう, or after the English verb
+# in brackets, or either name: 「起動ボリューム（ルートボリューム）を」; 「をCLIで有効化」, 「をS3に保存」), or
+# before って/は and どう, or after the English verb. Not 増やす: 「処理能力ってどうやって増やすの？」 is
+# answered by 「shardの数によってスループットが決まる」, which never writes 処理能力.
 _WORD = r"[一-龯ァ-ヶーA-Za-z0-9-]+"
-_JA = regex(rf"((?:{_WORD}の)?(?:[A-Za-z0-9-]+\s)*{_WORD})[)）]?(?:を(?:[^、。？?]{{1,10}}?で)?|"
+_JA = regex(rf"(?:([一-龯ァ-ヶーA-Za-z0-9-]{{3,}})[（(])?((?:{_WORD}の)?(?:[A-Za-z0-9-]+\s)*{_WORD})[)）]?"
+            rf"(?:を(?:[^、。？?]{{1,10}}?(?:で|に|へ))?|"
             r"\s*(?:って|は)\s*(?:どう(?:やって)?|どこで)\s*)"  # 「ライフサイクルポリシーってどう書く？」
-            r"(?:有効|オン|ON|設定|変更|作成|追加|挟|コピー|移|削除|構成|書|インストール|導入)", re.I)
-_EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install)\s+"
-            r"(?:(?:an?|the|new|existing|my|our|another)\s+)*"  # "a new EFS file system": the file system
+            r"(?:有効|オン|ON|設定|変更|作成|追加|挟|コピー|移|削除|構成|書|インストール|導入|保存|ブロック|暗号化|"
+            r"マウント|送|接続|取得|公開|制限|転送|通知|実行|起動|登録|記録|出力|連携|検証|スキャン|監視|渡|延ば|延長|短縮|"
+            r"減ら)", re.I)
+_EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install|encrypt|mount|store|"
+            r"save|block|connect|restrict|attach|scan|monitor|export|import)\s+"
+            r"(?:(?:an?|the|new|existing|my|our|another|all)\s+)*"  # "a new EFS file system": the file system
             r"((?:[\w.-]+\s+){0,4}?[\w.-]+?)(?=\s+(?:on|for|in|so|at|when|with|by|of)\b|\s*[?,]|\.?\s*$|\.\s)",
             re.I)
 _PRONOUNS = frozenset({"it", "them", "this", "that", "one", "first", "何"})
 
 
-def enabled(question: str) -> str | None:
-    """The thing a how-to question asks to turn on or set up, as written; None for other questions."""
+def enabled(question: str) -> tuple[str, ...]:
+    """The thing a how-to question asks to turn on or set up, as written, with the name it gives the thing
+    in brackets (「起動ボリューム（ルートボリューム）を暗号化」: either); none for other questions."""
     if not _HOW.search(question):
-        return None
-    found = _JA.search(question) or _EN.search(question)
-    thing = found.group(1) if found else None
-    return thing if thing and thing.lower() not in _PRONOUNS else None
+        return ()
+    found = ([*_JA.finditer(question)] or [None])[-1] or _EN.search(question)
+    things = [t for t in (found.groups() if found else ()) if t]
+    if not things or things[-1].lower() in _PRONOUNS:
+        return ()
+    # an abbreviation in brackets is the thing exactly (「キャッシュ時間(TTL)」: TTL, not any time)
+    return (things[-1],) if things[-1].isascii() else tuple(things)
 
 
 def _written(term: str, section_terms: frozenset[str]) -> bool:
@@ -71,14 +81,15 @@ def unnamed(question: str, sections: list[frozenset[str]], db: IndexDB) -> bool:
     """Whether ``question`` asks how to turn on or set up a thing that none of ``sections`` names with
     the question's subject (「EventBridgeで…デッドレターキューはどう設定する？」: SQS's section names
     dead-letter queues, not EventBridge)."""
-    if not (thing := enabled(question)):
+    if not (things := enabled(question)):
         return False
-    found, _ = db.doc_freq(t for term, parts in terms(thing) for t in (term, *parts))
+    found, _ = db.doc_freq(t for thing in things for term, parts in terms(thing) for t in (term, *parts))
     used = {t for t, n in found.items() if n}
     about = subject(question)
     held = held_names(about, sections)
     # the placement group section, which names EC2, speaks of Auto Scaling's instances
-    return not any(names(thing, s, used) and (names_all(s, held) or not _names_another(s, about)) for s in sections)
+    return not any(any(names(thing, s, used) for thing in things)
+                   and (names_all(s, held) or not _names_another(s, about)) for s in sections)
 
 
 def _names_another(section: frozenset[str], about: frozenset[str]) -> bool:

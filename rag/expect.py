@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -395,6 +396,16 @@ def held_names(about: frozenset[str], sections: list[frozenset[str]]) -> list[st
 def names_all(section: frozenset[str], names: list[str]) -> bool:
     """Whether a section's terms name every one of ``names``."""
     return all(named_in(n, section) for n in names)
+
+
+def said_of(about: frozenset[str], candidates: list[Statement], sections: list[frozenset[str]],
+            says: Callable[[str], object]) -> bool:
+    """Whether a statement of a top section that names the subject (as far as the top sections name it)
+    says it: nothing is said of a subject no top section names."""
+    held = held_names(about, sections)
+    if about and not held:
+        return False
+    return any(says(u.said) and names_all(sections[u.hit_rank], held) for u in candidates)
 
 
 def all_named(subject: frozenset[str], terms_: frozenset[str]) -> bool:

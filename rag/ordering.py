@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag.expect import held_names, names_all, subject
+from rag.expect import said_of, subject
 from rag.patterns import regex
 from rag.statements import Statement
 
@@ -25,8 +25,4 @@ def unordered(asking: str, candidates: list[Statement], sections: list[frozenset
     (as far as the top sections name it) speaks of order."""
     if not _ORDER_ASKED.search(asking):
         return False
-    about = subject(asking)
-    held = held_names(about, sections)
-    if about and not held:
-        return True  # no top section names the subject: nothing there is said of it
-    return not any(_ORDER_SAID.search(u.said) and names_all(sections[u.hit_rank], held) for u in candidates)
+    return not said_of(subject(asking), candidates, sections, _ORDER_SAID.search)

@@ -134,6 +134,7 @@ def _unabbreviated(text: str) -> str:
 
 
 _QUALIFIER = re.compile(r"^([a-z0-9]+)-([a-z]{4,})$")  # gpu-based, lambda-backed
+_ADJACENT = re.compile(r"([A-Za-z][A-Za-z0-9]*)\s+(?=([A-Za-z][A-Za-z0-9]*))")  # overlapping pairs
 
 
 def _qualified(term: str, db: IndexDB) -> bool:
@@ -414,6 +415,11 @@ class Query:
         # not each of its words; C5d when they write C5
         written = {t: [*written_forms(t), *_INSTANCE_VARIANT.findall(t)] for t in missing}
         unknown = [t for t in missing if not any(db.phrase_chunks(tuple(tokens(w))) for w in written[t] if w)]
+        # the notes may write two words of a name as one (「NATgateway」 for "NAT Gateway")
+        joined = {t: [f"{a}{b}".lower() for a, b in _ADJACENT.findall(self.own) if t in (a.lower(), b.lower())]
+                  for t in unknown}
+        jdf, _ = db.doc_freq(j for js in joined.values() for j in js)
+        unknown = [t for t in unknown if not any(jdf.get(j) for j in joined[t])]
         # English glossary words weighed as uncovered, when a sentence that asks holds them, not one of
         # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers."), nor
         # when it asks of a service a feature the notes write with it

@@ -232,6 +232,9 @@ def assistant(settings) -> Assistant:
         ("Lambdaの環境変数のエンクリプションってデフォルトで何のキー使ってる？あとサイズの上限は？", "003",
          "AWS Lambda", "4KB"),
         ("ELBの要点をざっくり復習したい", "001", "Elastic Load Balancing（ELB）", "ELB"),  # 復習 is the person's
+        # the notes write "NAT Gateway" as one word (NATgateway): no name the notes lack
+        ("VPC内に置いたLambdaから外部のAPIを叩きたいんだけど、NAT Gatewayなしだとどうなる？インターネットに出られる？",
+         "002", "VPC Lambda", "NATgateway"),
         # the thing to turn on, named as the notes write it
         ("ECSでクラスターのオートスケーリングを有効にするには何を設定すればいい？", "002",
          "EC2を使用する場合のAuto Scaling", "Capacity Provider"),
@@ -260,6 +263,14 @@ def test_answer_cites_the_right_section(assistant, question, source_prefix, head
     for line in answer.text.splitlines():
         n = int(line.rsplit("[", 1)[1].rstrip("]"))
         assert 1 <= n <= len(answer.citations)
+
+
+def test_run_on_a_schedule_is_found_in_other_words(assistant):
+    """定期 is スケジュール: 「Lambdaを定期実行したい」 had found only the Lambda section without a
+    schedule and was refused."""
+    answer = assistant.ask("Lambdaを定期実行したい。どう設定する？")
+    assert answer.found and "CloudWatch Events – Schedule" in answer.text
+
 
 
 def test_sections_stating_the_kind_of_value_asked_come_forward(assistant):
@@ -402,6 +413,10 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Amazon Lightsailの料金プランは？", "ノートには該当する記述が見つかりませんでした"),
         ("What is the SLA of Amazon RDS Multi-AZ?", "could not find"),
         ("DynamoDBのパーティションキーの設計のコツは？", "見つかりませんでした"),  # the notes never say パーティション
+        # how to do a thing no top section about the subject names (アクセスログ, public access, タイムアウト)
+        ("ELBのアクセスログをS3に保存するにはどうやって設定する？", "見つかりませんでした"),
+        ("In S3, how do I block all public access to every bucket in my account at once?", "could not find"),
+        ("Auto ScalingのLife Cycle Hooksで、待機させる時間（タイムアウト）を延ばすには？", "見つかりませんでした"),
         ("Secrets Managerのシークレットをローテーションするには？", "見つかりませんでした"),  # nor ローテーション
         ("Kinesis Data Streamsのデータ保持期間のデフォルトは？", "見つかりませんでした"),  # no default stated
         # the subject is in the notes, a value of the kind asked for is not stated for it

@@ -1,0 +1,44 @@
+"""Whether a question asking what happens when something occurs is answered: by a statement about its
+subject that speaks of that occurrence.
+
+「Kinesis Data Streamsでシャードを分割するとどうなる？」 finds Kinesis's sections, which never speak of a
+split; 「SQSで何回受信しても処理に失敗するメッセージってどうなるの？」 is answered by 「正しく処理できない
+メッセージ…Dead Letter Queueに入れられる」, and 「Kinesisに1秒あたり1000件超えて書き込むとどうなる？」 by
+「1000レコードの制限を超えると遅延する」.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.expect import said_of, subject
+from rag.patterns import regex
+from rag.statements import Statement
+
+# 「…たらどうなる？」, 「…メッセージって、どうなるの？」, "what happens when …"
+_ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*"
+               r"(?:どう(?:なる|なり|なっ)|どういう状態)|\bwhat (?:happens|will happen|would happen)\b", re.I)
+_SENTENCE = regex(r"[^？?。!！]+[？?。!！]?")
+# what occurs, as asked and as a note says it occurred (a retry speaks of a failure)
+_EVENTS = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in (
+    (r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|\bfail|\bunhealthy|\berror",
+     r"失敗|できな|パスしな|通らな|異常|エラー|障害|リトライ|再試行|\bfail|\bunhealth|\berror|\bretr"),
+    (r"超え|こえ|超過|上回|オーバー|\bmore than\b|\bexceed|\bbeyond\b",
+     r"超え|こえ|超過|上回|以上|\bexceed|\bmore than\b|\bover\b"),
+    (r"削除|(?<!解)消[しすせ]|\bdelet|\bremov", r"削除|消|\bdelet|\bremov"),
+    (r"分割|スプリット|統合|マージ|\bsplit|\bmerg", r"分割|統合|\bsplit|\bmerg"),
+    (r"当てはまらな|一致しな|該当しな|マッチしな|\bdo(?:es)?n'?t match|\bno match",
+     r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch"),
+    (r"中断|\binterrupt", r"中断|回収|\binterrupt|\breclaim"),
+))
+
+
+def unhappened(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
+    """Whether ``asking`` asks what happens when something occurs, and no statement of a top section
+    naming its subject (as far as the top sections name it) speaks of that occurrence."""
+    # the sentence that asks it (「…ヘルスチェック落ちたらどうなる？Rolling with additional batchは…何が違うの？」)
+    sentence = next((s for s in _SENTENCE.findall(asking) if _ASKED.search(s)), "")
+    asked = [stated for occurs, stated in _EVENTS if occurs.search(sentence)]
+    if not asked:
+        return False
+    return not said_of(subject(sentence), candidates, sections, lambda said: any(s.search(said) for s in asked))

@@ -1,0 +1,36 @@
+"""What happens when something occurs is answered only by a statement about the subject that speaks of it."""
+
+import pytest
+
+from ingest.tokenize import tokens
+from rag.outcome import unhappened
+from rag.statements import Statement
+
+KINESIS = "Kinesis Data Streams shard シャード スループット"
+SQS = "SQS Dead Letter Queue 最大受信数"
+IMMUTABLE = "Elastic Beanstalk Immutable デプロイ ヘルスチェック"
+GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフトモード"
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "section", "unanswered"),
+    [
+        # Kinesis's sections never speak of a split
+        ("Kinesis Data Streamsでシャードを分割するとどうなる？", "shardの数でスループットが決まる", KINESIS, True),
+        ("Kinesis Data Streamsに1秒あたり1000件超えて書き込むとどうなる？",
+         "1000レコードの制限を超えると遅延する可能性がある", KINESIS, False),
+        # a message that cannot be processed is one that fails
+        ("SQSで何回受信しても処理に失敗するメッセージってどうなるの？",
+         "正しく処理できないメッセージがキュー内に滞留する事を防ぐ", SQS, False),
+        ("SageMakerのDeployment GuardrailsでCanary中に新モデルがエラーを出したらどうなる？",
+         "一部のトラフィックを新しいモデルに切り替え、残りは古いモデルに残す", GUARDRAILS, True),
+        # the subject of the sentence that asks it, not of the next question
+        ("Immutableで新インスタンスがヘルスチェック落ちたらどうなる？Rolling with additional batchは何が違うの？",
+         "新しいインスタンスがヘルスチェックをパスしなかった場合、終了し元のインスタンスを残す", IMMUTABLE, False),
+        ("What happens when I delete an object in an S3 bucket that has versioning turned on?",
+         "Lambdaはバージョニングする事ができる", "Lambda バージョニング", True),  # no section names S3
+        ("Kinesis Data Streamsのシャードって何？", "shardの数でスループットが決まる", KINESIS, False),  # not asked
+    ],
+)
+def test_what_happens_is_said_of_the_subject(question, said, section, unanswered):
+    assert unhappened(question, [Statement(said, (), 0)], [frozenset(tokens(section))]) is unanswered
