@@ -14,7 +14,7 @@ from rag.compounds import unwritten
 from rag.glossary import abbreviations, inflections, romanized, synonyms, translations, written_forms
 from rag.glossary_terms import SERVICE_NAMES
 from rag.options import split_options
-from rag.spelling import joined, respelled, respelled_word
+from rag.spelling import joined, respelled, respelled_word, swapped_name
 
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
 # what a person asks of the assistant (「一言で説明して」, 「何を意味してる？」), not of the service
@@ -48,7 +48,8 @@ _TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![A-Za-z]
 # explain generally (「d：インスタンスストアを内蔵」) without writing that very name
 _INSTANCE_VARIANT = re.compile(r"^([cmrtigpxzdhf]\d)(?=[abdegnz]{1,3}$)")  # not s3fs, k8s
 _WORD_PAIR = re.compile(r"(?<![A-Za-z0-9-])([a-z]+)(?= ([a-z]+)(?![A-Za-z0-9]))")  # "cloud trail"
-_NAME_PAIR = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]+)(?= ([A-Z][a-z]+)(?![A-Za-z0-9]))")  # "Code Guru"
+# "Code Guru", "NAT Gateway"
+_NAME_PAIR = re.compile(r"(?<![A-Za-z0-9-])([A-Z][A-Za-z]+)(?= ([A-Z][a-z]+)(?![A-Za-z0-9]))")
 _WORD = re.compile(r"(?<![A-Za-z0-9-])[a-z]{6,}(?![A-Za-z0-9-])")  # a lowercase English word ("defualt")
 # the subcommand of an AWS CLI line is what is done, not a subject (「aws s3 cp でデカいファイルを…」)
 _CLI_COMMAND = re.compile(r"\baws\s+[a-z0-9-]+\s+([a-z][a-z0-9-]*)")
@@ -134,7 +135,6 @@ def _unabbreviated(text: str) -> str:
 
 
 _QUALIFIER = re.compile(r"^([a-z0-9]+)-([a-z]{4,})$")  # gpu-based, lambda-backed
-_ADJACENT = re.compile(r"([A-Za-z][A-Za-z0-9]*)\s+(?=([A-Za-z][A-Za-z0-9]*))")  # overlapping pairs
 
 
 def _qualified(term: str, db: IndexDB) -> bool:
@@ -278,6 +278,10 @@ class Query:
                   if (term := f"{a}{b}".lower()) in SERVICE_NAMES and db.doc_freq([term])[0]]
         fixes += [(word, term) for word in dict.fromkeys(_WORD.findall(self.text))
                   if (term := respelled_word(word, db))]
+        # a short name the notes misspell beside another name of the question (TLS: 「EFS…TSLで暗号化」)
+        named = [t for w in names(self.text) for t, _ in terms(w)]
+        beside = [t for t, n in db.doc_freq(named)[0].items() if n]
+        fixes += [(word, term) for word in dict.fromkeys(names(self.text)) if (term := swapped_name(word, beside, db))]
         fixes = list(dict(fixes).items())  # a word both a misspelt name and a swapped word: one notice
         if not fixes:
             return self
@@ -415,11 +419,6 @@ class Query:
         # not each of its words; C5d when they write C5
         written = {t: [*written_forms(t), *_INSTANCE_VARIANT.findall(t)] for t in missing}
         unknown = [t for t in missing if not any(db.phrase_chunks(tuple(tokens(w))) for w in written[t] if w)]
-        # the notes may write two words of a name as one (「NATgateway」 for "NAT Gateway")
-        joined = {t: [f"{a}{b}".lower() for a, b in _ADJACENT.findall(self.own) if t in (a.lower(), b.lower())]
-                  for t in unknown}
-        jdf, _ = db.doc_freq(j for js in joined.values() for j in js)
-        unknown = [t for t in unknown if not any(jdf.get(j) for j in joined[t])]
         # English glossary words weighed as uncovered, when a sentence that asks holds them, not one of
         # context ("Can Fargate tasks use a GPU? I'd like to run some inference in containers."), nor
         # when it asks of a service a feature the notes write with it

@@ -85,6 +85,19 @@ def respelled_word(word: str, db: IndexDB) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+def swapped_name(word: str, beside: list[str], db: IndexDB) -> str | None:
+    """The notes' own slip of a short name, two neighbouring letters swapped (「TSLで暗号化」 for TLS), when
+    they write it in a chunk with another name of the question (EFS's mount helper); a short name is
+    too close to others to be read as one written anywhere (SSM is not the SMS of another section)."""
+    found = [t for t, _ in terms(word)]
+    if len(found) != 1 or not (term := found[0]).isalpha() or not 3 <= len(term) < MIN_TYPO_LENGTH:
+        return None
+    if db.doc_freq(found)[0]:
+        return None
+    near = [s for s in sorted(_swaps(term)) if any(db.cooccurring_chunks((s, b)) for b in beside)]
+    return near[0] if len(near) == 1 else None
+
+
 def joined(first: str, second: str, db: IndexDB) -> str | None:
     """The index term two names written apart stand for ("Code Guru": codeguru), when the notes write
     them as one word and not both apart."""

@@ -321,6 +321,13 @@ def test_a_misspelt_name_is_read_as_the_note_writes_it(assistant):
     split = assistant.ask("What languages does Amazon Code Guru support?")
     assert split.found and "Javaのみ" in split.text
     assert split.notices == ("Read “Code Guru” as “codeguru”.",)
+    nat = assistant.ask("VPC内のLambdaからNAT Gatewayなしだとインターネットに出られる？")
+    assert nat.found and "NATgateway" in nat.text and nat.notices == ("Read “NAT Gateway” as “natgateway”.",)
+    # the notes' own slip of a short name, written beside another name of the question (EFS)
+    tls = assistant.ask("EFSをマウントするとき、通信をTLSで暗号化したい。どうすればいい？")
+    assert tls.found and tls.citations[0].heading_path[-1] == "マウントヘルパー" and "-o tsl" in tls.text
+    assert tls.notices == ("Read “TLS” as “tsl”.",)
+    assert not assistant.ask("SSMパラメータストアってLambdaから使える？").notices  # no SMS beside Lambda
     # a service's name dictated apart in lowercase
     dictated = assistant.ask("how long does cloud trail keep events")
     assert "90 days" in dictated.text and dictated.notices == ("Read “cloud trail” as “cloudtrail”.",)
