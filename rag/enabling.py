@@ -35,10 +35,10 @@ _HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:
 # answered by 「shardの数によってスループットが決まる」, which never writes 処理能力.
 _WORD = r"[一-龯ァ-ヶーA-Za-z0-9-]+"
 _JA = regex(rf"(?:([一-龯ァ-ヶーA-Za-z0-9-]{{3,}})[（(])?((?:{_WORD}の)?(?:[A-Za-z0-9-]+\s)*{_WORD})[)）]?"
-            rf"(?:を(?:[^、。？?]{{1,10}}?(?:で|に|へ))?|"
+            rf"(?:を(?:(?:[^、。？?ぁ-ゖ]|の){{1,10}}?(?:で|に|へ))?|(?:に|へ)(?=アクセス|接続)|"
             r"\s*(?:って|は)\s*(?:どう(?:やって)?|どこで)\s*)"  # 「ライフサイクルポリシーってどう書く？」
             r"(?:有効|オン|ON|設定|変更|作成|追加|挟|コピー|移|削除|構成|書|インストール|導入|保存|ブロック|暗号化|"
-            r"マウント|送|接続|取得|公開|制限|転送|通知|実行|起動|登録|記録|出力|連携|検証|スキャン|監視|渡|延ば|延長|短縮|"
+            r"マウント|送|接続|アクセス|取得|公開|制限|転送|通知|実行|起動|登録|記録|出力|連携|検証|スキャン|監視|渡|延ば|延長|短縮|"
             r"減ら)", re.I)
 _EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install|encrypt|mount|store|"
             r"save|block|connect|restrict|attach|scan|monitor|export|import)\s+"
@@ -115,20 +115,25 @@ _CHANGES_WORDS = (
     (r"(?:制限|上限|制約)(?:を|の)?解除|\blift\b(?!\s+and\s+shift)",
      r"(?:制限|上限|制約)\S{0,6}(?:解除|緩和|引き上げ)|緩和|\blift"),
     _CHANGED,
-    (r"切り?替え|差し?替え|\bswitch\b", r"切り?替|差し?替|変更|\bswitch|\bchang"),
+    (r"切り?替え|差し?替え|\bswitch\b(?! back)", r"切り?替|差し?替|変更|\bswitch|\bchang"),
     (r"コピー|複製|\bcopy\b", r"コピー|複製|\bcop(?:y|ie)", True),
     (r"レプリケ(?:ーション|ート)|\breplicat(?:e|ion)\b", r"レプリケ|複製|\breplic", True),
     # traffic moved to a new model is 「新しいモデルに切り替える」; a volume moved to another AZ is restored
     # there (「Snapshotから任意のAZに復元できる」)
     (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b", r"移|切り?替|復元|\bmigrat|\bmov|\bswitch|\brestor", True),
     # a cache deleted is invalidated (「無効化」)
-    (r"削除|(?<!解)消[しすせ]|\b(?:delete|remove)\b", r"削除|消|無効化|\bdelet|\bremov|\binvalidat|\bpurg"),
+    (r"削除|(?<!解)消[しすせ]|クリーンアップ|\b(?:delete|remove|purge)\b|\bclean(?:s|ing)? up\b",
+     r"削除|消|無効化|クリーンアップ|\bdelet|\bremov|\binvalidat|\bpurg|\bclean"),
     _ASSIGNED,
     (r"付与|\bgrant\b", r"付与|設定|権限|許可|\bgrant|\ballow|\bpermi"),
     (r"共有|\bshare\b", r"共有|共通|\bshar", True),  # code shared between functions is 「共通化」
     (r"再実行|再試行|リトライ|\bretry\b", r"再実行|再試行|リトライ|\bretr"),
     (r"切り離[しすせ]?|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
     (r"復元|リストア|\brestor(?:e|ing)\b", r"復元|リストア|\brestor"),
+    # a listing resumed where it stopped is answered by a token or 再開, not by 「出力する項目を少なくする」
+    (r"再開|続きから|\bresum(?:e|ing)\b|\bpick up where\b|\bwhere (?:it|i|we|you) left off\b",
+     r"再開|続き|トークン|\bresum|\btoken"),
+    (r"スキップ|\bskip(?:s|ping)?\b", r"スキップ|飛ば|無視|\bskip|\bignor"),  # not 「アラート飛ばす」
     (r"インストール|\binstall\b", r"インストール|導入|\binstall"),
     # fewer of something: 「件数を減らすには」 is answered by 「項目数を少なくする」
     (r"減ら[しすせ]|削減|\b(?:reduce|decrease)\b", r"減|少な|削減|\breduc|\bdecreas|\bfewer\b|\bless\b"),
@@ -143,7 +148,8 @@ _CHANGES_WORDS = (
      r"フォーム|コンソール|窓口|問い合わせ|(?:AWS)?サポート(?:センター|に|へ|ケース)|"
      r"\bform\b|\bconsole\b|\bticket\b|\bsupport (?:center|case|ticket)\b|\baws support\b"),
     # 「元のキューに戻して」, 「前のバージョンに戻す」 (not 「スナップショットから戻した」, restored)
-    (r"切り戻[しすせ]?|(?:前|元|旧)[^、。？?]{0,8}?に戻[しすせ]|ロールバック|\broll(?:s|ed)?[ -]?back\b|\brevert\b",
+    (r"切り戻[しすせ]?|(?:前|元|旧)[^、。？?]{0,8}?に戻[しすせ]|ロールバック|\broll(?:s|ed)?[ -]?back\b|\brevert\b|"
+     r"\b(?:switch|go)(?:es|ing)? back\b",
      r"切り戻|ロールバック|元に戻|\broll(?:s|ed)?[ -]?back|\brevert"),
 )
 # where a how-to question says what it asks to do: right before には/方法/手順 (「コピーするには」, 「自動削除

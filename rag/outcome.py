@@ -21,8 +21,9 @@ _ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?
 _SENTENCE = regex(r"[^？?。!！]+[？?。!！]?")
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure)
 _EVENTS = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in (
-    (r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|\bfail|\bunhealthy|\berror",
-     r"失敗|できな|パスしな|通らな|異常|エラー|障害|リトライ|再試行|\bfail|\bunhealth|\berror|\bretr"),
+    (r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|ダウン|障害|\bfail|\bunhealthy|\berror|"
+     r"\b(?:goes|went|is|are|going) down\b",
+     r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|リトライ|再試行|\bfail|\bunhealth|\berror|\bretr|\bdown\b"),
     (r"超え|こえ|超過|上回|オーバー|\bmore than\b|\bexceed|\bbeyond\b",
      r"超え|こえ|超過|上回|以上|\bexceed|\bmore than\b|\bover\b"),
     (r"削除|(?<!解)消[しすせ]|\bdelet|\bremov", r"削除|消|\bdelet|\bremov"),

@@ -25,6 +25,7 @@ USED = frozenset(tokens("認証 要素 バージョニング バージョン 管
         ("SQSをKMSで暗号化するとき、データキーの再利用期間はどう設定すればいい？", "データキーの再利用期間"),
         ("Life Cycle Hooksで、待機させておける時間（タイムアウト）を延ばすにはどう設定する？", "タイムアウト"),
         ("In S3, how do I block all public access to every bucket at once?", "public access to every bucket"),
+        ("VPC内のLambdaから、NAT Gatewayを使わずにS3にアクセスする方法ってある？", "S3"),  # what is reached
         ("NAT GatewayなしでS3にアクセスしたい。VPCエンドポイントはどう設定すればいい？", "VPCエンドポイント"),
         ("ライフサイクルポリシーってどう書く？", "ライフサイクルポリシー"),
         ("CodeDeployエージェントってどうやってインストールするの？", "CodeDeployエージェント"),
@@ -173,6 +174,17 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("Windowsサーバー群からEFSを共有ドライブとしてマウントしたいんですが、可能ですか？", "SMBはサポートしていない",
          "EFS", False),
         ("Can I enable EBS Multi-Attach on a gp2 volume?", "io1である必要あり", "EBS", False),
+        # switching back is reverting, not switching (Blue/Green's 「切り替え」 does not say how to go back)
+        ("With Elastic Beanstalk blue/green, how do I switch back to the old environment?",
+         "Blue/Greenでは環境を切り替える", "Elastic Beanstalk", True),
+        # resuming a listing, skipping a record, cleaning up images
+        ("aws cliで一覧取得を途中で止めて、あとで続きから再開するにはどうする？", "出力する項目を少なくする",
+         "AWS CLI --max-items", True),
+        ("How can I make Lambda skip a bad record in a Kinesis batch?", "データの有効期限が切れるまでリトライ",
+         "Lambda Kinesis", True),
+        ("Can ECR automatically clean up old or untagged images?", "コンテナイメージはS3に保存される", "ECR", True),
+        ("SageMakerのモデル精度が落ちたら自動で検知してアラート飛ばす方法ある？", "ドリフトを検知しアラートを出す",
+         "SageMaker Model Monitor", False),  # 飛ばす is to send, not to skip
     ],
 )
 def test_how_to_make_a_change_no_statement_says_is_made(question, said, section, unsaid):

@@ -29,6 +29,8 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          "新しいインスタンスがヘルスチェックをパスしなかった場合、終了し元のインスタンスを残す", IMMUTABLE, False),
         ("What happens when I delete an object in an S3 bucket that has versioning turned on?",
          "Lambdaはバージョニングする事ができる", "Lambda バージョニング", True),  # no section names S3
+        ("What happens to an EMR cluster if the master node goes down?", "Master Node: いわゆるマスターの役割を担う",
+         "EMR Master Node Core Node", True),
         ("Kinesis Data Streamsのシャードって何？", "shardの数でスループットが決まる", KINESIS, False),  # not asked
     ],
 )
