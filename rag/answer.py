@@ -15,7 +15,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects
-from rag.capability import apart
+from rag.capability import apart, uncompared
 from rag.cost import uncosted
 from rag.enabling import unnamed, unstated
 from rag.expect import Expected, Subject, gives, subject
@@ -100,9 +100,9 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         return False  # a distractor may name anything
     # 「FargateでWindowsコンテナって動かせますか？」: no section of the five names both (not only the three
     # answered from: a section naming both may rank below two about the one)
-    lower = (db.section_terms(h.source, h.start_line) for h in hits[UNIT_SECTIONS:5])  # read only if asked
-    if apart(query.asking, chain(sections, lower), db):
-        return False
+    lower = [db.section_terms(h.source, h.start_line) for h in hits[UNIT_SECTIONS:5]]
+    if apart(query.asking, chain(sections, lower), db) or uncompared(query.asking, chain(sections, lower)):
+        return False  # 「Data PipelineとAWS Glueのどっち？」: no section names both
     if uncosted(query.asking, candidates):  # "which one is cheaper?" of sections never speaking of cost
         return False
     if unordered(query.asking, candidates, sections):  # "Does EventBridge guarantee the order?"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ingest.indexdb import IndexDB
-from rag.expect import CAN, all_named, subject
+from rag.expect import CAN, all_named, named_in, subject
 from rag.patterns import regex
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
@@ -40,3 +40,19 @@ def apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
     # a name the notes write joined to another word (「AmazonRedshift」, 「NATgateway」) is named there too
     return len(names) > 1 and not any(
         all_named(names, s | {n for n in names if len(n) > 2 and any(n in t for t in s)}) for s in sections)
+
+
+# which of named things to choose, or how they differ
+_CHOOSE = regex(r"どっち|どちら|どれ|使い分け|\bwhich\b|\bvs\.?(?!\w)|\bor\b[^?]*\?", re.I)
+
+
+def uncompared(asking: str, sections: Iterable[frozenset[str]]) -> bool:
+    """Whether ``asking`` asks which of things it names to choose, and one of them is named by none of
+    the top sections: they say nothing to choose it by (「Data PipelineとAWS Glueのどっち？」: Glue is
+    named only as a Step Functions target). Each may be described apart (--max-items, --page-size)."""
+    if not _CHOOSE.search(asking):
+        return False
+    offered = [name for names_ in subject(asking).choices if len(names_) > 1 for name in names_
+               if any(len(n) > 1 for n in name)]  # not the O of "Max I/O"
+    sections = list(sections)
+    return any(not any(all(named_in(n, s) for n in name) for s in sections) for name in offered)

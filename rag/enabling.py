@@ -35,17 +35,21 @@ _HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:
 # answered by 「shardの数によってスループットが決まる」, which never writes 処理能力.
 _WORD = r"[一-龯ァ-ヶーA-Za-z0-9-]+"
 _JA = regex(rf"(?:([一-龯ァ-ヶーA-Za-z0-9-]{{3,}})[（(])?((?:{_WORD}の)?(?:[A-Za-z0-9-]+\s)*{_WORD})[)）]?"
-            rf"(?:を(?:(?:[^、。？?ぁ-ゖ]|の){{1,10}}?(?:で|に|へ))?|(?:に|へ)(?=アクセス|接続)|"
+            rf"(?:を(?:(?:[^、。？?ぁ-ゖ]|の){{1,10}}?(?:で|に|へ))?|"
             r"\s*(?:って|は)\s*(?:どう(?:やって)?|どこで)\s*)"  # 「ライフサイクルポリシーってどう書く？」
             r"(?:有効|オン|ON|設定|変更|作成|追加|挟|コピー|移|削除|構成|書|インストール|導入|保存|ブロック|暗号化|"
-            r"マウント|送|接続|アクセス|取得|公開|制限|転送|通知|実行|起動|登録|記録|出力|連携|検証|スキャン|監視|渡|延ば|延長|短縮|"
+            r"マウント|送|接続|取得|公開|制限|転送|通知|実行|起動|登録|記録|出力|連携|検証|スキャン|監視|渡|延ば|延長|短縮|"
             r"減ら)", re.I)
+# what is reached: 「S3にアクセスする方法」 (the one word: 「別アカウントのLambda関数に」 asks of Lambda functions)
+_REACHED = regex(rf"({_WORD})(?:に|へ)(?:アクセス|接続)")
 _EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install|encrypt|mount|store|"
             r"save|block|connect|restrict|attach|scan|monitor|export|import)\s+"
             r"(?:(?:an?|the|new|existing|my|our|another|all)\s+)*"  # "a new EFS file system": the file system
-            r"((?:[\w.-]+\s+){0,4}?[\w.-]+?)(?=\s+(?:on|for|in|so|at|when|with|by|of)\b|\s*[?,]|\.?\s*$|\.\s)",
+            r"((?:[\w.-]+\s+){0,4}?[\w.-]+?)(?=\s+(?:on|for|in|so|at|when|with|by|of|into|to|from|onto|via|using|"
+            r"through|between|across|inside|within)\b|\s+\w+ed\b|\s*[?,]|\.?\s*$|\.\s)",
             re.I)
-_PRONOUNS = frozenset({"it", "them", "this", "that", "one", "first", "何"})
+# no thing: a pronoun, or the doing itself (「リポジトリへのアクセスを制限」 names the repository)
+_PRONOUNS = frozenset({"it", "them", "this", "that", "one", "first", "何", "アクセス", "接続", "通信", "利用", "使用"})
 
 
 def enabled(question: str) -> tuple[str, ...]:
@@ -53,7 +57,8 @@ def enabled(question: str) -> tuple[str, ...]:
     in brackets (「起動ボリューム（ルートボリューム）を暗号化」: either); none for other questions."""
     if not _HOW.search(question):
         return ()
-    found = ([*_JA.finditer(question)] or [None])[-1] or _EN.search(question)
+    written = [*_JA.finditer(question), *_REACHED.finditer(question)]  # the one nearest the question
+    found = max(written, key=lambda m: m.end()) if written else _EN.search(question)
     things = [t for t in (found.groups() if found else ()) if t]
     if not things or things[-1].lower() in _PRONOUNS:
         return ()
@@ -212,9 +217,12 @@ _SET = regex(r"設定|指定|\bset\b|\bconfigur", re.I)
 _OBJECT = regex(r"([^\s、。？?！!をはがのでに]{1,12})を")
 _SO = r"(?:set (?:it |this )?up|configure)\s+(?:it\s+)?so\b[^?.]*"  # "set it up so a failed … rolls back"
 _WISH_WHEN = regex(r"[^、。？?を]{1,12}たい(?:場合|とき|時)")  # 「…共有したい場合、どういう手順で」
+# the verb after "how do I", and what it is made to do ("configure CodeDeploy to automatically roll back";
+# not "know when to move")
+_VERB_TO = r"\w+(?: (?!(?:to|when|whether|which|if)\b)\w+){0,2}(?: to \w+(?: \w+){0,2})?"
 _DOING = regex(rf"どう(?:やって|すれば)?[^、。？?]{{1,12}}|どこ(?:から|に|で)[^、。？?]{{1,16}}|{WISH.pattern}|"
                rf"{_WISH_WHEN.pattern}|"
-               rf"\bhow (?:do|can|should|would) (?:i|we|you) (?:{_SO}|\w+(?: \w+){{0,2}})|"
+               rf"\bhow (?:do|can|should|would) (?:i|we|you) (?:{_SO}|{_VERB_TO})|"
                rf"\b(?:how|steps?) to (?:{_SO}|\w+(?: \w+){{0,2}})|"
                rf"\b(?:process|procedure) (?:for|to) \w+(?: [\w-]+){{0,2}}", re.I)
 

@@ -351,7 +351,7 @@ class Subject(frozenset):
 
 
 # between two names of one list: 「ENAとIntel VF」, "SQS or SNS", 「SQS、SNS」
-_JOINED = regex(r"\s*(?:と|や|、|,|/|／|and|or|vs\.?)\s*", re.I)
+_JOINED = regex(r"\s*(?:と|や|、|,|/|／|and|or|vs\.?)\s*(?:(?:AWS|Amazon)\s+)?", re.I)  # 「Data PipelineとAWS Glue」
 _SAME_NAME = regex(r"[\s\d.]*")  # 「Intel 82599 VF」 is one name
 
 

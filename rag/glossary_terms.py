@@ -834,6 +834,7 @@ SYNONYMS: dict[str, str] = {
     "違う": "違い",
     "差": "違い",
     "保存": "保持",
+    "計測": "測定 メトリクス",  # 「IntegrationLatencyメトリクスは何を計測している？」
     "保持": "保存",
     # 「Lambdaを定期実行したい」, 「毎日決まった時間に動かしたい」: 「スケジュール実行 › CloudWatch Events – Schedule」
     "定期": "スケジュール cron", "定期的": "スケジュール cron", "毎日": "スケジュール cron",

@@ -21,16 +21,19 @@ _ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?
 _SENTENCE = regex(r"[^？?。!！]+[？?。!！]?")
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure)
 _EVENTS = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in (
-    (r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|ダウン|障害|\bfail|\bunhealthy|\berror|"
-     r"\b(?:goes|went|is|are|going) down\b",
-     r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|リトライ|再試行|\bfail|\bunhealth|\berror|\bretr|\bdown\b"),
+    (r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
+     r"\berror|\b(?:goes|went|is|are|going) down\b",
+     r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|停止|止ま|落ち|下が|低下|リトライ|再試行|\bfail|\bunhealth|"
+     r"\berror|\bretr|\bdown\b"),
     (r"超え|こえ|超過|上回|オーバー|\bmore than\b|\bexceed|\bbeyond\b",
-     r"超え|こえ|超過|上回|以上|\bexceed|\bmore than\b|\bover\b"),
+     r"超え|こえ|超過|上回|以上|達|届|\bexceed|\bmore than\b|\bover\b"),
     (r"削除|(?<!解)消[しすせ]|\bdelet|\bremov", r"削除|消|\bdelet|\bremov"),
-    (r"分割|スプリット|統合|マージ|\bsplit|\bmerg", r"分割|統合|\bsplit|\bmerg"),
+    # a split asked as done (not Lambda's 「統合」, an integration)
+    (r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|され)|スプリット|\bsplit|\bmerg",
+     r"分割|統合|\bsplit|\bmerg"),
     (r"当てはまらな|一致しな|該当しな|マッチしな|\bdo(?:es)?n'?t match|\bno match",
      r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch"),
-    (r"中断|\binterrupt", r"中断|回収|\binterrupt|\breclaim"),
+    (r"中断|\binterrupt", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
 ))
 
 

@@ -94,7 +94,11 @@ def swapped_name(word: str, beside: list[str], db: IndexDB) -> str | None:
         return None
     if db.doc_freq(found)[0]:
         return None
-    near = [s for s in sorted(_swaps(term)) if any(db.cooccurring_chunks((s, b)) for b in beside)]
+    # a slip is written once, and is no service's name (SSE is no SES, PVC no VPC) nor a name the
+    # question writes too (「ELTとETLの違い」)
+    df, _ = db.doc_freq(sorted(_swaps(term)))
+    near = [s for s, n in df.items() if n == 1 and s not in SERVICE_NAMES and s not in beside
+            and any(db.cooccurring_chunks((s, b)) for b in beside)]
     return near[0] if len(near) == 1 else None
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.capability import WHETHER, apart
+from rag.capability import WHETHER, apart, uncompared
 
 
 class Notes:
@@ -52,3 +52,22 @@ def test_whether_things_work_together_is_said_where_both_are_named(question, top
 )
 def test_yes_no_questions_are_read_as_asking_whether(question):
     assert WHETHER.search(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "top", "unanswered"),
+    [
+        # the notes name Glue only as a Step Functions target
+        ("スケジュールで回すETLなら、Data PipelineとAWS Glueのどっちを選ぶのがいい？",
+         ["AWS Data Pipeline スケジュールベース", "AWS CodePipeline"], True),
+        # each described apart is enough to choose by
+        ("aws cli --page-size vs --max-items difference", ["--max-items 項目を少なくする", "--page-size"], False),
+        ("イベント駆動で処理を走らせたいとき、Data PipelineとLambdaのどっちを使うべき？",
+         ["AWS Data Pipeline", "AWS Lambda イベントソース"], False),
+        # not the O of "Max I/O"
+        ("Which CloudWatch metric tells me my EFS file system should move to Max I/O mode?",
+         ["EFS PercentIOLimit 汎用モード Max I/O モード"], False),
+    ],
+)
+def test_which_to_choose_needs_each_named(question, top, unanswered):
+    assert uncompared(question, [frozenset(tokens(s)) for s in top]) is unanswered

@@ -24,8 +24,12 @@ USED = frozenset(tokens("認証 要素 バージョニング バージョン 管
         # the thing nearest the question, not one that sets the scene before it
         ("SQSをKMSで暗号化するとき、データキーの再利用期間はどう設定すればいい？", "データキーの再利用期間"),
         ("Life Cycle Hooksで、待機させておける時間（タイムアウト）を延ばすにはどう設定する？", "タイムアウト"),
-        ("In S3, how do I block all public access to every bucket at once?", "public access to every bucket"),
+        ("In S3, how do I block all public access to every bucket at once?", "public access"),
         ("VPC内のLambdaから、NAT Gatewayを使わずにS3にアクセスする方法ってある？", "S3"),  # what is reached
+        ("別アカウントのLambda関数にアクセスするには？", "Lambda関数"),  # the one word reached
+        ("ECRのリポジトリへのアクセスを制限するには？", None),  # the doing is no thing
+        ("How do I import a VM image into EC2?", "VM image"),  # not "into EC2"
+        ("How do I export an instance imported with VM Import?", "instance"),
         ("NAT GatewayなしでS3にアクセスしたい。VPCエンドポイントはどう設定すればいい？", "VPCエンドポイント"),
         ("ライフサイクルポリシーってどう書く？", "ライフサイクルポリシー"),
         ("CodeDeployエージェントってどうやってインストールするの？", "CodeDeployエージェント"),
@@ -183,6 +187,11 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("How can I make Lambda skip a bad record in a Kinesis batch?", "データの有効期限が切れるまでリトライ",
          "Lambda Kinesis", True),
         ("Can ECR automatically clean up old or untagged images?", "コンテナイメージはS3に保存される", "ECR", True),
+        # what the verb after "how do I" is made to do, not when
+        ("How do I configure CodeDeploy to automatically roll back when a deployment fails?",
+         "デプロイタイプ: In-place, Blue-green", "CodeDeploy", True),
+        ("EFS performance modes: how do I know when to move from General Purpose to Max I/O?",
+         "PercentIOLimitが100%に届いていたらMaxI/Oモードにする", "EFS", False),
         ("SageMakerのモデル精度が落ちたら自動で検知してアラート飛ばす方法ある？", "ドリフトを検知しアラートを出す",
          "SageMaker Model Monitor", False),  # 飛ばす is to send, not to skip
     ],

@@ -31,6 +31,18 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          "Lambdaはバージョニングする事ができる", "Lambda バージョニング", True),  # no section names S3
         ("What happens to an EMR cluster if the master node goes down?", "Master Node: いわゆるマスターの役割を担う",
          "EMR Master Node Core Node", True),
+        # the notes' words for what occurred: 停止, 下がる, 届く, 終了
+        ("RPOが15分のとき、2時にサーバーがダウンしたらどうなる？", "2時にサーバーが停止してしまった場合", "RPO", False),
+        ("SageMaker Model Monitorでモデルの精度が落ちたらどうなる？", "モデルの精度が下がった場合にアラートを出す",
+         "SageMaker Model Monitor", False),
+        ("EFSでPercentIOLimitが100%を超えたらどうなる？", "100%に届いていたらMaxI/Oモードにする", "EFS PercentIOLimit",
+         False),
+        ("Fargate Spotのタスクが中断されるとどうなる？", "終了イベントが通知される", "Fargate Spot", False),
+        # downtime is no failure, an integration no merge
+        ("Elastic BeanstalkのAll at onceデプロイだとダウンタイムってどうなるの？", "短時間サービスが停止します",
+         "Elastic Beanstalk All at once", False),
+        ("Lambda統合でINTEGRATION_TIMEOUTになるとどうなる？", "統合タイムアウトを示す", "INTEGRATION_TIMEOUT Lambda",
+         False),
         ("Kinesis Data Streamsのシャードって何？", "shardの数でスループットが決まる", KINESIS, False),  # not asked
     ],
 )

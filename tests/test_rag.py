@@ -232,6 +232,8 @@ def assistant(settings) -> Assistant:
         ("Lambdaの環境変数のエンクリプションってデフォルトで何のキー使ってる？あとサイズの上限は？", "003",
          "AWS Lambda", "4KB"),
         ("ELBの要点をざっくり復習したい", "001", "Elastic Load Balancing（ELB）", "ELB"),  # 復習 is the person's
+        # 計測 is what a metric does (not a doing the notes never write)
+        ("API GatewayのIntegrationLatencyメトリクスは何を計測している？", "002", "メトリクス", "IntegrationLatency"),
         # the notes write "NAT Gateway" as one word (NATgateway): no name the notes lack
         ("VPC内に置いたLambdaから外部のAPIを叩きたいんだけど、NAT Gatewayなしだとどうなる？インターネットに出られる？",
          "002", "VPC Lambda", "NATgateway"),
@@ -328,6 +330,9 @@ def test_a_misspelt_name_is_read_as_the_note_writes_it(assistant):
     assert tls.found and tls.citations[0].heading_path[-1] == "マウントヘルパー" and "-o tsl" in tls.text
     assert tls.notices == ("Read “TLS” as “tsl”.",)
     assert not assistant.ask("SSMパラメータストアってLambdaから使える？").notices  # no SMS beside Lambda
+    # nor a service's name, nor a term the notes write more than once (SSE is no SES, ELT no ETL)
+    assert not assistant.ask("EC2からSSEでS3にデータを保存するには？").notices
+    assert not assistant.ask("RedshiftでELTをやるには？").notices
     # a service's name dictated apart in lowercase
     dictated = assistant.ask("how long does cloud trail keep events")
     assert "90 days" in dictated.text and dictated.notices == ("Read “cloud trail” as “cloudtrail”.",)
