@@ -43,7 +43,9 @@ def apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
 
 
 # which of named things to choose, or how they differ
-_CHOOSE = regex(r"どっち|どちら|どれ|使い分け|\bwhich\b|\bvs\.?(?!\w)|\bor\b[^?]*\?", re.I)
+_CHOOSE = regex(r"どっち|どちら|どれ|使い分け|\bvs\.?(?!\w)|\bor\b[^?]*\?|"
+                r"\bwhich (?:one|of (?:them|the two|these|those)|is (?:better|faster|cheaper|more|less)|"
+                r"should (?:i|we) (?:use|choose|pick|go with))\b", re.I)  # not "which metric" (of "Max I/O")
 
 
 def uncompared(asking: str, sections: Iterable[frozenset[str]]) -> bool:
