@@ -84,7 +84,8 @@ _ASK_UNIT = regex(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit('sp
 _THROTTLING = r"\b(?:throttling|throttle|rate)"  # a throttling limit is a rate of requests
 CUES: dict[str, re.Pattern[str]] = {
     "duration": regex(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
-                      rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期)|how long|"
+                      rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期|頻度|間隔)|how long|"
+                      rf"\bhow often\b|\bat what (?:interval|frequency)\b|"
                       rf"\b(?:longest|shortest)\b.{{0,40}}\b(?:keep|kept|retain|store|wait|last|run|hold)|"
                       # the default of a quantity that is a duration: "the default timeout", 「遅延の初期値」
                       rf"\bdefault\s+(?:[\w-]+\s+){{0,2}}(?:{_QUANTITY_EN})\b|"
@@ -102,7 +103,7 @@ CUES: dict[str, re.Pattern[str]] = {
     # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers (but
     # 「最大いくつある？」 asks a limit)
     "count": regex(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ)(?!で?も|\w{0,3}ても)|"
-                   r"(?:最大|上限)(?:の)?(?:数|個数|件数)|"
+                   r"(?:最大|上限)(?:の)?(?:数|個数|件数)|[一-龯ァ-ヶーA-Za-z](?:数|個数|件数)(?:の)?(?:上限|最大)(?:は|って|[？?])|"
                    r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
                    r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
                    r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b|"
@@ -143,6 +144,7 @@ _RATE = regex(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|分)
               r"\bper\s+(?:second|sec|minute|min|hour)\b|/\s*(?:秒|sec|s)\b", re.I)
 _THROTTLED = regex(rf"{_THROTTLING}\s+limit|スロットリング", re.I)
 # how often something happens is no answer to how long: "at a 1 minute frequency", 「5分間隔」, 「1時間ごと」
+_FREQUENCY = regex(r"頻度|\bhow often\b|\bfrequen", re.I)
 _OFTEN = regex(r"間隔|頻度|周期|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
 _EVERY = regex(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
                rf"\bevery\s+\d[\d.,]*\s*(?:{_unit('duration')})", re.I)
@@ -243,7 +245,10 @@ class Expected:
                         units.append((kind, i))
         kinds -= {"count"} if units else set()  # "how many days" asks for days
         extreme_only = bool(_EXTREMES.search(question)) and not _DEFAULTS.search(question)
-        return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), _ends(question),
+        # "how often … at most" is the shortest interval (「最小1分間隔」): a frequency's end is not the
+        # interval's (「最大間隔は？」 still asks the longest)
+        ends = frozenset() if _FREQUENCY.search(question) else _ends(question)
+        return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), ends,
                    _RATE.search(question) is not None or _THROTTLED.search(question) is not None,
                    _OFTEN.search(question) is not None,
                    _PER_UNIT.search(question) is not None)

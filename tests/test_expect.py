@@ -89,10 +89,19 @@ from rag.statements import statements
         ("Kinesis Data Streamsのデータ保持期間はデフォルトで（　）時間", {"duration"}),
         ("By default a Lambda function gets ___ MB of ephemeral storage.", {"size"}),
         ("Step Functions state machines are defined in a language called ___.", set()),
+        # the limit of a number of things asked as a sentence; how often is an interval
+        ("Kinesis Data Streamsの1ストリームに作れるシャード数の上限は？", {"count"}),
+        ("kinesis data streams 遅延 レコード数の上限", set()),  # keywords: a rate answers too
+        ("How often does Route 53 run health checks against an endpoint?", {"duration"}),
     ],
 )
 def test_expected_kind_of_value(question, kinds):
     assert Expected.of(question).kinds == kinds
+
+
+def test_a_frequency_at_most_is_the_shortest_interval():
+    assert not Expected.of("How often can CloudWatch Events run a scheduled rule at most?").ends
+    assert Expected.of("CloudWatch Eventsのスケジュール、最大間隔は？").ends == {"max"}
 
 
 @pytest.mark.parametrize(
