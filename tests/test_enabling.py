@@ -27,6 +27,7 @@ USED = frozenset(tokens("認証 要素 バージョニング バージョン 管
         ("In S3, how do I block all public access to every bucket at once?", "public access"),
         ("VPC内のLambdaから、NAT Gatewayを使わずにS3にアクセスする方法ってある？", "S3"),  # what is reached
         ("別アカウントのLambda関数にアクセスするには？", "Lambda関数"),  # the one word reached
+        ("KMSキーの自動ローテーションの設定方法", "KMSキーの自動ローテーション"),  # before の設定方法
         ("ECRのリポジトリへのアクセスを制限するには？", None),  # the doing is no thing
         ("How do I import a VM image into EC2?", "VM image"),  # not "into EC2"
         ("How do I export an instance imported with VM Import?", "instance"),
@@ -187,6 +188,8 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("How can I make Lambda skip a bad record in a Kinesis batch?", "データの有効期限が切れるまでリトライ",
          "Lambda Kinesis", True),
         ("Can ECR automatically clean up old or untagged images?", "コンテナイメージはS3に保存される", "ECR", True),
+        ("EBSボリュームの暗号化に使っているKMSキーを、あとから別のキーに付け替える手順は？",
+         "暗号化されたボリュームの作成時にKMSカスタマーマスターキーを使用", "EBS", True),  # 付け替え: a switch
         # what the verb after "how do I" is made to do, not when
         ("How do I configure CodeDeploy to automatically roll back when a deployment fails?",
          "デプロイタイプ: In-place, Blue-green", "CodeDeploy", True),
