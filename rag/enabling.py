@@ -32,7 +32,8 @@ _HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:
 # the thing right before を and the verb, with what it is of (「手動承認のステージを」; 「(ENA)を」: the name
 # in brackets, or either name: 「起動ボリューム（ルートボリューム）を」; 「をCLIで有効化」, 「をS3に保存」), or
 # before って/は and どう, or after the English verb. Not 増やす: 「処理能力ってどうやって増やすの？」 is
-# answered by 「shardの数によってスループットが決まる」, which never writes 処理能力.
+# answered by 「shardの数によってスループットが決まる」, which never writes 処理能力; nor "encrypt": "encrypt
+# EFS traffic in transit" is answered by the mount helper's 「TSLで暗号化」, which never writes traffic.
 _WORD = r"[一-龯ァ-ヶーA-Za-z0-9-]+"
 _JA = regex(rf"(?:([一-龯ァ-ヶーA-Za-z0-9-]{{3,}})[（(])?((?:{_WORD}の)?(?:[A-Za-z0-9-]+\s)*{_WORD})[)）]?"
             rf"(?:を(?:(?:[^、。？?ぁ-ゖ]|の){{1,10}}?(?:で|に|へ))?|の(?=(?:設定|有効化|作成|構成)(?:方法|手順))|"
@@ -42,7 +43,7 @@ _JA = regex(rf"(?:([一-龯ァ-ヶーA-Za-z0-9-]{{3,}})[（(])?((?:{_WORD}の)?(
             r"減ら)", re.I)
 # what is reached: 「S3にアクセスする方法」 (the one word: 「別アカウントのLambda関数に」 asks of Lambda functions)
 _REACHED = regex(rf"({_WORD})(?:に|へ)(?:アクセス|接続)")
-_EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install|encrypt|mount|store|"
+_EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install|mount|store|"
             r"save|block|connect|restrict|attach|scan|monitor|export|import)\s+"
             r"(?:(?:an?|the|new|existing|my|our|another|all)\s+)*"  # "a new EFS file system": the file system
             r"((?:[\w.-]+\s+){0,4}?[\w.-]+?)(?=\s+(?:on|for|in|so|at|when|with|by|of|into|to|from|onto|via|using|"

@@ -232,6 +232,9 @@ def assistant(settings) -> Assistant:
         ("Lambdaの環境変数のエンクリプションってデフォルトで何のキー使ってる？あとサイズの上限は？", "003",
          "AWS Lambda", "4KB"),
         ("ELBの要点をざっくり復習したい", "001", "Elastic Load Balancing（ELB）", "ELB"),  # 復習 is the person's
+        # encrypting is no verb whose object must be named: the notes say TSL, not "traffic"
+        ("How do I encrypt EFS traffic in transit when mounting it on EC2?", "002", "マウントヘルパー",
+         "amazon-efs-utils"),
         # 計測 is what a metric does (not a doing the notes never write)
         ("API GatewayのIntegrationLatencyメトリクスは何を計測している？", "002", "メトリクス", "IntegrationLatency"),
         # the notes write "NAT Gateway" as one word (NATgateway): no name the notes lack
