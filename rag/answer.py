@@ -102,7 +102,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     # answered from: a section naming both may rank below two about the one)
     lower = [db.section_terms(h.source, h.start_line) for h in hits[UNIT_SECTIONS:5]]
     if apart(query.asking, chain(sections, lower), db) or uncompared(query.asking, chain(sections, lower)):
-        return False  # 「Data PipelineとAWS Glueのどっち？」: no section names both
+        return False  # 「Data PipelineとAWS Glueのどっち？」: no top section names Glue
     if uncosted(query.asking, candidates):  # "which one is cheaper?" of sections never speaking of cost
         return False
     if unordered(query.asking, candidates, sections):  # "Does EventBridge guarantee the order?"

@@ -1,8 +1,10 @@
-"""Whether a question asking if one named thing works with another is answered by a section naming both.
+"""Whether a question asking if one named thing works with another is answered by a section naming both,
+and one asking which of named things to choose by sections naming each.
 
 「FargateでWindowsコンテナって動かせますか？」: the notes write Windows (under EFS) and Fargate, never
 together; no section says whether the one runs the other. "Can I use GPUs with Fargate?" is answered by
-Fargate's section, which names GPUs.
+Fargate's section, which names GPUs. 「Data PipelineとAWS Glueのどっち？」 is not answered by sections that
+never name Glue.
 """
 
 from __future__ import annotations
