@@ -107,7 +107,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         return False
     if unordered(query.asking, candidates, sections):  # "Does EventBridge guarantee the order?"
         return False
-    if unhappened(query.asking, candidates, sections):  # 「シャードを分割するとどうなる？」, never saying 分割
+    if unhappened(query.asking, candidates, sections):  # 「スタック更新が失敗したらどうなる？」, never saying 失敗
         return False
     if unknown:
         # 「CodeGuruでPythonも使える？」 is answered by 「対象はJavaのみ」 in the CodeGuru section: a name

@@ -1,8 +1,8 @@
 """Whether a question asking what happens when something occurs is answered: by a statement about its
 subject that speaks of that occurrence.
 
-「Kinesis Data Streamsでシャードを分割するとどうなる？」 finds Kinesis's sections, which never speak of a
-split; 「SQSで何回受信しても処理に失敗するメッセージってどうなるの？」 is answered by 「正しく処理できない
+「CloudFormationでスタック更新が途中で失敗したらどうなる？」 finds CloudFormation's sections, which never
+speak of a failure; 「SQSで何回受信しても処理に失敗するメッセージってどうなるの？」 is answered by 「正しく処理できない
 メッセージ…Dead Letter Queueに入れられる」, and 「Kinesisに1秒あたり1000件超えて書き込むとどうなる？」 by
 「1000レコードの制限を超えると遅延する」.
 """
