@@ -8,8 +8,8 @@ and ends each statement with the ``[n]`` of its section. Citations always come f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
@@ -98,10 +98,14 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     # 「S3バケットのバージョニングを有効にする手順」: the thing to set up is named by a top section
     if unnamed(query.own, sections, db) or unstated(query.own, candidates, sections):  # not the options:
         return False  # a distractor may name anything
+
+    def five() -> Iterator[frozenset[str]]:  # the lower two read only if a check asks
+        yield from sections
+        yield from (db.section_terms(h.source, h.start_line) for h in hits[UNIT_SECTIONS:5])
+
     # 「FargateでWindowsコンテナって動かせますか？」: no section of the five names both (not only the three
     # answered from: a section naming both may rank below two about the one)
-    lower = [db.section_terms(h.source, h.start_line) for h in hits[UNIT_SECTIONS:5]]
-    if apart(query.asking, chain(sections, lower), db) or uncompared(query.asking, chain(sections, lower)):
+    if apart(query.asking, five(), db) or uncompared(query.asking, five()):
         return False  # 「Data PipelineとAWS Glueのどっち？」: no top section names Glue
     if uncosted(query.asking, candidates):  # "which one is cheaper?" of sections never speaking of cost
         return False
