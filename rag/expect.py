@@ -86,6 +86,9 @@ CUES: dict[str, re.Pattern[str]] = {
     "duration": regex(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
                       rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期|頻度|間隔)|how long|"
                       rf"\bhow often\b|\bat what (?:interval|frequency)\b|"
+                      # an interval asked by its noun: 「ヘルスチェックの間隔は？」, "What is the … interval?"
+                      rf"間隔(?:は|って)\s*(?:何|どれ|どの)?[^、。？?]{{0,6}}[？?]|"
+                      rf"\bwhat(?:'s| is) the (?:[\w-]+ ){{0,3}}interval\b|"
                       rf"\b(?:longest|shortest)\b.{{0,40}}\b(?:keep|kept|retain|store|wait|last|run|hold)|"
                       # the default of a quantity that is a duration: "the default timeout", 「遅延の初期値」
                       rf"\bdefault\s+(?:[\w-]+\s+){{0,2}}(?:{_QUANTITY_EN})\b|"

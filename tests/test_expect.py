@@ -93,6 +93,8 @@ from rag.statements import statements
         ("Kinesis Data Streamsの1ストリームに作れるシャード数の上限は？", {"count"}),
         ("kinesis data streams 遅延 レコード数の上限", set()),  # keywords: a rate answers too
         ("How often does Route 53 run health checks against an endpoint?", {"duration"}),
+        ("Route 53のヘルスチェックの間隔は？", {"duration"}),  # an interval asked by its noun
+        ("What is the health check interval for Route 53 failover routing?", {"duration"}),
     ],
 )
 def test_expected_kind_of_value(question, kinds):
