@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
@@ -296,7 +297,7 @@ class Query:
         """The question as the person typed it (answers show this, not the corrected text)."""
         return self.typed or self.text
 
-    @property
+    @cached_property  # every check reads it: a long message is split once
     def asking(self) -> str:
         """The sentences that ask (「…できなかった。マルチアタッチの条件は？」: the second); all of a
         question with no question mark."""
@@ -307,10 +308,10 @@ class Query:
         """The question without the answer options it offers."""
         return self.stem or self.text
 
-    @property
-    def sentences(self) -> list[str]:
+    @cached_property
+    def sentences(self) -> tuple[str, ...]:
         """The sentences that ask, each apart (「…何のキー使ってる？」, 「あとサイズの上限は？」)."""
-        return _ASKING.findall(_unabbreviated(self.own))
+        return tuple(_ASKING.findall(_unabbreviated(self.own)))
 
     def valued(self, asks_value: Callable[[str], bool]) -> str:
         """The question (without its answer options) less its asking sentences that ask no value (「SQS:
