@@ -50,7 +50,7 @@ _EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add
             r"through|between|across|inside|within)\b|\s+\w+ed\b|\s*[?,]|\.?\s*$|\.\s)",
             re.I)
 # no thing: a pronoun, or the doing itself (「リポジトリへのアクセスを制限」 names the repository)
-_PRONOUNS = frozenset({"it", "them", "this", "that", "one", "first", "何", "アクセス", "接続", "通信", "利用", "使用"})
+_NO_THING = frozenset({"it", "them", "this", "that", "one", "first", "何", "アクセス", "接続", "通信", "利用", "使用"})
 
 
 def enabled(question: str) -> tuple[str, ...]:
@@ -61,7 +61,7 @@ def enabled(question: str) -> tuple[str, ...]:
     written = [*_JA.finditer(question), *_REACHED.finditer(question)]  # the one nearest the question
     found = max(written, key=lambda m: m.end()) if written else _EN.search(question)
     things = [t for t in (found.groups() if found else ()) if t]
-    if not things or things[-1].lower() in _PRONOUNS:
+    if not things or things[-1].lower() in _NO_THING:
         return ()
     # an abbreviation in brackets is the thing exactly (「キャッシュ時間(TTL)」: TTL, not any time)
     return (things[-1],) if things[-1].isascii() else tuple(things)

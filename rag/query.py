@@ -272,7 +272,8 @@ class Query:
     def corrected(self, db: IndexDB) -> Query:
         """The question with each misspelt name read as the index term it is one edit from ("Lamdba" ->
         lambda, ``rag.spelling``). A name the notes never write is otherwise a subject they do not cover."""
-        fixes = [(word, term) for word in dict.fromkeys(names(self.text)) if (term := respelled(word, db))]
+        named = list(dict.fromkeys(names(self.text)))
+        fixes = [(word, term) for word in named if (term := respelled(word, db))]
         fixes += [(f"{a} {b}", term) for a, b in _NAME_PAIR.findall(self.text) if (term := joined(a, b, db))]
         # dictated or typed apart in lowercase ("cloud trail", "sage maker"): a service's name the notes write
         fixes += [(f"{a} {b}", term) for a, b in _WORD_PAIR.findall(self.text)
@@ -280,9 +281,8 @@ class Query:
         fixes += [(word, term) for word in dict.fromkeys(_WORD.findall(self.text))
                   if (term := respelled_word(word, db))]
         # a short name the notes misspell beside another name of the question (TLS: 「EFS…TSLで暗号化」)
-        named = [t for w in names(self.text) for t, _ in terms(w)]
-        beside = [t for t, n in db.doc_freq(named)[0].items() if n]
-        fixes += [(word, term) for word in dict.fromkeys(names(self.text)) if (term := swapped_name(word, beside, db))]
+        beside = [t for t, n in db.doc_freq(t for w in named for t, _ in terms(w))[0].items() if n]
+        fixes += [(word, term) for word in named if (term := swapped_name(word, beside, db))]
         fixes = list(dict(fixes).items())  # a word both a misspelt name and a swapped word: one notice
         if not fixes:
             return self

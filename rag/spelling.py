@@ -40,13 +40,20 @@ def _swaps(term: str) -> set[str]:
             if not (term[i].isdigit() or term[i + 1].isdigit())} - {term}
 
 
+def _unwritten(word: str, db: IndexDB, shortest: int, longest: int | None = None) -> str | None:
+    """The index term of ``word`` when it is one term, of ``shortest`` to ``longest`` letters, that the
+    notes never write."""
+    found = [t for t, _ in terms(word)]
+    if len(found) != 1 or not shortest <= len(term := found[0]) <= (longest or len(term)):
+        return None
+    return None if db.doc_freq(found)[0] else term
+
+
 def _unknown(word: str, db: IndexDB) -> str | None:
     """The index term of ``word`` when it may be a misspelling: one term, long, neither a glossary word
     nor written in the notes."""
-    found = [t for t, _ in terms(word)]
-    if len(found) != 1 or len(term := found[0]) < MIN_TYPO_LENGTH or translations(term) or db.doc_freq(found)[0]:
-        return None
-    return term
+    term = _unwritten(word, db, MIN_TYPO_LENGTH)
+    return None if term is None or translations(term) else term
 
 
 _CAMEL_PART = re.compile(r"[A-Z][a-z]*|[a-z]+|\d+")
@@ -89,10 +96,7 @@ def swapped_name(word: str, beside: list[str], db: IndexDB) -> str | None:
     """The notes' own slip of a short name, two neighbouring letters swapped (「TSLで暗号化」 for TLS), when
     they write it in a chunk with another name of the question (EFS's mount helper); a short name is
     too close to others to be read as one written anywhere (SSM is not the SMS of another section)."""
-    found = [t for t, _ in terms(word)]
-    if len(found) != 1 or not (term := found[0]).isalpha() or not 3 <= len(term) < MIN_TYPO_LENGTH:
-        return None
-    if db.doc_freq(found)[0]:
+    if (term := _unwritten(word, db, 3, MIN_TYPO_LENGTH - 1)) is None or not term.isalpha():
         return None
     # a slip is written once, and is no service's name (SSE is no SES, PVC no VPC) nor a name the
     # question writes too (「ELTとETLの違い」)

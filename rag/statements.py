@@ -56,7 +56,7 @@ class Statement:
     @cached_property
     def said(self) -> str:
         """Everything the statement says, normalised: its section's heading, parent items, text and
-        sub-items (what a check for the words of a change, a cost or an order reads)."""
+        sub-items (what a check for the words of a change, a cost, an order or an occurrence reads)."""
         return normalize(" ".join((self.section, *self.context, self.text, *self.children)))
 
     def with_children(self) -> tuple[str, tuple[str, ...]]:
