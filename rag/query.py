@@ -20,7 +20,10 @@ from rag.spelling import joined, respelled, respelled_word, swapped_name
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
 # what a person asks of the assistant (「一言で説明して」, 「何を意味してる？」), not of the service
 _REQUESTS = frozenset({"意味", "説明", "解説", "紹介", "列挙", "要約", "整理", "比較", "確認", "質問", "回答",
-                       "復習", "勉強", "暗記", "把握"})  # and what the person does with it (「要点を復習したい」)
+                       "復習", "勉強", "暗記", "把握",  # and what the person does with it (「要点を復習したい」)
+                       # a remedy asked in general: whatever the notes advise does it (「100%に張り付いてる。
+                       # どう対処するのがいい？」: 最大I/Oを使う)
+                       "対処", "対策", "解決", "解消", "改善"})
 _LOANWORD = re.compile(r"[\u30a1-\u30fa\u30fc]{4,}")  # katakana, 4+ characters: パーティション, not キー
 # Everyday loanwords that set the scene of a question (「来週キャンペーンでLBに…」), never its subject.
 _SCENE = frozenset({"キャンペーン", "プロジェクト", "チーム", "メンバー", "ミーティング", "セール", "ユーザ",
@@ -34,6 +37,8 @@ _ABBREVIATION = re.compile(r"\b(vs|e\.g|i\.e|etc)\.", re.I)  # "SQS vs. SNS", "e
 # everyday words, typed in capitals, that are no names: 「…戻せればOKって理解でいい？」, "which does NOT …"
 _EVERYDAY = frozenset({"ok", "ng", "not", "only", "all", "no", "never", "always", "both", "except", "true",
                        "false", "best", "most", "least", "and", "or"})
+# a host name given as an example (「example.comみたいなZone Apex」): what is set up, not a subject
+_DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:com|net|org|jp|io|dev|info|biz|local|internal|example|test)", re.I)
 _COUNTED = re.compile(r"(?<=[A-Za-z]{2})\d+$")
 _COUNTER = re.compile(r"秒|分|時間|日|週|[かヶカ]月|年|個|回|件|台|つ|%|％")
 _UNIT = re.compile(r"[KMGTP]i?B|[KMGT]?bps|ms", re.I)
@@ -194,7 +199,8 @@ def name_spans(text: str) -> list[tuple[int, str]]:
     found = [(m.start(), _COUNTED.sub("", m.group()) if _COUNTER.match(text, m.end()) else m.group())
              for m in _NAME.finditer(text)]
     commands = {m.start(1) for m in _CLI_COMMAND.finditer(text)}
-    found = [(at, w) for at, w in found if not _UNIT.fullmatch(w) and w.lower() not in _EVERYDAY and at not in commands]
+    found = [(at, w) for at, w in found if not _UNIT.fullmatch(w) and w.lower() not in _EVERYDAY and at not in commands
+             and not _DOMAIN.fullmatch(w)]
     if is_japanese(text):
         # English words written inside Japanese (「SQSのvisibility timeoutのdefault値」) are words, not names
         return [(at, w) for at, w in found if not (w.islower() and w.replace("-", "").isalpha() and _is_word(w))]

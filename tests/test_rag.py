@@ -583,6 +583,20 @@ def test_a_kanji_verb_before_a_noun_describes_the_situation(assistant):
     assert answer.found and "Immutable デプロイは、部分的に完了したローリングデプロイ" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a host name given as an example is no subject the notes lack
+        ("Route 53でexample.comみたいなZone ApexをELBに向けたいんだけど、CNAMEじゃダメ？", "Zone Apex"),
+        # a remedy asked in general (対処, written nowhere) is whatever the notes advise
+        ("EFSを汎用モードで使ってるんだけど、PercentIOLimitが100%に張り付いてる。どう対処するのがいい？", "MaxI／O"),
+    ],
+)
+def test_words_that_name_no_subject(assistant, question, fact):
+    answer = assistant.ask(question)
+    assert answer.found and fact in answer.text
+
+
 def test_a_service_the_notes_head_and_leave_empty(assistant):
     """「### Amazon DynamoDB」 has nothing under it: sections sharing the question's other words do not
     answer, the refusal says where the heading is; a passage naming DynamoDB with the question does."""
