@@ -12,10 +12,10 @@ from functools import lru_cache
 
 # Bump when ``terms`` changes what it makes of a text: an ingest then re-indexes every chunk's keywords
 # (not its vector), so questions and notes are tokenised alike.
-VERSION = "6"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter among Japanese (「a」) is a term;
+VERSION = "7"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter among Japanese (「a」) is a term;
 # 4: … among kana or kanji only (not after ’), the letters of English contractions (I'd, don't) are stop words;
 # 5: a dash typed for the long vowel inside a katakana word is ー (「セキュリティグル－プ」, 「メッセ―ジ」); 6: … a
-# full-width one only, not "-"
+# full-width one only, not "-"; 7: a British -iser/-isation is -izer/-ization
 
 # ASCII terms such as SQS, FIFO, --page-size, Lambda@Edge, 256KB, s3:PutObject stay whole (case-folded).
 _ASCII = re.compile(r"-{0,2}[a-z0-9](?:[a-z0-9_.\-/@:+]*[a-z0-9])?")
@@ -55,6 +55,9 @@ def _sudachi():
     return Dictionary().tokenizer(mode=SplitMode.C), SplitMode.A
 
 
+_BRITISH = re.compile(r"(?<=[a-z]{3})is(er|ers|ation|ations)$")
+
+
 def normalize(text: str) -> str:
     """NFKC + case fold: full-width ＳＱＳ and sqs become the same term; a dash typed for ー between katakana
     is ー (「セキュリティグル－プ」 is 「セキュリティグループ」)."""
@@ -76,7 +79,9 @@ def _japanese_terms(run: str) -> Iterator[tuple[str, list[str]]]:
 
 
 def _stem(term: str) -> str:
-    """Plural/3rd-person 's' only: "queues" and "queue" meet; anything cleverer hurts AWS names."""
+    """Plural/3rd-person 's' only: "queues" and "queue" meet; anything cleverer hurts AWS names. A British
+    noun is the American one ("authoriser", "optimisation"): the notes and AWS write -izer, -ization."""
+    term = _BRITISH.sub(r"iz\1", term)
     if len(term) > 3 and term.isalpha() and term.endswith("s") and not term.endswith(("ss", "us", "is")):
         return term[:-1]
     return term

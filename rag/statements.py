@@ -17,7 +17,8 @@ CHILDREN_CHARS = 160
 LONG_LINE = 160  # longer lines are split into sentences; shorter ones stay whole for context
 
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?\[[^\]]*\]\([^)]*\)\s*$")
+# a line that is only a link, in Markdown or bare: it says nothing an answer can quote
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+?>?)\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _SENTENCE = re.compile(r"(?<=[。！？!?])\s*")
 

@@ -597,6 +597,13 @@ def test_words_that_name_no_subject(assistant, question, fact):
     assert answer.found and fact in answer.text
 
 
+def test_a_bare_link_is_no_statement(assistant):
+    """The Lambda authorizer section's documentation URL holds the question's words ("lambda-authorizer")
+    and says nothing; the British spelling is the notes' word."""
+    answer = assistant.ask("api gateway lambda authoriser - what are the two types and when would I use each?")
+    assert "OAuth" in answer.text and "https://" not in answer.text
+
+
 def test_a_service_the_notes_head_and_leave_empty(assistant):
     """「### Amazon DynamoDB」 has nothing under it: sections sharing the question's other words do not
     answer, the refusal says where the heading is; a passage naming DynamoDB with the question does."""
