@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ingest.indexdb import IndexDB
-from ingest.tokenize import terms, tokens
+from ingest.tokenize import normalize, terms, tokens
 from rag.compounds import unwritten
 from rag.glossary import abbreviations, inflections, romanized, synonyms, translations, written_forms
-from rag.glossary_terms import SERVICE_NAMES
+from rag.glossary_terms import FEATURES, SERVICE_NAMES
 from rag.options import split_options
 from rag.spelling import joined, respelled, respelled_word, swapped_name
 
@@ -189,6 +189,21 @@ def _pairs_a_feature(text: str, unmentioned: list[str], db: IndexDB) -> bool:
 
 def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
+
+
+def _unknown_features(text: str, db: IndexDB) -> list[str]:
+    """The features of ``FEATURES`` that ``text`` names, in any of their forms, and the notes write in none."""
+    folded = normalize(text)
+    out = []
+    for forms in FEATURES:
+        if any(_FEATURE_FORM[form].search(folded) for form in forms) and not any(
+                db.phrase_chunks(tuple(tokens(form))) for form in forms):
+            out.append(forms[0])
+    return out
+
+
+_FEATURE_FORM = {form: re.compile(rf"(?<![a-z]){re.escape(normalize(form))}(?![a-z])")
+                 for forms in FEATURES for form in forms}
 
 
 def name_spans(text: str) -> list[tuple[int, str]]:
@@ -456,4 +471,5 @@ class Query:
         fdf, _ = db.doc_freq(f for fs in forms.values() for f in fs)
         undone += [run for run in runs if not db.phrase_chunks(tuple(tokens(run)))
                    and not all(any(fdf.get(f) for f in forms[w]) for w, _ in terms(run))]
-        return list(dict.fromkeys(unknown + unmentioned + undone + unwritten(asking, db)))
+        return list(dict.fromkeys(unknown + unmentioned + undone + unwritten(asking, db)
+                                  + _unknown_features(asking, db)))

@@ -540,6 +540,12 @@ def test_follow_up_uses_the_conversation(assistant):
         # answer options that are durations ask for a duration
         ("Route 53のヘルスチェックで「高速」を選んだ場合のチェック間隔はどれ？ A) 5秒 B) 10秒 C) 30秒",
          "見つかりませんでした"),
+        # a feature named in words, in English or Japanese, that the notes write in no form
+        ("When would I pick Route 53 multivalue answer routing?", "could not find"),
+        ("Route 53の複数値回答ルーティングってどういう時に使う？", "見つかりませんでした"),
+        ("CloudTrailのログが改ざんされていないか検証する機能ってある？", "見つかりませんでした"),
+        ("model monitorでバッチ変換ジョブの推論も監視できる？", "見つかりませんでした"),
+        ("How do I get my SES account out of the sandbox so I can send to any address?", "could not find"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
