@@ -154,6 +154,9 @@ _EVERY = regex(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|fre
 # a price per something, as asked (「GBあたりいくら」, "per extra day") and as stated (「0.36 USD/GB-月」)
 _PER_UNIT = regex(r"あたり|当たり|ごと|毎|\bper\b|\ban? (?:hour|day|month|GB)\b", re.I)
 _PER_UNIT_STATED = regex(rf"{_PER_UNIT.pattern}|月額|/\s*(?:GB|TB|月|日|時間|件|hour|day|month|request)", re.I)
+# a value asked of what comes free (「月に何パスまで無料？」, "how many paths are free"), and the words
+# a note gives it with
+_FREE = regex(r"無料|無償|タダ|\bfree\b|\bno (?:charge|cost)\b|\bwithout charge", re.I)
 # a question asking which metric, setting or service does something (「どのメトリクスで遅延がわかる？」,
 # "which metric shows how long …") asks its name, not a value
 _NAMED_THING = regex(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}"
@@ -228,6 +231,7 @@ class Expected:
     rate: bool = False  # a number per unit of time is asked (「1秒あたり何件」, "requests per second")
     often: bool = False  # how often, not how long: 「最短間隔」, "how often", "at what frequency"
     per_unit: bool = False  # a price per something: 「GBあたりいくら」, "per extra day" (not 「無料」, not $250 a job)
+    free: bool = False  # of what comes free: the statement must say so (「同時に最大3,000個」 is no free allowance)
 
     @classmethod
     @lru_cache(maxsize=1024)  # retrieval and the answer both ask
@@ -254,7 +258,7 @@ class Expected:
         return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), ends,
                    _RATE.search(question) is not None or _THROTTLED.search(question) is not None,
                    _OFTEN.search(question) is not None,
-                   _PER_UNIT.search(question) is not None)
+                   _PER_UNIT.search(question) is not None, _FREE.search(question) is not None)
 
     @classmethod
     @lru_cache(maxsize=1024)
@@ -437,6 +441,8 @@ def gives(statement: Statement, expected: Expected, subject: frozenset[str], sec
         return False
     if "count" in expected.kinds and not expected.rate and _RATE.search(statement.text):
         return False  # 「1秒間あたり最大300件」 is a rate, not how many one call takes
+    if expected.free and not _FREE.search(statement.said):
+        return False  # 「同時に最大3,000個までのパス指定」 is not how many paths are free
     if "price" in expected.kinds and expected.per_unit and not _PER_UNIT_STATED.search(statement.text):
         return False  # 「basic scanningは無料」 is no price per GB stored
     ends = _ends(statement.text)

@@ -546,6 +546,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("CloudTrailのログが改ざんされていないか検証する機能ってある？", "見つかりませんでした"),
         ("model monitorでバッチ変換ジョブの推論も監視できる？", "見つかりませんでした"),
         ("How do I get my SES account out of the sandbox so I can send to any address?", "could not find"),
+        # a value of what comes free, from a section that gives counts but never says free (3,000 paths at once)
+        ("How many CloudFront invalidation paths do you get for free each month?", "could not find"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
