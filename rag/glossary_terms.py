@@ -1013,4 +1013,5 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("domain registration", "ドメイン登録", "ドメインの登録", "ドメイン名の登録", "ドメインを購入", "ドメイン名を購入"),
     ("output format", "出力形式", "表形式"),
     ("input transformer", "入力トランスフォーマー"),
+    ("rollback", "roll back", "rolls back", "rolled back", "ロールバック", "切り戻"),
 )
