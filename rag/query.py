@@ -191,7 +191,7 @@ def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
 
-def _unknown_features(text: str, db: IndexDB) -> list[str]:
+def unknown_features(text: str, db: IndexDB) -> list[str]:
     """The features of ``FEATURES`` that ``text`` names, in any of their forms, and the notes write in none."""
     folded = normalize(text)
     out = []
@@ -472,4 +472,4 @@ class Query:
         undone += [run for run in runs if not db.phrase_chunks(tuple(tokens(run)))
                    and not all(any(fdf.get(f) for f in forms[w]) for w, _ in terms(run))]
         return list(dict.fromkeys(unknown + unmentioned + undone + unwritten(asking, db)
-                                  + _unknown_features(asking, db)))
+                                  + unknown_features(asking, db)))

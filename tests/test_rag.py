@@ -22,7 +22,7 @@ from rag.acronyms import asked_acronym, expands
 from rag.assistant import Assistant
 from rag.compounds import unwritten
 from rag.glossary import romanized
-from rag.query import EmptyQuestion, Query, coverage, names, search_terms
+from rag.query import EmptyQuestion, Query, coverage, names, search_terms, unknown_features
 from rag.retrieve import NotesRetriever
 from rag.settings import AskSettings
 from rag.spelling import _one_edit_away
@@ -804,6 +804,22 @@ def test_unchanged_notes_copy_is_not_rewritten(tmp_path):
 )
 def test_loanword_compounds_the_notes_never_write(assistant, text, found):
     assert unwritten(text, assistant.index.db) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("When would I pick Route 53 multivalue answer routing?", ["multivalue"]),
+        ("Route 53のマルチバリュー回答ルーティングって？", ["multivalue"]),  # any of its forms
+        ("CodeDeployで失敗したら自動でロールバックさせるには？", ["rollback"]),
+        ("Can I roll back a deployment?", ["rollback"]),
+        ("How does ELB connection draining work?", []),  # a feature the notes write
+        ("What does the spread of traffic look like?", []),  # an English word that names no feature
+        ("Lambda authorizer TTLs: can I change them?", []),  # a name's plural: the notes' word is whole
+    ],
+)
+def test_features_the_notes_never_write(assistant, text, found):
+    assert unknown_features(text, assistant.index.db) == found
 
 
 def test_katakana_service_names_are_read_as_written_in_the_notes_and_shown_as_typed(assistant):
