@@ -343,6 +343,8 @@ class Expected:
 
 PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
 IDENTIFIERS = frozenset({"id"})  # 「トレースIDなどのメタ情報」: what is stored, not whose limit is asked
+FIELDS = frozenset({"ml", "ai"})  # "GPU-based ML containers": what kind of container, no thing of its own
+_NO_SUBJECTS = PROTOCOLS | IDENTIFIERS | FIELDS | GENERIC_NAMES
 _API_GATEWAY = regex(r"(?<![A-Za-z])API\s*Gateway", re.I)  # 「CloudTrailはAPIの呼び出し…」: no API Gateway
 
 
@@ -374,7 +376,7 @@ def subject(question: str) -> Subject:
     (「AWSのコンテナイメージ置き場」), nor API outside "API Gateway" ("API call history")."""
     api_gateway = _API_GATEWAY.search(question) is not None
     spans = [(start, start + len(w), w) for start, w in name_spans(question)
-             if w.lower() not in PROTOCOLS | IDENTIFIERS | GENERIC_NAMES and (api_gateway or w.lower() != "api")]
+             if w.lower() not in _NO_SUBJECTS and (api_gateway or w.lower() != "api")]
     out = Subject(t for _, _, w in spans for t, _ in terms(w))
     lists: list[list[list[str]]] = [[[spans[0][2]]]] if spans else []
     for (_, end, _), (start, _, word) in pairwise(spans):

@@ -173,6 +173,7 @@ def assistant(settings) -> Assistant:
         # "GPU-based" is about GPUs; a feature of a service the notes write with it (GPU, Fargate) is what
         # is asked, not a word they never write (inference)
         ("Can I run GPU-based containers on Fargate?", "000", "Fargate", "GPUは使用できない"),
+        ("Can I run GPU-based ML containers on Fargate?", "000", "Fargate", "GPUは使用できない"),  # ML: a field
         ("Can I use GPUs with Fargate for my ML inference containers?", "000", "Fargate", "GPUは使用できない"),
         # an item's value, its other sub-items saying what the item is (the visibility timeout, unnamed)
         ("SQSでメッセージを受け取ったあと、他のコンシューマーからそのメッセージが見えなくなる時間は、初期設定だと何秒？",
