@@ -1024,4 +1024,5 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("baking period", "baking", "ベイキング"),
     ("mutual tls", "mtls", "相互tls", "クライアント証明書"),
     ("multi-factor", "多要素認証"),
+    ("target capacity", "ターゲットキャパシティ", "ターゲット容量"),
 )

@@ -82,6 +82,8 @@ _SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
 SHOUTED_WORDS = 4  # this many words in capitals, and no small letter, is shouting ("SQS FIFO DLQ": names)
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
 _ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
+_PLACES = frozenset({"eu", "us", "usa", "uk", "jp", "apac", "emea", "asia", "europe", "japan", "tokyo", "osaka"})
+_STATED = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))+[。！!]")  # a sentence that ends without asking
 SPECIFIC = 3  # a term the notes write in this many chunks or fewer names something of theirs
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
 ADDRESSES = frozenset({"url"})  # 「URLのパスごとに振り分け」 asks the load balancer, not about URLs
@@ -334,6 +336,11 @@ class Query:
         """The sentences that ask, each apart (「…何のキー使ってる？」, 「あとサイズの上限は？」)."""
         return tuple(_ASKING.findall(_unabbreviated(self.own)))
 
+    @cached_property
+    def wishes(self) -> tuple[str, ...]:
+        """The sentences before the question that say what the person wants (「…を変えたい。」)."""
+        return tuple(w for w in _STATED.findall(_unabbreviated(self.own)) if WISH.search(w))
+
     def valued(self, asks_value: Callable[[str], bool]) -> str:
         """The question (without its answer options) less its asking sentences that ask no value (「SQS:
         what's the default visibility timeout? also, can my DLQ live in another region?」: the DLQ is not
@@ -430,6 +437,11 @@ class Query:
         found = [term for w in names(asking) for term, _ in terms(w)]
         if not self._names_its_subject(asking, found, db):  # 「Lightsailを使っています。料金はいくら？」
             found += [term for w in names(self.own) for term, _ in terms(w) if term not in found]
+        # what a wish before the question asks for is asked too (「送信元IPの範囲（CIDR）ごとに応答を変えたい。
+        # どのルーティングポリシーを選べばいい？」), not the scene it is said in
+        # (「ドイツからの問い合わせにはEU向けエンドポイントを返したい」: a place is where, not what)
+        found += [term for w in names(" ".join(self.wishes)) for term, _ in terms(w)
+                  if term not in found and term not in _PLACES]
         df, _ = db.doc_freq(found)
         # a glossary word ("Multi-Attach": マルチアタッチ) is judged by its translations, as a concept below;
         # not a word of a longer name ("Transit Gateway", "Provisioned Concurrency": the notes may hold

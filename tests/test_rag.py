@@ -549,6 +549,9 @@ def test_follow_up_uses_the_conversation(assistant):
         ("How do I get my SES account out of the sandbox so I can send to any address?", "could not find"),
         # a value of what comes free, from a section that gives counts but never says free (3,000 paths at once)
         ("How many CloudFront invalidation paths do you get for free each month?", "could not find"),
+        # a name the wish before the question writes is asked too (the notes never write CIDR)
+        ("送信元IPアドレスの範囲（CIDR）ごとにDNSの応答を変えたい。Route 53のどのルーティングポリシーを選べばいい？",
+         "見つかりませんでした"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
@@ -599,6 +602,9 @@ def test_a_kanji_verb_before_a_noun_describes_the_situation(assistant):
         ("Route 53でexample.comみたいなZone ApexをELBに向けたいんだけど、CNAMEじゃダメ？", "Zone Apex"),
         # a remedy asked in general (対処, written nowhere) is whatever the notes advise
         ("EFSを汎用モードで使ってるんだけど、PercentIOLimitが100%に張り付いてる。どう対処するのがいい？", "MaxI／O"),
+        # a place in the wish before the question is where, not what is asked (the notes never write EU)
+        ("日本からのDNS問い合わせには国内向けエンドポイントを、ドイツからの問い合わせにはEU向けエンドポイントを返したい。"
+         "Route 53のルーティングポリシーは何を使う？", "ルーティングポリシー"),
     ],
 )
 def test_words_that_name_no_subject(assistant, question, fact):
