@@ -848,6 +848,9 @@ SYNONYMS: dict[str, str] = {
     "逃がす": "フェイルオーバー",  # 「落ちたらもう片方に逃がす」
     "跳ねる": "スパイク",  # 「アクセスが跳ねた」
     "吸収": "対応",  # a spike absorbed is one handled: 「スパイクに対応するには」
+    # a beginner's words (「スナップショットから作り直したディスク」, 「同じファイルを何台かのPCからいじる」)
+    "ディスク": "ボリューム", "作り直す": "復元 リストア", "いじる": "アクセス 変更", "pc": "クライアント",
+    "最初": "初回",
     "偏り": "バイアス",  # 「学習データの偏りをチェック」: Clarify detects bias
     "退避": "入れる 移動",  # 「失敗するメッセージを別のキューに退避」: put in the Dead Letter Queue
     "制約": "制限",
@@ -1013,7 +1016,8 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("domain registration", "ドメイン登録", "ドメインの登録", "ドメイン名の登録", "ドメインを購入", "ドメイン名を購入"),
     ("output format", "出力形式", "表形式"),
     ("input transformer", "入力トランスフォーマー"),
-    ("rollback", "roll back", "rolls back", "rolled back", "ロールバック", "切り戻"),
+    ("rollback", "roll back", "rolls back", "rolled back", "ロールバック", "切り戻", "前のバージョンに戻",
+     "元のバージョンに戻", "旧バージョンに戻"),
     ("ttl", "time to live"),
     ("integrity", "log file validation", "整合性の検証", "整合性検証"),
     ("log group", "ロググループ"),

@@ -62,7 +62,8 @@ _CLI_COMMAND = re.compile(r"\baws\s+[a-z0-9-]+\s+([a-z][a-z0-9-]*)")
 # Words of a question that are no concepts of it: what is asked of me (「制約をまとめて知りたい」, 「10秒粒度で
 # 見たい」, "I'd like to know"), and English function words the notes' one English file makes look rare
 _ASKING_WORDS = frozenset({"know", "tell", "please", "explain", "wonder", "remind", "知る", "教える", "見る",
-                           "略", "略語", "略称"})  # 「DLMって何の略？」: not the notes that say 「…の略で」
+                           "略", "略語", "略称",  # 「DLMって何の略？」: not the notes that say 「…の略で」
+                           "気"})  # 「遅い気がする」: how it feels to the person
 _FUNCTION_WORDS = frozenset({"we", "our", "us", "your", "they", "them", "their", "who", "have", "has", "had",
                              "been", "would", "could", "so", "than", "then", "into", "just", "made"})
 _NO_CONCEPTS = _ASKING_WORDS | _FUNCTION_WORDS

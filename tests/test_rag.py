@@ -174,6 +174,9 @@ def assistant(settings) -> Assistant:
         # is asked, not a word they never write (inference)
         ("Can I run GPU-based containers on Fargate?", "000", "Fargate", "GPUは使用できない"),
         ("Can I run GPU-based ML containers on Fargate?", "000", "Fargate", "GPUは使用できない"),  # ML: a field
+        # a beginner's words: 最初 is the notes' 初回, 作り直す their 復元 (「Snapshotから復元したボリューム」)
+        ("スナップショットから作り直したEBS、最初の読み込みだけやたら遅い気がする。対策ある？", "002",
+         "事前ウォーミング(Pre-Warming)", "ペナルティ"),
         ("Can I use GPUs with Fargate for my ML inference containers?", "000", "Fargate", "GPUは使用できない"),
         # an item's value, its other sub-items saying what the item is (the visibility timeout, unnamed)
         ("SQSでメッセージを受け取ったあと、他のコンシューマーからそのメッセージが見えなくなる時間は、初期設定だと何秒？",
@@ -819,6 +822,7 @@ def test_loanword_compounds_the_notes_never_write(assistant, text, found):
         ("When would I pick Route 53 multivalue answer routing?", ["multivalue"]),
         ("Route 53のマルチバリュー回答ルーティングって？", ["multivalue"]),  # any of its forms
         ("CodeDeployで失敗したら自動でロールバックさせるには？", ["rollback"]),
+        ("All at onceでデプロイが失敗したら、自動で前のバージョンに戻してくれる？", ["rollback"]),  # in other words
         ("Can I roll back a deployment?", ["rollback"]),
         ("How does ELB connection draining work?", []),  # a feature the notes write
         ("What does the spread of traffic look like?", []),  # an English word that names no feature
