@@ -175,7 +175,7 @@ def assistant(settings) -> Assistant:
         ("Can I run GPU-based containers on Fargate?", "000", "Fargate", "GPUは使用できない"),
         ("Can I run GPU-based ML containers on Fargate?", "000", "Fargate", "GPUは使用できない"),  # ML: a field
         # a beginner's words: 最初 is the notes' 初回, 作り直す their 復元 (「Snapshotから復元したボリューム」)
-        ("スナップショットから作り直したEBS、最初の読み込みだけやたら遅い気がする。対策ある？", "002",
+        ("スナップショットから作り直したEBS、最初の読み込みだけやたら遅い気がする。対策ある？", "001",
          "事前ウォーミング(Pre-Warming)", "ペナルティ"),
         ("Can I use GPUs with Fargate for my ML inference containers?", "000", "Fargate", "GPUは使用できない"),
         # an item's value, its other sub-items saying what the item is (the visibility timeout, unnamed)
