@@ -15,7 +15,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects
-from rag.capability import apart, uncompared
+from rag.capability import apart, uncompared, unscoped
 from rag.cost import uncosted
 from rag.enabling import unnamed, unstated
 from rag.expect import Expected, Subject, gives, subject
@@ -105,7 +105,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
 
     # 「FargateでWindowsコンテナって動かせますか？」: no section of the five names both (not only the three
     # answered from: a section naming both may rank below two about the one)
-    if apart(query.asking, five(), db) or uncompared(query.asking, five()):
+    if apart(query.asking, five(), db) or uncompared(query.asking, five()) or unscoped(query.asking, five()):
         return False  # 「Data PipelineとAWS Glueのどっち？」: no top section names Glue
     if uncosted(query.asking, candidates):  # "which one is cheaper?" of sections never speaking of cost
         return False

@@ -13,7 +13,10 @@ import re
 from collections.abc import Iterable
 
 from ingest.indexdb import IndexDB
-from rag.expect import CAN, all_named, named_in, subject
+from ingest.tokenize import normalize, tokens
+from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
+from rag.glossary import forms_pattern
+from rag.glossary_terms import SCOPED_FEATURES
 from rag.patterns import regex
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
@@ -60,3 +63,22 @@ def uncompared(asking: str, sections: Iterable[frozenset[str]]) -> bool:
                if any(len(n) > 1 for n in name)]  # not the O of "Max I/O"
     sections = list(sections)
     return any(not any(all(named_in(n, s) for n in name) for s in sections) for name in offered)
+
+
+_SCOPED = [(tuple(frozenset(tokens(f)) for f in forms), forms_pattern(forms)) for forms in SCOPED_FEATURES]
+
+
+def unscoped(asking: str, sections: Iterable[frozenset[str]]) -> bool:
+    """Whether ``asking`` names a feature the notes write of some services only (a dead-letter queue)
+    and no top section that names its subject writes it: 「EventBridgeで配信に失敗したイベントをデッドレター
+    キューに送るには？」 is not answered by SQS's 「Dead Letter Queue」."""
+    folded = normalize(asking)
+    asked = [forms for forms, pattern in _SCOPED if pattern.search(folded)]
+    if not asked:
+        return False
+    sections = list(sections)
+    about = subject(asking)
+    held = held_names(about, sections)
+    if about and not held:
+        return True  # nothing is said of a subject no top section names
+    return not any(any(form <= s for form in forms) and names_all(s, held) for forms in asked for s in sections)

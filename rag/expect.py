@@ -19,7 +19,7 @@ from itertools import pairwise
 from ingest.tokenize import normalize, terms, tokens
 from rag.glossary import abbreviations, spelled_out, translations
 from rag.patterns import regex
-from rag.query import GENERIC_NAMES, LINK, name_spans
+from rag.query import FIELDS, GENERIC_NAMES, LINK, name_spans
 from rag.statements import Statement
 
 # Units of a kind, smallest first, as (Japanese, English) patterns. A question that names a unit (何秒)
@@ -154,9 +154,12 @@ _EVERY = regex(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|fre
 # a price per something, as asked (「GBあたりいくら」, "per extra day") and as stated (「0.36 USD/GB-月」)
 _PER_UNIT = regex(r"あたり|当たり|ごと|毎|\bper\b|\ban? (?:hour|day|month|GB)\b", re.I)
 _PER_UNIT_STATED = regex(rf"{_PER_UNIT.pattern}|月額|/\s*(?:GB|TB|月|日|時間|件|hour|day|month|request)", re.I)
-# a value asked of what comes free (「月に何パスまで無料？」, "how many paths are free"), and the words
-# a note gives it with
-_FREE = regex(r"無料|無償|タダ|\bfree\b|\bno (?:charge|cost)\b|\bwithout charge", re.I)
+# a value asked of what comes free (「月に何パスまで無料？」, "how many paths do you get for free"; not a
+# price beyond the free tier, not 「無料じゃないよね？いくら？」), and the words a note gives it with
+_FREE_ASKED = regex(r"(?:何|いくつ|どれ)[^。？?]{0,12}無料(?!じゃ|では|枠)|無料で[^。？?]{0,12}(?:何|いくつ)|"
+                    r"\bfor free\b|\bare (?:they )?free\b|\bfree (?:each|per|every|allowance|paths?)\b|"
+                    r"\bat no (?:charge|cost)\b", re.I)
+_FREE = regex(r"無料|無償|追加料金なし|\bfree\b|\bno (?:additional )?(?:charge|cost)\b|\bwithout charge", re.I)
 # a question asking which metric, setting or service does something (「どのメトリクスで遅延がわかる？」,
 # "which metric shows how long …") asks its name, not a value
 _NAMED_THING = regex(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}"
@@ -258,7 +261,7 @@ class Expected:
         return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), ends,
                    _RATE.search(question) is not None or _THROTTLED.search(question) is not None,
                    _OFTEN.search(question) is not None,
-                   _PER_UNIT.search(question) is not None, _FREE.search(question) is not None)
+                   _PER_UNIT.search(question) is not None, _FREE_ASKED.search(question) is not None)
 
     @classmethod
     @lru_cache(maxsize=1024)
@@ -343,7 +346,6 @@ class Expected:
 
 PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
 IDENTIFIERS = frozenset({"id"})  # 「トレースIDなどのメタ情報」: what is stored, not whose limit is asked
-FIELDS = frozenset({"ml", "ai"})  # "GPU-based ML containers": what kind of container, no thing of its own
 _NO_SUBJECTS = PROTOCOLS | IDENTIFIERS | FIELDS | GENERIC_NAMES
 _API_GATEWAY = regex(r"(?<![A-Za-z])API\s*Gateway", re.I)  # 「CloudTrailはAPIの呼び出し…」: no API Gateway
 

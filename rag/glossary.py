@@ -153,3 +153,19 @@ def spelled_out(term: str) -> list[str]:
 
 def synonyms(term: str) -> list[str]:
     return list(_synonyms().get(term, ()))
+
+
+def _edge(ch: str) -> str:
+    """What may not touch a form at an end starting or ending with ``ch``: a letter for an English word,
+    katakana for a loanword (「スプレッド」 is not 「スプレッドシート」)."""
+    return "a-z" if ch.isascii() and ch.isalpha() else "ァ-ヶー" if "ァ" <= ch <= "ヶ" or ch == "ー" else ""
+
+
+def forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of ``forms`` as a whole word in NFKC case-folded text."""
+    parts = []
+    for form in forms:
+        f = unicodedata.normalize("NFKC", form).casefold()
+        before, after = _edge(f[0]), _edge(f[-1])
+        parts.append((rf"(?<![{before}])" if before else "") + re.escape(f) + (rf"(?![{after}])" if after else ""))
+    return re.compile("|".join(parts))

@@ -12,7 +12,7 @@ from functools import cached_property
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, terms, tokens
 from rag.compounds import unwritten
-from rag.glossary import abbreviations, inflections, romanized, synonyms, translations, written_forms
+from rag.glossary import abbreviations, forms_pattern, inflections, romanized, synonyms, translations, written_forms
 from rag.glossary_terms import FEATURES, SERVICE_NAMES
 from rag.options import split_options
 from rag.spelling import joined, respelled, respelled_word, swapped_name
@@ -38,7 +38,8 @@ _ABBREVIATION = re.compile(r"\b(vs|e\.g|i\.e|etc)\.", re.I)  # "SQS vs. SNS", "e
 _EVERYDAY = frozenset({"ok", "ng", "not", "only", "all", "no", "never", "always", "both", "except", "true",
                        "false", "best", "most", "least", "and", "or"})
 # a host name given as an example (「example.comみたいなZone Apex」): what is set up, not a subject
-_DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:com|net|org|jp|io|dev|info|biz|local|internal|example|test)", re.I)
+_DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:com|net|org|jp|io|dev|app|ai|co|uk|de|fr|eu|us|info|biz|me|tv|xyz|site|"
+                     r"shop|tokyo|cloud|online|tech|local|internal|example|test)", re.I)
 _COUNTED = re.compile(r"(?<=[A-Za-z]{2})\d+$")
 _COUNTER = re.compile(r"秒|分|時間|日|週|[かヶカ]月|年|個|回|件|台|つ|%|％")
 _UNIT = re.compile(r"[KMGTP]i?B|[KMGT]?bps|ms", re.I)
@@ -83,10 +84,9 @@ _SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
 SHOUTED_WORDS = 4  # this many words in capitals, and no small letter, is shouting ("SQS FIFO DLQ": names)
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
 _ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
-_PLACES = frozenset({"eu", "us", "usa", "uk", "jp", "apac", "emea", "asia", "europe", "japan", "tokyo", "osaka"})
-_STATED = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))+[。！!]")  # a sentence that ends without asking
 SPECIFIC = 3  # a term the notes write in this many chunks or fewer names something of theirs
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
+FIELDS = frozenset({"ml", "ai"})  # "GPU-based ML containers": what kind of container, no thing of its own
 ADDRESSES = frozenset({"url"})  # 「URLのパスごとに振り分け」 asks the load balancer, not about URLs
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
@@ -197,16 +197,11 @@ def is_japanese(text: str) -> bool:
 def unknown_features(text: str, db: IndexDB) -> list[str]:
     """The features of ``FEATURES`` that ``text`` names, in any of their forms, and the notes write in none."""
     folded = normalize(text)
-    out = []
-    for forms in FEATURES:
-        if any(_FEATURE_FORM[form].search(folded) for form in forms) and not any(
-                db.phrase_chunks(tuple(tokens(form))) for form in forms):
-            out.append(forms[0])
-    return out
+    return [forms[0] for forms, pattern in _FEATURES if pattern.search(folded)
+            and not any(db.phrase_chunks(tuple(tokens(form))) for form in forms)]
 
 
-_FEATURE_FORM = {form: re.compile(rf"(?<![a-z]){re.escape(normalize(form))}(?![a-z])")
-                 for forms in FEATURES for form in forms}
+_FEATURES = [(forms, forms_pattern(forms)) for forms in FEATURES]
 
 
 def name_spans(text: str) -> list[tuple[int, str]]:
@@ -337,11 +332,6 @@ class Query:
         """The sentences that ask, each apart (「…何のキー使ってる？」, 「あとサイズの上限は？」)."""
         return tuple(_ASKING.findall(_unabbreviated(self.own)))
 
-    @cached_property
-    def wishes(self) -> tuple[str, ...]:
-        """The sentences before the question that say what the person wants (「…を変えたい。」)."""
-        return tuple(w for w in _STATED.findall(_unabbreviated(self.own)) if WISH.search(w))
-
     def valued(self, asks_value: Callable[[str], bool]) -> str:
         """The question (without its answer options) less its asking sentences that ask no value (「SQS:
         what's the default visibility timeout? also, can my DLQ live in another region?」: the DLQ is not
@@ -438,18 +428,13 @@ class Query:
         found = [term for w in names(asking) for term, _ in terms(w)]
         if not self._names_its_subject(asking, found, db):  # 「Lightsailを使っています。料金はいくら？」
             found += [term for w in names(self.own) for term, _ in terms(w) if term not in found]
-        # what a wish before the question asks for is asked too (「送信元IPの範囲（CIDR）ごとに応答を変えたい。
-        # どのルーティングポリシーを選べばいい？」), not the scene it is said in
-        # (「ドイツからの問い合わせにはEU向けエンドポイントを返したい」: a place is where, not what)
-        found += [term for w in names(" ".join(self.wishes)) for term, _ in terms(w)
-                  if term not in found and term not in _PLACES]
         df, _ = db.doc_freq(found)
         # a glossary word ("Multi-Attach": マルチアタッチ) is judged by its translations, as a concept below;
         # not a word of a longer name ("Transit Gateway", "Provisioned Concurrency": the notes may hold
         # each word, not the thing)
         in_names = {t for run in _TITLE_RUN.findall(self.own) for t, _ in terms(run)}
         missing = [t for t in found if not df.get(t) and (t in in_names or not translations(t))
-                   and not _qualified(t, db) and t not in ADDRESSES]
+                   and not _qualified(t, db) and t not in ADDRESSES | FIELDS]
         # DDB is there when the notes write DynamoDB; NLB only when they write "Network Load Balancer",
         # not each of its words; C5d when they write C5
         written = {t: [*written_forms(t), *_INSTANCE_VARIANT.findall(t)] for t in missing}
