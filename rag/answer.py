@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
-from rag.bare import bare_notices, bare_subjects
+from rag.bare import bare_notices, bare_subjects, unfilled
 from rag.capability import apart, uncompared, unscoped
 from rag.cost import uncosted
 from rag.enabling import unnamed, unstated
@@ -107,6 +107,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     # answered from: a section naming both may rank below two about the one)
     if apart(query.asking, five(), db) or uncompared(query.asking, five()) or unscoped(query.asking, five()):
         return False  # 「Data PipelineとAWS Glueのどっち？」: no top section names Glue
+    if unfilled(query.asking, candidates):  # 「ワーカー環境の場合」 with nothing under it
+        return False
     if uncosted(query.asking, candidates):  # "which one is cheaper?" of sections never speaking of cost
         return False
     if unordered(query.asking, candidates, sections):  # "Does EventBridge guarantee the order?"

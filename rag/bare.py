@@ -1,4 +1,6 @@
-"""Subjects the notes head and leave empty: 「### Amazon DynamoDB」 with nothing under it, no section on it.
+"""Subjects the notes head and leave empty: 「### Amazon DynamoDB」 with nothing under it, no section on it;
+or a list item left empty beside a parallel one they fill (「- ワーカー環境の場合」 after 「- Webサーバ環境の場合」
+and its resources).
 
 Such a name is written elsewhere only in passing (「DynamoDB・Elastic Search・Lambdaをデータソースとして指定
 可能」), so sections that share the question's other words (the ALB's 「Load Balancer Capacity Units」 for
@@ -10,10 +12,12 @@ from __future__ import annotations
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
-from rag.glossary import written_forms
+from rag.capability import WHETHER
+from rag.glossary import translations, written_forms
 from rag.glossary_terms import SERVICE_NAMES
 from rag.query import SPECIFIC, Concept, Query, coverage, names
 from rag.spelling import near_terms
+from rag.statements import Statement, text_terms
 
 COVERAGE = 0.5  # eval/*.jsonl: questions answered by a passage naming it hold 0.59 and up, traps 0.41 and down
 MAX_PASSAGES = 50  # per spelling: the names judged are written in 3 chunks or fewer, misspellings rarer
@@ -44,3 +48,28 @@ def bare_notices(subjects: list[str], db: IndexDB) -> tuple[str, ...]:
     """Where the notes head these subjects and say nothing yet: the place to write the answer."""
     return tuple(f"Your notes have the heading “{path[-1]}” ({source}, line {line}) with nothing under it yet."
                  for source, line, path, title in db.bare_headings() if title & set(subjects))
+
+
+LABEL_CHARS = 20  # an item this short, with no sentence end, is a label for what is listed under it
+PARALLEL_CHARS = 4  # a label and its sibling share an ending this long: 「…環境の場合」, 「…のデータプレーン」
+
+
+def _unfilled_labels(candidates: list[Statement]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(terms only the empty label has, terms it shares with its filled sibling) for each empty label."""
+    labels = [u for u in candidates if u.item and len(u.text) <= LABEL_CHARS and "。" not in u.text]
+    return [(text_terms(u.text) - text_terms(v.text), text_terms(u.text) & text_terms(v.text))
+            for u in labels if not u.children for v in labels
+            if v.children and v.hit_rank == u.hit_rank and v.context == u.context and v.text != u.text
+            and v.text[-PARALLEL_CHARS:] == u.text[-PARALLEL_CHARS:]]
+
+
+def unfilled(asking: str, candidates: list[Statement]) -> bool:
+    """Whether ``asking`` asks about a list item the notes leave empty beside a parallel one they fill:
+    「ワーカー環境を作るとどんなリソースが作成される？」 of 「- Webサーバ環境の場合」 (EC2, ELB…) and an
+    empty 「- ワーカー環境の場合」. Whether it can be made at all is answered elsewhere (「Webサーバ環境又は
+    ワーカー環境を作成することができる」)."""
+    if WHETHER.search(asking):
+        return False
+    asked = {t for t, _ in terms(asking)}
+    asked |= {f for t in asked for w in translations(t) for f, _ in terms(w)}
+    return any(own and own <= asked and shared & asked for own, shared in _unfilled_labels(candidates))

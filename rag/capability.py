@@ -18,6 +18,7 @@ from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
 from rag.glossary import forms_pattern
 from rag.glossary_terms import SCOPED_FEATURES
 from rag.patterns import regex
+from rag.query import IN_PASSING
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
 WHETHER = regex(rf"{CAN}(?:る|ます)(?:か|の)?\s*[？?]|{CAN}(?:る(?:ん(?:だ|です))?|た)っけ\s*[？?]|"
@@ -72,7 +73,7 @@ def unscoped(asking: str, sections: Iterable[frozenset[str]]) -> bool:
     """Whether ``asking`` names a feature the notes write of some services only (a dead-letter queue)
     and no top section that names its subject writes it: 「EventBridgeで配信に失敗したイベントをデッドレター
     キューに送るには？」 is not answered by SQS's 「Dead Letter Queue」."""
-    folded = normalize(asking)
+    folded = normalize(IN_PASSING.sub(" ", asking))
     asked = [forms for forms, pattern in _SCOPED if pattern.search(folded)]
     if not asked:
         return False

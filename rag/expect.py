@@ -159,7 +159,8 @@ _PER_UNIT_STATED = regex(rf"{_PER_UNIT.pattern}|月額|/\s*(?:GB|TB|月|日|時�
 _FREE_ASKED = regex(r"(?:何|いくつ|どれ)[^。？?]{0,12}無料(?!じゃ|では|枠)|無料で[^。？?]{0,12}(?:何|いくつ)|"
                     r"\bfor free\b|\bare (?:they )?free\b|\bfree (?:each|per|every|allowance|paths?)\b|"
                     r"\bat no (?:charge|cost)\b", re.I)
-_FREE = regex(r"無料|無償|追加料金なし|\bfree\b|\bno (?:additional )?(?:charge|cost)\b|\bwithout charge", re.I)
+_FREE = regex(r"無料|無償|追加(?:料金|コスト)(?:なし|無し)|支払いは一切なし|\bfree\b|"
+              r"\bno (?:additional )?(?:charge|cost)\b|\bwithout charge", re.I)
 # a question asking which metric, setting or service does something (「どのメトリクスで遅延がわかる？」,
 # "which metric shows how long …") asks its name, not a value
 _NAMED_THING = regex(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}"

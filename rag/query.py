@@ -15,6 +15,7 @@ from rag.compounds import unwritten
 from rag.glossary import abbreviations, forms_pattern, inflections, romanized, synonyms, translations, written_forms
 from rag.glossary_terms import FEATURES, SERVICE_NAMES
 from rag.options import split_options
+from rag.patterns import regex
 from rag.spelling import joined, respelled, respelled_word, swapped_name
 
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
@@ -194,9 +195,21 @@ def is_japanese(text: str) -> bool:
     return bool(_JAPANESE.search(text))
 
 
+# what a question mentions as not asked: ruled out, set against, or a likeness (「マルチバリュー回答以外に」,
+# 「スプレッドと違って」, 「サンドボックスみたいに隔離」, "instead of a presigned URL")
+IN_PASSING = regex(r"[^\s、。,，？?！!「」（）()]{1,24}?(?:じゃなく|じゃない|ではなく|ではない|の代わりに|以外|"
+                   r"と違って|とは別に|は置いといて|はさておき|みたいに|みたいな|のような|のように|関係なく|なしで|"
+                   r"[をは](?:使わ|作ら|入れ|書か)(?:ず|ない|なくても)|は使わないとして|を(?:作る|書く|有効にする)前に|"
+                   r"に入れ(?:ず|る前に)|を使う場合でも)|"
+                   r"\b(?:instead of|other than|without|like|apart from|besides|except(?: for)?|rather than|"
+                   r"before (?:creating|using|enabling|setting up))\s+"
+                   r"(?:an? |the |my |our )?[\w-]+(?:\s+[\w-]+)?", re.I)
+
+
 def unknown_features(text: str, db: IndexDB) -> list[str]:
-    """The features of ``FEATURES`` that ``text`` names, in any of their forms, and the notes write in none."""
-    folded = normalize(text)
+    """The features of ``FEATURES`` that ``text`` names, in any of their forms, and the notes write in none;
+    not one mentioned in passing (「マルチバリュー回答以外に」)."""
+    folded = normalize(IN_PASSING.sub(" ", text))
     return [forms[0] for forms, pattern in _FEATURES if pattern.search(folded)
             and not any(db.phrase_chunks(tuple(tokens(form))) for form in forms)]
 

@@ -815,6 +815,8 @@ def test_loanword_compounds_the_notes_never_write(assistant, text, found):
         ("When would I pick Route 53 multivalue answer routing?", ["multivalue"]),
         ("Route 53のマルチバリュー回答ルーティングって？", ["multivalue"]),  # any of its forms
         ("Glacierからの迅速取り出しって何分？", ["expedited"]),
+        ("Route 53のマルチバリュー回答以外にどんなルーティングポリシーがある？", []),  # ruled out: not asked
+        ("Lambdaの関数はサンドボックスみたいに隔離されたコンテナで動く？", []),  # a likeness
         ("スプレッドシートみたいに列で持つDWHは？", []),  # a loanword inside a longer one is not the feature
         ("How does ELB connection draining work?", []),  # a feature the notes write
         ("What does the spread of traffic look like?", []),  # an English word that names no feature
@@ -831,14 +833,32 @@ def test_features_the_notes_never_write(assistant, text, found):
         # a feature the notes write of some services only, asked of another
         ("EventBridgeのルールからターゲットへの配信が失敗したとき、デッドレターキューに送るにはどう設定する？", False),
         ("SQSのデッドレターキューにはいつメッセージが入る？", True),
-        ("EFSに保存したデータそのものを保管時に暗号化するには、どう設定すればいいですか？", False),
-        ("EBSボリュームの暗号化にはカスタマーマスターキー(CMK)を使える？", True),
+        ("Elastic BeanstalkのTraffic splittingデプロイってどういう仕組み？", False),
+        ("SageMakerのデプロイでトラフィック分割するモードには何がある？", True),  # the notes' 「一部のトラフィックを…」
+        ("SageMaker Model Monitorって、バッチ変換ジョブの推論結果も監視できる？", False),
+        ("Step FunctionsからSageMakerのジョブを起動できる？", True),
         # a rollback, which the notes describe only as an Immutable deploy's 「元のインスタンスをそのまま残します」
         ("SageMakerのDeployment Guardrailsでアラームが発火したら、自動でロールバックされる？", False),
         ("Immutableデプロイで新しいインスタンスがヘルスチェックに失敗したら、ロールバックされるの？", True),
     ],
 )
 def test_features_of_some_services_only(assistant, question, found):
+    assert assistant.ask(question).found is found
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        # 「- ワーカー環境の場合」 has nothing under it, 「- Webサーバ環境の場合」 lists the resources made
+        ("Elastic Beanstalkでワーカー環境を作ると、どんなリソースが作成されるの？", False),
+        ("What AWS resources get created when I launch an Elastic Beanstalk worker environment?", False),
+        ("Beanstalkでワーカー環境は作れる？", True),  # 「Webサーバ環境又はワーカー環境を作成することができる」
+        ("Elastic BeanstalkでWebサーバ環境を作ると何が作られる？", True),
+        ("EKSのマネージド型のデータプレーンって何をしてくれる？", True),
+        ("EKSでFargateのデータプレーンを使うメリットは？", False),
+    ],
+)
+def test_an_item_the_notes_leave_empty_beside_one_they_fill(assistant, question, found):
     assert assistant.ask(question).found is found
 
 
