@@ -58,7 +58,9 @@ def _unit(kind: str) -> str:
 # duration in the SQS section (「最大14日間」 is the retention).
 _QUANTITY_JA = "遅延|タイムアウト|待機時間|保持期間"
 _QUANTITY_EN = r"\b(?:delay|timeout|wait(?:ing)? time|retention(?: period)?|ttl)\b"  # not the ttl of throttling
-_QUANTITY = regex(f"{_QUANTITY_JA}|{_QUANTITY_EN}", re.I)
+# a quantity named (「最大の遅延」, 「メモリって最大何GB」): a statement giving its value names it (Fargate's
+# 「タスクごとに10GB」 is storage, not memory)
+_QUANTITY = regex(rf"{_QUANTITY_JA}|メモリ|{_QUANTITY_EN}|\bmemory\b", re.I)
 
 
 def _noun_cue(ja: str, en: str) -> str:
@@ -110,7 +112,8 @@ CUES: dict[str, re.Pattern[str]] = {
                    r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
                    r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
                    r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b|"
-                   rf"{_THROTTLING}\s+limits?\b|スロットリング(?:の)?(?:上限|制限値?)(?:は|って|[？?])",
+                   rf"{_THROTTLING}\s+limits?\b|スロットリング(?:の)?(?:上限|制限値?)(?:[（(][^）)]{{1,30}}[）)])?"
+                   r"(?:は|って|[？?])",
                    # a rate
                    re.I),
     # a number that names, not counts: 「25番ポート」
@@ -216,6 +219,15 @@ def _keyword_kinds(question: str) -> set[str]:
 _DURATION_NOUN = regex(rf"(?:{_QUANTITY_JA})(?!キュー)|{_QUANTITY_EN}", re.I)  # not 「遅延キュー」
 
 
+def _counts_a_size(question: str) -> bool:
+    """「パッケージのサイズ上限っていくつ？」: いくつ of a size asks for a size, not a count."""
+    counted = [m.group() for m in CUES["count"].finditer(question)]
+    return bool(counted) and all("いくつ" in c for c in counted) and _SIZE_NOUN.search(question) is not None
+
+
+_SIZE_NOUN = regex(r"サイズ|容量|\bsize\b", re.I)
+
+
 def _counts_a_duration(question: str) -> bool:
     """「可視性タイムアウト、最大いくつまで？」: いくつ of a quantity that is a duration asks for one."""
     counted = [m.group() for m in CUES["count"].finditer(question)]
@@ -246,6 +258,8 @@ class Expected:
         kinds = {kind for kind, cue in CUES.items() if cue.search(question)} | _keyword_kinds(question)
         if _counts_a_duration(question):
             kinds = kinds - {"count"} | {"duration"}
+        elif _counts_a_size(question):
+            kinds = kinds - {"count"} | {"size"}
         units = []
         for m in _ASK_UNIT.finditer(question):
             word = m.group("ja") or m.group("en") or m.group("in") or m.group("blank")

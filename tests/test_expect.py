@@ -95,6 +95,9 @@ from rag.statements import statements
         ("How often does Route 53 run health checks against an endpoint?", {"duration"}),
         ("Route 53のヘルスチェックの間隔は？", {"duration"}),  # an interval asked by its noun
         ("What is the health check interval for Route 53 failover routing?", {"duration"}),
+        # いくつ of a size asks a size; a throttling limit with an aside on its unit asks a count
+        ("Lambdaにzipで直接アップロードできるデプロイパッケージのサイズ上限っていくつ？", {"size"}),
+        ("API Gatewayのデフォルトのスロットリング上限（1秒あたりのリクエスト数）は？", {"count"}),
     ],
 )
 def test_expected_kind_of_value(question, kinds):

@@ -550,6 +550,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("CloudTrailのログが改ざんされていないか検証する機能ってある？", "見つかりませんでした"),
         ("model monitorでバッチ変換ジョブの推論も監視できる？", "見つかりませんでした"),
         ("How do I get my SES account out of the sandbox so I can send to any address?", "could not find"),
+        # memory asked: Fargate's 「タスクごとに10GB」 is storage
+        ("Fargateのタスク1つに割り当てられるメモリって最大何GB？", "見つかりませんでした"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
