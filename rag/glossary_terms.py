@@ -983,8 +983,9 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("mutual tls", "mtls", "相互tls", "クライアント証明書"),
 )
 
-# Features the notes write of some services only (the dead-letter queue of SQS, the versioning of Lambda):
-# asked of another service, they are answered only by a section that names it and writes the feature.
+# Features the notes write of some services only (the dead-letter queue of SQS, a rollback of Immutable
+# deploys): asked of another service, they are answered only by a section that names it and writes one
+# of the forms (the notes' own words among them).
 SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     ("dead-letter queue", "dead letter queue", "dlq", "デッドレターキュー", "デッドレター"),
     # Beanstalk's traffic-splitting policy, which the notes do not list; what they say of SageMaker's guardrails
