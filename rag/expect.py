@@ -107,7 +107,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "iops": regex(rf"{_noun_cue('IOPS', 'IOPS')}|何\s*IOPS|\bhow many IOPS\b", re.I),
     # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers (but
     # 「最大いくつある？」 asks a limit)
-    "count": regex(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ)(?!で?も|\w{0,3}ても)|"
+    "count": regex(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ)(?!か|で?も|\w{0,3}ても)|"
                    r"(?:最大|上限)(?:の)?(?:数|個数|件数)|[一-龯ァ-ヶーA-Za-z](?:数|個数|件数)(?:の)?(?:上限|最大)(?:は|って|[？?])|"
                    r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
                    r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"

@@ -98,6 +98,7 @@ from rag.statements import statements
         # いくつ of a size asks a size; a throttling limit with an aside on its unit asks a count
         ("Lambdaにzipで直接アップロードできるデプロイパッケージのサイズ上限っていくつ？", {"size"}),
         ("API Gatewayのデフォルトのスロットリング上限（1秒あたりのリクエスト数）は？", {"count"}),
+        ("同じファイルを何台かのPCから同時にいじっても平気？", set()),  # 何台か: several, no count asked
     ],
 )
 def test_expected_kind_of_value(question, kinds):
