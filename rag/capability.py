@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterable
 
 from ingest.indexdb import IndexDB
-from ingest.tokenize import normalize, tokens
+from ingest.tokenize import tokens
 from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
-from rag.glossary import forms_pattern
+from rag.glossary import feature_patterns
 from rag.glossary_terms import SCOPED_FEATURES
 from rag.patterns import regex
-from rag.query import IN_PASSING
+from rag.query import features_named
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
 WHETHER = regex(rf"{CAN}(?:る|ます)(?:か|の)?\s*[？?]|{CAN}(?:る(?:ん(?:だ|です))?|た)っけ\s*[？?]|"
@@ -66,15 +66,15 @@ def uncompared(asking: str, sections: Iterable[frozenset[str]]) -> bool:
     return any(not any(all(named_in(n, s) for n in name) for s in sections) for name in offered)
 
 
-_SCOPED = [(tuple(frozenset(tokens(f)) for f in forms), forms_pattern(forms)) for forms in SCOPED_FEATURES]
+_SCOPED = feature_patterns(SCOPED_FEATURES)
+_WRITTEN = {forms: tuple(frozenset(tokens(f)) for f in forms) for forms in SCOPED_FEATURES}  # a form's terms
 
 
 def unscoped(asking: str, sections: Iterable[frozenset[str]]) -> bool:
     """Whether ``asking`` names a feature the notes write of some services only (a dead-letter queue)
     and no top section that names its subject writes it: 「EventBridgeで配信に失敗したイベントをデッドレター
     キューに送るには？」 is not answered by SQS's 「Dead Letter Queue」."""
-    folded = normalize(IN_PASSING.sub(" ", asking))
-    asked = [forms for forms, pattern in _SCOPED if pattern.search(folded)]
+    asked = features_named(asking, _SCOPED)
     if not asked:
         return False
     sections = list(sections)
@@ -82,4 +82,5 @@ def unscoped(asking: str, sections: Iterable[frozenset[str]]) -> bool:
     held = held_names(about, sections)
     if about and not held:
         return True  # nothing is said of a subject no top section names
-    return not any(any(form <= s for form in forms) and names_all(s, held) for forms in asked for s in sections)
+    return not any(any(form <= s for form in _WRITTEN[forms]) and names_all(s, held)
+                   for forms in asked for s in sections)

@@ -219,19 +219,16 @@ def _keyword_kinds(question: str) -> set[str]:
 _DURATION_NOUN = regex(rf"(?:{_QUANTITY_JA})(?!キュー)|{_QUANTITY_EN}", re.I)  # not 「遅延キュー」
 
 
-def _counts_a_size(question: str) -> bool:
-    """「パッケージのサイズ上限っていくつ？」: いくつ of a size asks for a size, not a count."""
-    counted = [m.group() for m in CUES["count"].finditer(question)]
-    return bool(counted) and all("いくつ" in c for c in counted) and _SIZE_NOUN.search(question) is not None
-
-
 _SIZE_NOUN = regex(r"サイズ|容量|\bsize\b", re.I)
 
 
-def _counts_a_duration(question: str) -> bool:
-    """「可視性タイムアウト、最大いくつまで？」: いくつ of a quantity that is a duration asks for one."""
+def _counted_quantity(question: str) -> str | None:
+    """The kind a question asks when its いくつ counts a quantity that is a duration (「可視性タイムアウト、
+    最大いくつまで？」) or a size (「パッケージのサイズ上限っていくつ？」): that kind, not a count."""
     counted = [m.group() for m in CUES["count"].finditer(question)]
-    return bool(counted) and all("いくつ" in c for c in counted) and _DURATION_NOUN.search(question) is not None
+    if not counted or not all("いくつ" in c for c in counted):
+        return None
+    return "duration" if _DURATION_NOUN.search(question) else "size" if _SIZE_NOUN.search(question) else None
 
 
 @dataclass(frozen=True)
@@ -256,10 +253,8 @@ class Expected:
         if _NAMED_THING.search(question):  # "which metric shows how long …": the metric is asked, not the time
             return cls(frozenset())
         kinds = {kind for kind, cue in CUES.items() if cue.search(question)} | _keyword_kinds(question)
-        if _counts_a_duration(question):
-            kinds = kinds - {"count"} | {"duration"}
-        elif _counts_a_size(question):
-            kinds = kinds - {"count"} | {"size"}
+        if counted := _counted_quantity(question):
+            kinds = kinds - {"count"} | {counted}
         units = []
         for m in _ASK_UNIT.finditer(question):
             word = m.group("ja") or m.group("en") or m.group("in") or m.group("blank")
@@ -328,7 +323,7 @@ class Expected:
         """Index terms of the nouns that name the quantity asked for (「最大の遅延」: 遅延), with the
         glossary's other-language words for them ("delay": 遅延)."""
         found = [m.group() for cue in CUES.values() for m in cue.finditer(question)]
-        found += [question] if _counts_a_duration(question) else []
+        found += [question] if _counted_quantity(question) == "duration" else []
         own = {t for text in found for q in _QUANTITY.findall(text) for t in tokens(q)}
         return frozenset(own | {t for term in own for word in translations(term) for t in tokens(word)})
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from functools import cache
 
-from ingest.tokenize import terms, tokens
+from ingest.tokenize import normalize, terms, tokens
 from rag.glossary_terms import ABBREVIATIONS, GLOSSARY, KATAKANA_NAMES, SPELLED_OUT, SYNONYMS
 
 
@@ -161,11 +161,16 @@ def _edge(ch: str) -> str:
     return "a-z" if ch.isascii() and ch.isalpha() else "ァ-ヶー" if "ァ" <= ch <= "ヶ" or ch == "ー" else ""
 
 
-def forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern finding any of ``forms`` as a whole word in NFKC case-folded text."""
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of ``forms`` as a whole word in ``normalize``d text."""
     parts = []
     for form in forms:
-        f = unicodedata.normalize("NFKC", form).casefold()
+        f = normalize(form)
         before, after = _edge(f[0]), _edge(f[-1])
         parts.append((rf"(?<![{before}])" if before else "") + re.escape(f) + (rf"(?![{after}])" if after else ""))
     return re.compile("|".join(parts))
+
+
+def feature_patterns(table: tuple[tuple[str, ...], ...]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
+    """Each feature of ``table`` (its forms) with the pattern that finds it in a question."""
+    return [(forms, _forms_pattern(forms)) for forms in table]

@@ -12,7 +12,7 @@ from functools import cached_property
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, terms, tokens
 from rag.compounds import unwritten
-from rag.glossary import abbreviations, forms_pattern, inflections, romanized, synonyms, translations, written_forms
+from rag.glossary import abbreviations, feature_patterns, inflections, romanized, synonyms, translations, written_forms
 from rag.glossary_terms import FEATURES, SERVICE_NAMES
 from rag.options import split_options
 from rag.patterns import regex
@@ -206,15 +206,20 @@ IN_PASSING = regex(r"[^\s、。,，？?！!「」（）()]{1,24}?(?:じゃなく
                    r"(?:an? |the |my |our )?[\w-]+(?:\s+[\w-]+)?", re.I)
 
 
-def unknown_features(text: str, db: IndexDB) -> list[str]:
-    """The features of ``FEATURES`` that ``text`` names, in any of their forms, and the notes write in none;
-    not one mentioned in passing (「マルチバリュー回答以外に」)."""
+def features_named(text: str, patterns: list[tuple[tuple[str, ...], re.Pattern[str]]]) -> list[tuple[str, ...]]:
+    """The features (their forms) of ``patterns`` that ``text`` names, not one mentioned in passing
+    (「マルチバリュー回答以外に」)."""
     folded = normalize(IN_PASSING.sub(" ", text))
-    return [forms[0] for forms, pattern in _FEATURES if pattern.search(folded)
-            and not any(db.phrase_chunks(tuple(tokens(form))) for form in forms)]
+    return [forms for forms, pattern in patterns if pattern.search(folded)]
 
 
-_FEATURES = [(forms, forms_pattern(forms)) for forms in FEATURES]
+def unknown_features(text: str, db: IndexDB) -> list[str]:
+    """The features of ``FEATURES`` that ``text`` names, in any of their forms, and the notes write in none."""
+    return [forms[0] for forms in features_named(text, _FEATURES)
+            if not any(db.phrase_chunks(tuple(tokens(form))) for form in forms)]
+
+
+_FEATURES = feature_patterns(FEATURES)
 
 
 def name_spans(text: str) -> list[tuple[int, str]]:
