@@ -88,6 +88,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "duration": regex(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
                       rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期|頻度|間隔)|how long|"
                       rf"\bhow often\b|\bat what (?:interval|frequency)\b|"
+                      # the time a thing takes, asked by its noun (not 「かかる時間を短くするには」)
+                      rf"(?:かかる|掛かる|要する)時間(?:は|って)?\s*(?:[？?]|$|どれ|どの|何)|所要時間|"
                       # an interval asked by its noun: 「ヘルスチェックの間隔は？」, "What is the … interval?"
                       rf"間隔(?:は|って)\s*(?:何|どれ|どの)?[^、。？?]{{0,6}}[？?]|"
                       rf"\bwhat(?:'s| is) the (?:[\w-]+ ){{0,3}}interval\b|"
@@ -205,8 +207,9 @@ def _value(kind: str, units: range) -> re.Pattern[str]:
 _SENTENCE_WORDS = frozenset({"how", "what", "why", "when", "where", "which", "explain", "describe", "is", "can",
                              "does", "do"})  # "How to set Lambda timeout" asks how, not a value
 _KEYWORDS = regex(r"^(?!.*[?？。])\S+(?:\s+\S+){1,4}$")
+# the last keyword names the quantity, or its unit alone: 「シャード1本あたりの書き込み上限 MB/秒」
 _LAST_NOUN = {"duration": regex(r"(?:保持|保存|待ち)?(?:期間|時間)|タイムアウト|timeout|retention|ttl", re.I),
-              "size": regex(r"(?<!-)(?:サイズ|容量|size)", re.I)}
+              "size": regex(r"(?<!-)(?:サイズ|容量|size)|[KMGT]i?B(?:/(?:秒|s|sec))?", re.I)}
 
 
 def _keyword_kinds(question: str) -> set[str]:

@@ -99,6 +99,10 @@ from rag.statements import statements
         ("Lambdaにzipで直接アップロードできるデプロイパッケージのサイズ上限っていくつ？", {"size"}),
         ("API Gatewayのデフォルトのスロットリング上限（1秒あたりのリクエスト数）は？", {"count"}),
         ("同じファイルを何台かのPCから同時にいじっても平気？", set()),  # 何台か: several, no count asked
+        # the time a thing takes, asked by its noun; a keyword query ending in a unit asks that unit's kind
+        ("Glacierからデータを取り出すのにかかる時間", {"duration"}),
+        ("コールドスタートにかかる時間を短くするには？", set()),  # how to shorten it, no value asked
+        ("Kinesis Data Streams シャード1本あたりの書き込み上限 MB/秒", {"size"}),
     ],
 )
 def test_expected_kind_of_value(question, kinds):
