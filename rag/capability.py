@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ingest.indexdb import IndexDB
-from ingest.tokenize import tokens
+from ingest.tokenize import normalize, tokens
 from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
 from rag.glossary import feature_patterns
 from rag.glossary_terms import SCOPED_FEATURES
@@ -70,10 +70,12 @@ _SCOPED = feature_patterns(SCOPED_FEATURES)
 _WRITTEN = {forms: tuple(frozenset(tokens(f)) for f in forms) for forms in SCOPED_FEATURES}  # a form's terms
 
 
-def unscoped(asking: str, sections: Iterable[frozenset[str]]) -> bool:
+def unscoped(asking: str, sections: Iterable[frozenset[str]], headings: Iterable[str] = ()) -> bool:
     """Whether ``asking`` names a feature the notes write of some services only (a dead-letter queue)
     and no top section that names its subject writes it: 「EventBridgeで配信に失敗したイベントをデッドレター
-    キューに送るには？」 is not answered by SQS's 「Dead Letter Queue」."""
+    キューに送るには？」 is not answered by SQS's 「Dead Letter Queue」. A top section's heading the question
+    writes is of its subject too: 「All at onceでデプロイ失敗したら自動で戻る？」 is not answered by what
+    the Immutable section says of a failed deploy."""
     asked = features_named(asking, _SCOPED)
     if not asked:
         return False
@@ -82,5 +84,16 @@ def unscoped(asking: str, sections: Iterable[frozenset[str]]) -> bool:
     held = held_names(about, sections)
     if about and not held:
         return True  # nothing is said of a subject no top section names
-    return not any(any(form <= s for form in _WRITTEN[forms]) and names_all(s, held)
+    titled = [frozenset(tokens(t)) for t in headings if _written_title(t, asking)]
+    return not any(any(form <= s for form in _WRITTEN[forms]) and names_all(s, held) and all(t <= s for t in titled)
                    for forms in asked for s in sections)
+
+
+def _written_title(heading: str, asking: str) -> bool:
+    """Whether ``asking`` writes a heading of several English words as a name (「All at once」, not 「特徴」)."""
+    title = _ASIDE.sub("", heading).strip()
+    return len(title.split()) > 1 and title.isascii() and re.search(
+        rf"(?<![a-z]){re.escape(normalize(title))}(?![a-z])", normalize(asking)) is not None
+
+
+_ASIDE = re.compile(r"[(（][^)）]*[)）]")  # 「Rolling(ローリング)」

@@ -997,5 +997,6 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     ("batch transform", "バッチ変換", "sagemakerのジョブ"),
     # the notes never write "rollback"; they say what an Immutable deploy does on failure
     ("rollback", "roll back", "rolls back", "rolled back", "ロールバック", "切り戻", "前のバージョンに戻",
-     "元のバージョンに戻", "旧バージョンに戻", "元のインスタンスをそのまま残します"),
+     "元のバージョンに戻", "旧バージョンに戻", "自動で戻", "自動的に戻", "勝手に戻",
+     "元のインスタンスをそのまま残します"),
 )

@@ -834,6 +834,10 @@ def test_features_the_notes_never_write(assistant, text, found):
         # a rollback, which the notes describe only as an Immutable deploy's 「元のインスタンスをそのまま残します」
         ("SageMakerのDeployment Guardrailsでアラームが発火したら、自動でロールバックされる？", False),
         ("Immutableデプロイで新しいインスタンスがヘルスチェックに失敗したら、ロールバックされるの？", True),
+        # the question writes a top section's heading: what the Immutable section says is not of All at once
+        ("Elastic BeanstalkでAll at onceのデプロイが失敗したら、前のバージョンに自動で戻る？", False),
+        ("If an All at once deployment fails in Elastic Beanstalk, does it roll back automatically?", False),
+        ("Beanstalkでデプロイに失敗したとき、自動で元のバージョンに戻るデプロイポリシーはどれ？", True),
     ],
 )
 def test_features_of_some_services_only(assistant, question, found):
