@@ -80,7 +80,10 @@ def unscoped(asking: str, sections: Iterable[frozenset[str]], headings: Iterable
     if not asked:
         return False
     sections = list(sections)
+    # the feature's own words are not its subject ("Provisioned IOPS" is what EBS writes as 「プロビジョンドIOPS」)
+    own = {t for forms in asked for form in forms for t in tokens(form)}
     about = subject(asking)
+    about = about.within(frozenset(about - own))
     held = held_names(about, sections)
     if about and not held:
         return True  # nothing is said of a subject no top section names

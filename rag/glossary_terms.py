@@ -999,4 +999,11 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     ("rollback", "roll back", "rolls back", "rolled back", "ロールバック", "切り戻", "前のバージョンに戻",
      "元のバージョンに戻", "旧バージョンに戻", "自動で戻", "自動的に戻", "勝手に戻",
      "元のインスタンスをそのまま残します"),
+    # burst and provisioned throughput, which the notes write of EBS volumes only (st1's 「バースト可能」,
+    # 「プロビジョンドIOPS」): not EFS's throughput modes, nor Lambda's provisioned concurrency. Not a burst of
+    # traffic ("sudden bursts of traffic") nor what a stack provisions
+    ("bursting", "burst credit", "burst credits", "burst throughput", "provisioned throughput", "provisioned iops",
+     "バースト可能", "バーストクレジット", "バーストスループット", "バーストスループットモード", "バーストモード",
+     "バースト型", "プロビジョンド", "プロビジョンドスループット", "プロビジョンドスループットモード",
+     "プロビジョンドモード"),
 )

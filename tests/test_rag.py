@@ -838,6 +838,12 @@ def test_features_the_notes_never_write(assistant, text, found):
         ("Elastic BeanstalkでAll at onceのデプロイが失敗したら、前のバージョンに自動で戻る？", False),
         ("If an All at once deployment fails in Elastic Beanstalk, does it roll back automatically?", False),
         ("Beanstalkでデプロイに失敗したとき、自動で元のバージョンに戻るデプロイポリシーはどれ？", True),
+        # burst and provisioned throughput, written of EBS only (and "Provisioned IOPS" is no subject of its own)
+        ("EFSのバーストスループットモードとプロビジョンドスループットモードって何が違うの？", False),
+        ("How do the EFS throughput modes (bursting vs provisioned) differ?", False),
+        ("Which EBS volume type is Provisioned IOPS?", True),
+        ("EBSでスループットでバースト可能なボリュームタイプはどれ？", True),
+        ("Our campaign site gets sudden bursts of traffic and ALB + EC2 Auto Scaling can't keep up. Why?", True),
     ],
 )
 def test_features_of_some_services_only(assistant, question, found):
