@@ -26,10 +26,11 @@ WHETHER = regex(rf"{CAN}(?:る|ます)(?:か|の)?\s*[？?]|{CAN}(?:る(?:ん(?:
                 r"可能(?:です)?か?\s*[？?]|(?:^|[:,;]\s)\s*(?:can|could|does|do)\b[^?]*\?", re.I)
 
 # what the thing is for, an example of it or what it replaces sets the scene ("for my ML inference
-# containers", "like an RDS database", "instead of a Lambda authorizer", 「Lambdaオーソライザーじゃなくて」):
-# a section need not name it (but 「Windowsとかのコンテナ」 asks for Windows)
+# containers", "like an RDS database", "instead of a Lambda authorizer", 「Lambdaオーソライザーじゃなくて」),
+# and so do the other parts of a stack (「ALB＋EC2のAuto Scalingで耐えられる？」 asks of Auto Scaling): a
+# section need not name them (but 「Windowsとかのコンテナ」 asks for Windows)
 _SCENE = regex(r"\b(?:for (?:my|our|your|the|an?)|like|such as|e\.g\.|instead of)\s[^?.,]*|"
-               r"(?:[A-Za-z0-9][\w.@-]*|[ァ-ヶー]+)\s*(?:じゃなくて|ではなく|の代わりに)", re.I)
+               r"(?:[A-Za-z0-9][\w.@-]*|[ァ-ヶー]+)\s*(?:じゃなくて|ではなく|の代わりに|[+＋])", re.I)
 
 
 def apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:

@@ -33,6 +33,8 @@ NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポー
         ("Can Lambda@Edge reach my VPC, like an RDS database?", ["Lambda VPC RDS", "Lambda@Edge"], True),
         ("Can Fargate run Kubernetes pods?", ["Fargate タスク"], False),
         ("Can I use EFS instead of Lambda?", ["EFS WindowsのSMBはサポートしていない"], False),
+        ("LambdaとEC2のEFSで使える？", ["EFS WindowsのSMBはサポートしていない"], True),
+        ("Lambda＋EC2のEFSで使える？", ["EFS WindowsのSMBはサポートしていない"], False),  # the other part of a stack
         ("FargateとWindowsの違いは？", ["Fargate タスク", "EFS Windows"], False),  # not asking whether
         ("FargateでWindowsとかのコンテナを動かせる？", ["Fargate タスク", "EFS Windows"], True),  # an example asked
         # a name the notes write joined to another word
