@@ -16,9 +16,9 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
 from rag.glossary import feature_patterns
-from rag.glossary_terms import SCOPED_FEATURES
+from rag.glossary_terms import SCOPED_FEATURES, SERVICE_NAMES
 from rag.patterns import regex
-from rag.query import features_named
+from rag.query import IN_PASSING, features_named
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
 WHETHER = regex(rf"{CAN}(?:る|ます)(?:か|の)?\s*[？?]|{CAN}(?:る(?:ん(?:だ|です))?|た)っけ\s*[？?]|"
@@ -83,6 +83,7 @@ def unscoped(asking: str, sections: Iterable[frozenset[str]], headings: Iterable
     sections = list(sections)
     # the feature's own words are not its subject ("Provisioned IOPS" is what EBS writes as 「プロビジョンドIOPS」)
     own = {t for forms in asked for form in forms for t in tokens(form)}
+    asking = IN_PASSING.sub(" ", asking)  # 「Rolling with additional batchじゃなく」 is not what is asked of
     about = subject(asking)
     about = about.within(frozenset(about - own))
     held = held_names(about, sections)
@@ -94,9 +95,11 @@ def unscoped(asking: str, sections: Iterable[frozenset[str]], headings: Iterable
 
 
 def _written_title(heading: str, asking: str) -> bool:
-    """Whether ``asking`` writes a heading of several English words as a name (「All at once」, not 「特徴」)."""
+    """Whether ``asking`` writes a heading of several English words as a name (「All at once」, not 「特徴」,
+    nor a service's name: 「AWS Elastic Beanstalk」 is the subject's)."""
     title = _ASIDE.sub("", heading).strip()
-    return len(title.split()) > 1 and title.isascii() and re.search(
+    words = title.lower().split()
+    return len(words) > 1 and title.isascii() and not SERVICE_NAMES & set(words) and re.search(
         rf"(?<![a-z]){re.escape(normalize(title))}(?![a-z])", normalize(asking)) is not None
 
 

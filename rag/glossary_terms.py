@@ -1002,8 +1002,8 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     # burst and provisioned throughput, which the notes write of EBS volumes only (st1's 「バースト可能」,
     # 「プロビジョンドIOPS」): not EFS's throughput modes, nor Lambda's provisioned concurrency. Not a burst of
     # traffic ("sudden bursts of traffic") nor what a stack provisions
-    ("bursting", "burst credit", "burst credits", "burst throughput", "provisioned throughput", "provisioned iops",
+    ("bursting throughput", "bursting mode", "bursting or provisioned", "bursting vs provisioned", "burst credit",
+     "burst credits", "burst throughput", "provisioned throughput", "provisioned iops",
      "バースト可能", "バーストクレジット", "バーストスループット", "バーストスループットモード", "バーストモード",
-     "バースト型", "プロビジョンド", "プロビジョンドスループット", "プロビジョンドスループットモード",
-     "プロビジョンドモード"),
+     "バースト型", "プロビジョンド", "プロビジョンドスループット", "プロビジョンドスループットモード"),
 )

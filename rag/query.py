@@ -133,6 +133,10 @@ def _is_path(text: str, at: int) -> bool:
     return text[at - 1:at] == "/" and not text[at - 2:at - 1].isalnum()
 
 
+# "Environment variables", not "Transfer Acceleration"
+_PHRASE_START = re.compile(r"[A-Z][a-z]+\s+(?=[a-z]+(?![A-Za-z]))")
+
+
 def _is_word(word: str) -> bool:
     """An English word of the glossary (timeout, retention, penalty), in any inflection."""
     return any(translations(term) for term, _ in terms(word)[:1])
@@ -196,12 +200,13 @@ def is_japanese(text: str) -> bool:
 
 
 # what a question mentions as not asked: ruled out, set against, or a likeness (「マルチバリュー回答以外に」,
-# 「スプレッドと違って」, 「サンドボックスみたいに隔離」, "instead of a presigned URL")
-IN_PASSING = regex(r"[^\s、。,，？?！!「」（）()]{1,24}?(?:じゃなく|じゃない|ではなく|ではない|の代わりに|以外|"
-                   r"と違って|とは別に|は置いといて|はさておき|みたいに|みたいな|のような|のように|関係なく|なしで|"
+# 「スプレッドと違って」, 「サンドボックスみたいに隔離」, "instead of a presigned URL"), with the English words
+# before it (「Rolling with additional batchじゃなく」)
+IN_PASSING = regex(r"(?:[A-Za-z][\w.@/-]*\s+){0,4}[^\s、。,，？?！!「」（）()]{1,24}?"
+                   r"(?:じゃなく|じゃない|ではなく|ではない|の代わりに|以外|と違って|とは別に|は置いといて|はさておき|みたいに|みたいな|のような|のように|関係なく|なしで|"
                    r"[をは](?:使わ|作ら|入れ|書か)(?:ず|ない|なくても)|は使わないとして|を(?:作る|書く|有効にする)前に|"
                    r"に入れ(?:ず|る前に)|を使う場合でも)|"
-                   r"\b(?:instead of|other than|without|like|apart from|besides|except(?: for)?|rather than|"
+                   r"\b(?:instead of|other than|without|(?:un)?like|apart from|besides|except(?: for)?|rather than|"
                    r"before (?:creating|using|enabling|setting up))\s+"
                    r"(?:an? |the |my |our )?[\w-]+(?:\s+[\w-]+)?", re.I)
 
@@ -233,8 +238,10 @@ def name_spans(text: str) -> list[tuple[int, str]]:
     found = [(at, w) for at, w in found if not _UNIT.fullmatch(w) and w.lower() not in _EVERYDAY and at not in commands
              and not _DOMAIN.fullmatch(w)]
     if is_japanese(text):
-        # English words written inside Japanese (「SQSのvisibility timeoutのdefault値」) are words, not names
-        return [(at, w) for at, w in found if not (w.islower() and w.replace("-", "").isalpha() and _is_word(w))]
+        # English words written inside Japanese (「SQSのvisibility timeoutのdefault値」, 「Environment variablesに
+        # 設定できるサイズ」: a phrase's first word capitalised) are words, not names ("Transfer Acceleration" is)
+        return [(at, w) for at, w in found if not (
+            (w.islower() or _PHRASE_START.match(text, at)) and w.replace("-", "").isalpha() and _is_word(w))]
     # in English, not the first word of a sentence ("… by default? Why or why not?"); a service's name
     # however typed ("how much does lightsail cost?")
     return [(at, w) for at, w in found if w.startswith("-") or _is_path(text, at)

@@ -173,6 +173,9 @@ def test_a_quantity_noun_is_what_the_value_is_about():
 def test_subject_is_the_names_without_the_unit():
     assert subject("Lambda Layersって合計で何MBまで載せられる？") == {"lambda", "layer"}
     assert subject("EBSのボリュームって最大何TBまで作れる？") == {"ebs"}
+    # an English phrase inside Japanese is words, its first one capitalised or not; a title-case one is a name
+    assert subject("Lambda の Environment variables に設定できるサイズの上限と、暗号化はどうなってる？") == {"lambda"}
+    assert subject("S3のTransfer Accelerationはいつ使う？") == {"s3", "transfer", "acceleration"}
 
 
 def test_a_value_counts_for_the_subject_its_item_or_headings_name():

@@ -844,6 +844,12 @@ def test_features_the_notes_never_write(assistant, text, found):
         ("Which EBS volume type is Provisioned IOPS?", True),
         ("EBSでスループットでバースト可能なボリュームタイプはどれ？", True),
         ("Our campaign site gets sudden bursts of traffic and ALB + EC2 Auto Scaling can't keep up. Why?", True),
+        ("Can CloudTrail Insights detect bursting IAM activity?", True),  # 「Bursts of AWS IAM actions」
+        # a heading written as a contrast, or a service's heading, is not what the rollback is asked of
+        ("Unlike All at once, does an Immutable deploy roll back automatically when new instances fail health checks?",
+         True),
+        ("AWS Elastic BeanstalkでImmutableデプロイが失敗したらロールバックされる？", True),
+        ("Rolling with additional batchじゃなくImmutableを選ぶと、失敗時に勝手に戻ってくれる？", True),
     ],
 )
 def test_features_of_some_services_only(assistant, question, found):
