@@ -129,8 +129,11 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if expect:
         sentences = query.sentences
         valued = [a for a in sentences if _asks_value(a)]
-        if len(sentences) > 1 and valued and not any(DEFAULT_WORDS & set(tokens(a)) for a in valued):
-            defaults = []  # 「…デフォルトで何のキー？あとサイズの上限は？」: the default is the other question's
+        # 「…デフォルトで何のキー？あとサイズの上限は？」, "how are they encrypted by default, and what's the
+        # size limit?": the default is the other question's
+        clauses = [c for a in sentences for c in _CLAUSE.split(a)]
+        if len(clauses) > 1 and not any(DEFAULT_WORDS & set(tokens(a)) for a in clauses if _asks_value(a)):
+            defaults = []
         # a question asking for a value is answered by a statement giving one, or not at all; one asking
         # several (「初期値何秒？あとFIFOは1秒あたり何件まで？」) by one giving any of them, of its own subject
         about = _asked_of(query, sections)
@@ -229,6 +232,7 @@ def _sub_items(candidates: list[Statement]) -> dict[tuple[int, tuple[str, ...]],
 
 
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
+_CLAUSE = re.compile(r",\s*and\s+(?=(?:what|how|which|when|where|is|are|can|does|do)\b)", re.I)  # a second question
 _LIMIT = re.compile(r"最大|最小|上限|下限|最長|最短|まで|以内|以下|以上|未満|"
                     r"\b(?:max|min)(?:imum)?\b|\bup to\b|\bat most\b|\blimit")
 # A statement of what alone something takes: 「対象はJavaのみ」, 「対称鍵暗号方式のみサポート」, "Java only";

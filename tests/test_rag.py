@@ -235,6 +235,8 @@ def assistant(settings) -> Assistant:
         # is not required of the other's limit
         ("Lambdaの環境変数のエンクリプションってデフォルトで何のキー使ってる？あとサイズの上限は？", "003",
          "AWS Lambda", "4KB"),
+        ("Lambda environment variables: how are they encrypted by default, and what's the total size limit?", "003",
+         "AWS Lambda", "4KB"),  # the same, two questions in one sentence
         ("ELBの要点をざっくり復習したい", "001", "Elastic Load Balancing（ELB）", "ELB"),  # 復習 is the person's
         # encrypting is no verb whose object must be named: the notes say TSL, not "traffic"
         ("How do I encrypt EFS traffic in transit when mounting it on EC2?", "002", "マウントヘルパー",
