@@ -103,6 +103,8 @@ from rag.statements import statements
         ("Glacierからデータを取り出すのにかかる時間", {"duration"}),
         ("コールドスタートにかかる時間を短くするには？", set()),  # how to shorten it, no value asked
         ("Kinesis Data Streams シャード1本あたりの書き込み上限 MB/秒", {"size"}),
+        # "how long" as what differs, not asked for
+        ("What's the difference between how long we can be down and how much data we can afford to lose?", set()),
     ],
 )
 def test_expected_kind_of_value(question, kinds):
