@@ -242,6 +242,7 @@ def test_a_named_unit_is_answered_in_that_unit_or_the_next(question, text, says)
         # British nouns are the American ones the notes and AWS write; a -ise verb stays (advise, promise)
         ("Lambda authoriser, optimisations", ["lambda", "authorizer", "optimization"]),
         ("advise promise", ["advise", "promise"]),
+        ("CRON job triggering (via EventBridge) a λ", ["cron", "job", "triggering", "via", "eventbridge", "lambda"]),
     ],
 )
 def test_words_as_the_keyword_index_reads_them(text, want):

@@ -237,6 +237,9 @@ def assistant(settings) -> Assistant:
          "AWS Lambda", "4KB"),
         ("Lambda environment variables: how are they encrypted by default, and what's the total size limit?", "003",
          "AWS Lambda", "4KB"),  # the same, two questions in one sentence
+        # the English note writes Lambda as λ
+        ("EventBridgeのルールからLambdaを呼び出すとき、権限はどう設定すればいい？", "004",
+         "Amazon EventBridge (aka Cloudwatch Events)", "resource based policy"),
         ("ELBの要点をざっくり復習したい", "001", "Elastic Load Balancing（ELB）", "ELB"),  # 復習 is the person's
         # encrypting is no verb whose object must be named: the notes say TSL, not "traffic"
         ("How do I encrypt EFS traffic in transit when mounting it on EC2?", "002", "マウントヘルパー",
