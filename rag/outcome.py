@@ -34,6 +34,10 @@ _EVENTS = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in (
     (r"当てはまらな|一致しな|該当しな|マッチしな|\bdo(?:es)?n'?t match|\bno match",
      r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch"),
     (r"中断|\binterrupt", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
+    # a setting changed (「遅延時間を途中で変更したら」), an instance terminated
+    (r"(?:変更|切り?替え)(?:したら|した場合|すると|する場合)|変え(?:たら|ると|た場合|る場合)|\b(?:change|changed|modify|modified)\b",
+     r"変更|変え|変わ|切り?替|更新|反映|\bchang|\bmodif|\bupdat"),
+    (r"\bterminat|(?:終了|停止)(?:させたら|させると|したら|すると|した場合)", r"終了|停止|\bterminat|\bstop"),
 ))
 
 

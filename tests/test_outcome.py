@@ -38,6 +38,14 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         ("EFSでPercentIOLimitが100%を超えたらどうなる？", "100%に届いていたらMaxI/Oモードにする", "EFS PercentIOLimit",
          False),
         ("Fargate Spotのタスクが中断されるとどうなる？", "終了イベントが通知される", "Fargate Spot", False),
+        # a setting changed, an instance terminated
+        ("SQSの遅延キューの遅延秒数を途中で変更したら、キュー内のメッセージはどうなる？",
+         "遅延キューはキュー全体に遅延時間を設定する", "SQS 遅延キュー", True),
+        ("Lambdaのコードを変更したらどうなる？", "コードを変更した場合にコールドスタートが発生する", "Lambda", False),
+        ("EC2インスタンスをterminateしたら、アタッチしてたEBSボリュームはどうなる？",
+         "EC2インスタンスにアタッチして使用するブロックレベルのストレージ", "EBS EC2", True),
+        ("Auto Scalingのインスタンスを終了させたらどうなる？",
+         "指定されたインスタンスを終了し、グループサイズを調整します", "Auto Scaling", False),
         # downtime is no failure, an integration no merge
         ("Elastic BeanstalkのAll at onceデプロイだとダウンタイムってどうなるの？", "短時間サービスが停止します",
          "Elastic Beanstalk All at once", False),
