@@ -13,12 +13,13 @@ import re
 from collections.abc import Iterable
 
 from ingest.indexdb import IndexDB
-from ingest.tokenize import normalize, tokens
+from ingest.tokenize import tokens
 from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
 from rag.glossary import feature_patterns
-from rag.glossary_terms import SCOPED_FEATURES, SERVICE_NAMES
+from rag.glossary_terms import SCOPED_FEATURES
 from rag.patterns import regex
 from rag.query import IN_PASSING, features_named
+from rag.titles import written_headings
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
 WHETHER = regex(rf"{CAN}(?:る|ます)(?:か|の)?\s*[？?]|{CAN}(?:る(?:ん(?:だ|です))?|た)っけ\s*[？?]|"
@@ -89,18 +90,8 @@ def unscoped(asking: str, sections: Iterable[frozenset[str]], headings: Iterable
     held = held_names(about, sections)
     if about and not held:
         return True  # nothing is said of a subject no top section names
-    titled = [frozenset(tokens(t)) for t in headings if _written_title(t, asking)]
+    titled = written_headings(asking, headings)
     return not any(any(form <= s for form in _WRITTEN[forms]) and names_all(s, held) and all(t <= s for t in titled)
                    for forms in asked for s in sections)
 
 
-def _written_title(heading: str, asking: str) -> bool:
-    """Whether ``asking`` writes a heading of several English words as a name (「All at once」, not 「特徴」,
-    nor a service's name: 「AWS Elastic Beanstalk」 is the subject's)."""
-    title = _ASIDE.sub("", heading).strip()
-    words = title.lower().split()
-    return len(words) > 1 and title.isascii() and not SERVICE_NAMES & set(words) and re.search(
-        rf"(?<![a-z]){re.escape(normalize(title))}(?![a-z])", normalize(asking)) is not None
-
-
-_ASIDE = re.compile(r"[(（][^)）]*[)）]")  # 「Rolling(ローリング)」

@@ -14,6 +14,7 @@ import re
 from rag.expect import said_of, subject
 from rag.patterns import regex
 from rag.statements import Statement
+from rag.titles import written_headings
 
 # 「…たらどうなる？」, 「…メッセージって、どうなるの？」, "what happens when …"
 _ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*"
@@ -49,4 +50,7 @@ def unhappened(asking: str, candidates: list[Statement], sections: list[frozense
     asked = [stated for occurs, stated in _EVENTS if occurs.search(sentence)]
     if not asked:
         return False
+    # of a heading it writes, from that section (「ローリングデプロイで…」: not the Immutable section's failure)
+    titled = written_headings(sentence, (u.section for u in candidates))
+    candidates = [u for u in candidates if all(t <= sections[u.hit_rank] for t in titled)]
     return not said_of(subject(sentence), candidates, sections, lambda said: any(s.search(said) for s in asked))

@@ -5,6 +5,7 @@ import pytest
 from ingest.tokenize import tokens
 from rag.outcome import unhappened
 from rag.statements import Statement
+from rag.titles import written_headings
 
 KINESIS = "Kinesis Data Streams shard シャード スループット"
 SQS = "SQS Dead Letter Queue 最大受信数"
@@ -56,3 +57,32 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
 )
 def test_what_happens_is_said_of_the_subject(question, said, section, unanswered):
     assert unhappened(question, [Statement(said, (), 0)], [frozenset(tokens(section))]) is unanswered
+
+
+IMMUTABLE_FAILED = Statement("新しいインスタンスがヘルスチェックをパスしなかった場合、それを終了し", (), 0,
+                             section="Immutable")
+
+
+@pytest.mark.parametrize(
+    ("question", "unanswered"),
+    [
+        # a deploy policy's heading written, in English or as its katakana aside: asked of that section
+        ("Elastic Beanstalkのローリングデプロイで、ヘルスチェックに通らなかったらどうなる？", True),
+        ("Elastic BeanstalkのRollingデプロイで、途中のバッチがヘルスチェックに通らなかったらどうなる？", True),
+        ("Elastic BeanstalkのImmutableデプロイで、ヘルスチェックに通らなかったらどうなる？", False),
+        ("Elastic Beanstalkのデプロイで、ヘルスチェックに通らなかったらどうなる？", False),
+    ],
+)
+def test_what_happens_in_a_section_the_question_names(question, unanswered):
+    rolling = Statement("インスタンスを複数のバッチに分割してデプロイ", (), 1, section="Rolling(ローリング)")
+    sections = [frozenset(tokens("Elastic Beanstalk Immutable ヘルスチェック ローリングデプロイ")),
+                frozenset(tokens("Elastic Beanstalk Rolling(ローリング) バッチ"))]
+    assert unhappened(question, [IMMUTABLE_FAILED, rolling], sections) is unanswered
+
+
+def test_headings_a_question_writes():
+    headings = ["Rolling(ローリング)", "All at once", "AWS Elastic Beanstalk", "Immutable", "暗号化"]
+    assert written_headings("All at onceでデプロイ失敗したら戻る？", headings) == [frozenset({"all", "once"})]
+    assert written_headings("ローリングデプロイの仕組みは？", headings) == [frozenset({"rolling"})]
+    assert written_headings("AWS Elastic Beanstalkで暗号化できる？", headings) == []  # a service's, a Japanese word
+    assert written_headings("All at onceじゃなくImmutableにしたら？", headings) == [frozenset({"immutable"})]
