@@ -24,6 +24,7 @@ from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.ordering import unordered
 from rag.outcome import unhappened
 from rag.query import Concept, Query, coverage, is_japanese
+from rag.reason import unreasoned
 from rag.retrieve import Hit
 from rag.statements import Statement, statements, text_terms
 
@@ -111,6 +112,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if unfilled(query.asking, candidates):  # 「ワーカー環境の場合」 with nothing under it
         return False
     if uncosted(query.asking, candidates):  # "which one is cheaper?" of sections never speaking of cost
+        return False
+    if unreasoned(query.asking, candidates, sections):  # "Why is the Lambda timeout capped at 15 minutes?"
         return False
     if unordered(query.asking, candidates, sections):  # "Does EventBridge guarantee the order?"
         return False
