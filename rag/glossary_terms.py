@@ -1006,4 +1006,9 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
      "burst credits", "burst throughput", "provisioned throughput", "provisioned iops",
      "バースト可能", "バーストクレジット", "バーストスループット", "バーストスループットモード", "バーストモード",
      "バースト型", "プロビジョンド", "プロビジョンドスループット", "プロビジョンドスループットモード"),
+    # a key of one's own, which the notes write of EBS only (「AWS KMS カスタマーマスターキー (CMK) を使用」): not
+    # of Lambda's environment variables (「Lambda用のKMSサービスキー」), CloudTrail's logs or EventBridge's archives
+    ("customer managed key", "customer-managed key", "customer managed kms key", "customer master key", "cmk",
+     "own kms key", "カスタマー管理キー", "カスタマー管理型キー", "カスタマーマネージドキー",
+     "カスタマーマスターキー", "独自のキー", "自前のキー"),
 )
