@@ -18,6 +18,7 @@ from rag.bare import bare_notices, bare_subjects, unfilled
 from rag.capability import apart, uncompared, unscoped
 from rag.cost import uncosted
 from rag.enabling import unnamed, unstated
+from rag.encryption import unencrypted
 from rag.expect import Expected, Subject, gives, subject
 from rag.glossary import translations
 from rag.lists import asks_every_item, completed_lists, whole_list
@@ -114,6 +115,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if uncosted(query.asking, candidates):  # "which one is cheaper?" of sections never speaking of cost
         return False
     if unreasoned(query.asking, candidates, sections):  # "Why is the Lambda timeout capped at 15 minutes?"
+        return False
+    if unencrypted(query.asking, candidates, sections):  # EFS's stored data, of which only traffic is encrypted
         return False
     if unordered(query.asking, candidates, sections):  # "Does EventBridge guarantee the order?"
         return False
