@@ -35,10 +35,11 @@ _EVENTS = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in (
     (r"当てはまらな|一致しな|該当しな|マッチしな|\bdo(?:es)?n'?t match|\bno match",
      r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch"),
     (r"中断|\binterrupt", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
-    # a setting changed (「遅延時間を途中で変更したら」), an instance terminated
-    (r"(?:変更|切り?替え)(?:したら|した場合|すると|する場合)|変え(?:たら|ると|た場合|る場合)|\b(?:change|changed|modify|modified)\b",
-     r"変更|変え|変わ|切り?替|更新|反映|\bchang|\bmodif|\bupdat"),
-    (r"\bterminat|(?:終了|停止)(?:させたら|させると|したら|すると|した場合)", r"終了|停止|\bterminat|\bstop"),
+    # a setting changed while in use (「遅延時間を途中で変更したら」: not 「重みを変更したら」, which the notes
+    # answer by what the setting does), an instance terminated (not 「環境を終了したら」)
+    (r"途中で\S{0,4}(?:変更|変え|切り?替え)",
+     r"変更|変え|変わ|変化|切り?替|更新|反映|\bchang|\bmodif|\bupdat"),
+    (r"\bterminat|ターミネート", r"終了|停止|\bterminat|\bstop"),
 ))
 
 

@@ -42,11 +42,12 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         # a setting changed, an instance terminated
         ("SQSの遅延キューの遅延秒数を途中で変更したら、キュー内のメッセージはどうなる？",
          "遅延キューはキュー全体に遅延時間を設定する", "SQS 遅延キュー", True),
-        ("Lambdaのコードを変更したらどうなる？", "コードを変更した場合にコールドスタートが発生する", "Lambda", False),
+        ("Route 53の加重ルーティングで重みを変更したらどうなる？", "重み付けの高いエンドポイントにより多くルーティング",
+         "Route 53 加重ルーティング", False),  # what the setting does answers it: not a change while in use
         ("EC2インスタンスをterminateしたら、アタッチしてたEBSボリュームはどうなる？",
          "EC2インスタンスにアタッチして使用するブロックレベルのストレージ", "EBS EC2", True),
-        ("Auto Scalingのインスタンスを終了させたらどうなる？",
-         "指定されたインスタンスを終了し、グループサイズを調整します", "Auto Scaling", False),
+        ("Elastic Beanstalk環境を終了したら、組み込んだRDSはどうなる？",
+         "データベースのライフサイクルを環境のライフサイクルに結び付ける", "Elastic Beanstalk RDS", False),
         # downtime is no failure, an integration no merge
         ("Elastic BeanstalkのAll at onceデプロイだとダウンタイムってどうなるの？", "短時間サービスが停止します",
          "Elastic Beanstalk All at once", False),
@@ -85,4 +86,6 @@ def test_headings_a_question_writes():
     assert written_headings("All at onceでデプロイ失敗したら戻る？", headings) == [frozenset({"all", "once"})]
     assert written_headings("ローリングデプロイの仕組みは？", headings) == [frozenset({"rolling"})]
     assert written_headings("AWS Elastic Beanstalkで暗号化できる？", headings) == []  # a service's, a Japanese word
-    assert written_headings("All at onceじゃなくImmutableにしたら？", headings) == [frozenset({"immutable"})]
+    # in passing; a name of the question's own (Immutable) already binds the answer to its section
+    assert written_headings("Immutableじゃなくてローリングにしたら？", headings) == [frozenset({"rolling"})]
+    assert written_headings("Immutableデプロイが失敗したら？", headings) == []

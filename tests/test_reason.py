@@ -1,4 +1,4 @@
-"""Why a limit is what it is is answered only by a statement giving a reason."""
+"""Why a limit is the number it is is answered only by a statement giving a reason with that number."""
 
 import pytest
 
@@ -24,6 +24,12 @@ CLOUDTRAIL = "CloudTrail Events stored 90 days data events default off due to vo
         ("Why aren't CloudTrail data events logged by default?", "Events are stored for 90 days", CLOUDTRAIL, False),
         ("復元したEBSで最初のアクセスだけ遅いのはなぜ？", "初回アクセス時にIOPSが低下", "EBS", False),
         ("質問なんですが、Lambdaのタイムアウトの最大は？", "タイムアウトは最大15分", LAMBDA, False),  # no why asked
+        # no number: the notes often give the reason in other words (「AZ毎に独立しているため」)
+        ("Why can an EBS volume only be used from instances in the same AZ?", "同一AZのインスタンスからのみ利用可能",
+         "EBS", False),
+        # a reason given with the number; a second question the notes may answer
+        ("Why is the visibility timeout at most 12 hours?", "12時間までなのは…のため", "SQS", False),
+        ("Lambda Layersはなぜ最大5個まで？共通部分をまとめる方法は？", "Lambda Layersは最大で5個まで", LAMBDA, False),
     ],
 )
 def test_why_a_limit_needs_a_reason(question, said, section, unanswered):
