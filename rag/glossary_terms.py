@@ -981,6 +981,7 @@ FEATURES: tuple[tuple[str, ...], ...] = (
      "改ざんされていないか", "改ざんされてないか", "改竄されていないか"),
     ("identity pool", "アイデンティティプール", "アイデンティティープール", "idプール"),
     ("mutual tls", "mtls", "相互tls", "クライアント証明書"),
+    ("table format", "table output", "output format", "--output", "表形式", "テーブル形式", "出力形式"),  # the CLI's
 )
 
 # Features the notes write of some services only (the dead-letter queue of SQS, a rollback of Immutable
@@ -1011,4 +1012,7 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     ("customer managed key", "customer-managed key", "customer managed kms key", "customer master key", "cmk",
      "own kms key", "カスタマー管理キー", "カスタマー管理型キー", "カスタマーマネージドキー",
      "カスタマーマスターキー", "独自のキー", "自前のキー"),
+    # publish/subscribe, which the notes write of the messaging services only (「Publish Subscribe方式」 beside
+    # SNS, SQS and Amazon MQ): not of ElastiCache
+    ("pub/sub", "pubsub", "pub-sub", "publish subscribe", "publish/subscribe", "パブサブ", "出版購読"),
 )

@@ -494,5 +494,7 @@ class Query:
         fdf, _ = db.doc_freq(f for fs in forms.values() for f in fs)
         undone += [run for run in runs if not db.phrase_chunks(tuple(tokens(run)))
                    and not all(any(fdf.get(f) for f in forms[w]) for w, _ in terms(run))]
+        # a feature named in a wish before the question is what it asks for (「表形式で見やすく出したい。なにか
+        # オプションある？」)
         return list(dict.fromkeys(unknown + unmentioned + undone + unwritten(asking, db)
-                                  + unknown_features(asking, db)))
+                                  + unknown_features(" ".join([asking, *WISH.findall(self.own)]), db)))

@@ -855,6 +855,12 @@ def test_features_the_notes_never_write(assistant, text, found):
          True),
         ("AWS Elastic BeanstalkでImmutableデプロイが失敗したらロールバックされる？", True),
         ("Rolling with additional batchじゃなくImmutableを選ぶと、失敗時に勝手に戻ってくれる？", True),
+        # publish/subscribe, written beside the messaging services only
+        ("ElastiCacheでPub/Sub機能を使いたい場合、memcachedとRedisのどっちにすべき？", False),
+        ("SNSってPub/Sub型のサービス？", True),
+        # a feature the notes never write, named in a wish before a vague question
+        ("aws cliの出力をJSONじゃなくて表形式で見やすく出したい。なにかオプションある？", False),
+        ("CloudFrontで会員限定コンテンツを署名付きURLで配信したい。設定方法は？", False),
     ],
 )
 def test_features_of_some_services_only(assistant, question, found):
