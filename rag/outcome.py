@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ingest.tokenize import normalize
 from rag.expect import said_of, subject
+from rag.glossary import translations
 from rag.patterns import regex
 from rag.statements import Statement
 from rag.titles import written_headings
@@ -48,10 +50,31 @@ def unhappened(asking: str, candidates: list[Statement], sections: list[frozense
     naming its subject (as far as the top sections name it) speaks of that occurrence."""
     # the sentence that asks it (「…ヘルスチェック落ちたらどうなる？Rolling with additional batchは…何が違うの？」)
     sentence = next((s for s in _SENTENCE.findall(asking) if _ASKED.search(s)), "")
-    asked = [stated for occurs, stated in _EVENTS if occurs.search(sentence)]
+    asked = [_split_of(sentence) or stated if stated is _SPLIT else stated
+             for occurs, stated in _EVENTS if occurs.search(sentence)]
     if not asked:
         return False
     # of a heading it writes, from that section (「ローリングデプロイで…」: not the Immutable section's failure)
     titled = written_headings(sentence, (u.section for u in candidates))
     candidates = [u for u in candidates if all(t <= sections[u.hit_rank] for t in titled)]
     return not said_of(subject(sentence), candidates, sections, lambda said: any(s.search(said) for s in asked))
+
+
+_SPLIT = _EVENTS[3][1]
+_SPLIT_OBJECT = regex(r"([ァ-ヶー]{2,}|[A-Za-z]{2,})\s*(?:を|が)?\s*(?:分割|統合|マージ|スプリット)|"
+                      r"\b(?:split|splitting|merge|merging)\s+(?:the\s+|a\s+|an\s+|two\s+)?([A-Za-z]+)", re.I)
+
+
+def _split_of(sentence: str) -> re.Pattern[str] | None:
+    """What a split or merge is said with: the thing split, next to the word (「シャードを分割」, "split a
+    shard"; not 「shardとは、データを分割して保存する」, which splits data)."""
+    if not (m := _SPLIT_OBJECT.search(sentence)):
+        return None
+    thing = normalize(m.group(1) or m.group(2))
+    forms = "|".join(re.escape(normalize(f)) for f in dict.fromkeys([thing, *translations(_stem(thing))]))
+    return regex(rf"(?:{forms})[^、。,.]{{0,10}}(?:分割|統合|スプリット|split|merg)|"
+                 rf"\b(?:split|merg)\w*\s+(?:the\s+|a\s+|an\s+)?(?:{forms})", re.I)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word

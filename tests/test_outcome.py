@@ -18,6 +18,10 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
     [
         # Kinesis's sections never speak of a split
         ("Kinesis Data Streamsでシャードを分割するとどうなる？", "shardの数でスループットが決まる", KINESIS, True),
+        # a split is said of the thing split: 「データを分割して保存する」 splits data, not a shard
+        ("Kinesisでシャードを分割するとどうなる？", "shardとは、データを分割して保存するための単位", KINESIS, True),
+        ("What happens when I split a shard in Kinesis Data Streams?", "シャードを分割すると新しいシャードが2つできる",
+         KINESIS, False),
         ("Kinesis Data Streamsに1秒あたり1000件超えて書き込むとどうなる？",
          "1000レコードの制限を超えると遅延する可能性がある", KINESIS, False),
         # a message that cannot be processed is one that fails
