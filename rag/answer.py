@@ -16,7 +16,7 @@ from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects, unfilled
 from rag.capability import apart, uncompared, unscoped
-from rag.cost import uncosted
+from rag.cost import uncosted, unpriced
 from rag.enabling import unnamed, unstated
 from rag.encryption import unencrypted
 from rag.expect import Expected, Subject, gives, subject
@@ -112,8 +112,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         return False  # 「Data PipelineとAWS Glueのどっち？」: no top section names Glue
     if unfilled(query.asking, candidates):  # 「ワーカー環境の場合」 with nothing under it
         return False
-    if uncosted(query.asking, candidates):  # "which one is cheaper?" of sections never speaking of cost
-        return False
+    if uncosted(query.asking, candidates) or unpriced(query.asking, candidates, sections):
+        return False  # "which one is cheaper?", 「料金体系は？」 of sections never speaking of cost
     if unreasoned(query.asking, candidates, sections):  # "Why is the Lambda timeout capped at 15 minutes?"
         return False
     if unencrypted(query.asking, candidates, sections):  # EFS's stored data, of which only traffic is encrypted

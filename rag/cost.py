@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rag.expect import said_of, subject
 from rag.patterns import regex
 from rag.statements import Statement
 
@@ -25,3 +26,21 @@ def uncosted(asking: str, candidates: Iterable[Statement]) -> bool:
     """Whether ``asking`` asks which thing costs less and none of ``candidates`` speaks of cost."""
     return bool(_CHEAPER.search(asking)) and not any(
         _COST.search(u.said) for u in candidates)
+
+
+# what something costs or how it is priced, asked (「料金体系ってどうなってる？」, "How is X priced?")
+_PRICE_ASKED = regex(r"料金|コスト|費用|課金|値段|お金|\bpric(?:e|ed|es|ing)\b|\bcosts?\b|\bcharged?\b|\bbilled\b|"
+                     r"\bbilling\b", re.I)
+
+
+def unpriced(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
+    """Whether ``asking`` is one question, of what something costs, and no statement of a top section naming
+    its subject speaks of cost: 「Fault Injection Simulatorの料金体系は？」 is not answered by Lambda's 「細やかな
+    料金体系」. Not a second question beside another the notes may answer ("Are data events on by default?
+    Also, does CloudTrail itself cost anything?"), nor a complaint with no question (「料金かさんでる」)."""
+    questions = _QUESTION.findall(asking)
+    return len(questions) == 1 and bool(_PRICE_ASKED.search(questions[0])) and not said_of(
+        subject(asking), candidates, sections, lambda said: bool(_COST.search(said)))
+
+
+_QUESTION = regex(r"[^？?。!！]+[？?]")

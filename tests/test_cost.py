@@ -2,7 +2,8 @@
 
 import pytest
 
-from rag.cost import uncosted
+from ingest.tokenize import tokens
+from rag.cost import uncosted, unpriced
 from rag.statements import Statement
 
 
@@ -24,3 +25,24 @@ from rag.statements import Statement
 )
 def test_which_costs_less_is_answered_by_a_statement_of_cost(question, said, unanswered):
     assert uncosted(question, [Statement(said, (), 0)]) is unanswered
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "section", "unanswered"),
+    [
+        # what the subject costs, asked: a statement of its section speaks of cost, or nothing answers
+        ("AWS Fault Injection Simulatorの料金体系ってどうなってる？", "カオスエンジニアに関連したサービスである",
+         "Fault Injection Simulator", True),
+        ("What is the price per GB ingested for Kinesis Firehose?", "S3, Redshift, ES へ簡単にロード",
+         "Kinesis Firehose", True),
+        ("ALBの料金ってどう計算される？", "LCUで課金される", "ALB", False),
+        ("ECRのイメージスキャンってお金かかる？", "basic scanningは無料で、Enhanced scanningは有料", "ECR", False),
+        # one of two questions, or a complaint with no question: the other may be answered
+        ("Are CloudTrail data events on by default? Also, does CloudTrail itself cost anything?",
+         "Data events (default off due to volume)", "CloudTrail", False),
+        ("DLMで消えるはずのスナップショットが残ってて料金かさんでる", "コピーは保存期間設定の影響を受けない", "DLM",
+         False),
+    ],
+)
+def test_what_something_costs_is_answered_by_a_statement_of_cost(question, said, section, unanswered):
+    assert unpriced(question, [Statement(said, (), 0)], [frozenset(tokens(section))]) is unanswered
