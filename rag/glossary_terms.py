@@ -753,6 +753,7 @@ GLOSSARY: dict[str, str] = {
     "sudden": "急激 突発的", "surge": "急増 急激", "warmup": "暖機運転 事前ウォーミング",
     "warm-up": "暖機運転 事前ウォーミング", "deregister": "登録解除", "deregistration": "登録解除",
     "wait": "待つ 待機", "waiting": "待機 待ち行列", "content-based": "コンテントベース", "mapping": "マッピング",
+    "option": "オプション",
     "combine": "組み合わせる", "combination": "組み合わせる", "calculate": "計算", "calculated": "計算",
     "dimension": "ディメンション", "billed": "請求 課金", "charged": "課金", "backend": "バックエンド",
     "adjust": "調整", "adjustment": "調整", "decrease": "減らす 増減", "ratio": "割合", "percentage": "割合",
