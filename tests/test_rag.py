@@ -239,7 +239,7 @@ def assistant(settings) -> Assistant:
          "AWS Lambda", "4KB"),  # the same, two questions in one sentence
         # "option" typed in English is the notes' オプション, no name they lack
         ("aws cli で大量のリソースをlistするとタイムアウトする。--max-items じゃなくて何のoptionを使えばいい？", "002",
-         "--page-size", "--page-size"),
+         "--max-items", "--page-size"),
         # the English note writes Lambda as λ
         ("EventBridgeのルールからLambdaを呼び出すとき、権限はどう設定すればいい？", "004",
          "Amazon EventBridge (aka Cloudwatch Events)", "resource based policy"),
