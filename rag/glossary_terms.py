@@ -982,7 +982,7 @@ FEATURES: tuple[tuple[str, ...], ...] = (
      "改ざんされていないか", "改ざんされてないか", "改竄されていないか"),
     ("identity pool", "アイデンティティプール", "アイデンティティープール", "idプール"),
     ("mutual tls", "mtls", "相互tls", "クライアント証明書"),
-    ("table format", "table output", "output format", "--output", "表形式", "テーブル形式", "出力形式"),  # the CLI's
+    ("table format", "table output", "--output", "表形式", "テーブル形式"),  # the CLI's (not 「出力形式」: any output)
 )
 
 # Features the notes write of some services only (the dead-letter queue of SQS, a rollback of Immutable

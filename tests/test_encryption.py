@@ -21,6 +21,9 @@ EBS = Statement("EBSボリュームの作成時に暗号化を指定すると、
         ("EBSの保管時の暗号化ってどうやる？", EBS, "EBS 暗号化", False),
         ("Can EBS encrypt data in transit between the instance and the volume?", EBS, "EBS 暗号化", True),
         ("EFSって暗号化できる？", EFS, "EFS マウントヘルパー", False),  # no kind asked
+        # traffic's bandwidth, not traffic encrypted
+        ("インターネットVPNだと暗号化のせいで通信帯域が制限される？",
+         Statement("帯域:暗号化のオーバーヘッドにより制限あり", (), 0), "VPN", False),
     ],
 )
 def test_the_kind_of_encryption_asked_is_said(question, said, section, unanswered):

@@ -863,6 +863,7 @@ def test_features_the_notes_never_write(assistant, text, found):
         ("SNSってPub/Sub型のサービス？", True),
         # a feature the notes never write, named in a wish before a vague question
         ("aws cliの出力をJSONじゃなくて表形式で見やすく出したい。なにかオプションある？", False),
+        ("Does changing --page-size affect the output format of the AWS CLI?", True),  # any output, not the table
         ("CloudFrontで会員限定コンテンツを署名付きURLで配信したい。設定方法は？", False),
     ],
 )
