@@ -1,8 +1,10 @@
-"""Whether a question asking which thing costs less is answered: only by a statement that speaks of cost.
+"""Whether a question asking which thing costs less, or what one costs, is answered: only by a statement
+that speaks of cost.
 
 "Step Functions vs SWF: which one is cheaper?" finds the sections comparing the two on what they do;
 none says what either costs, so they do not answer it. "SQS short polling vs long polling - which one
-is cheaper?" is answered by 「API呼び出し数が多くなり、料金が高くなる可能性がある」.
+is cheaper?" is answered by 「API呼び出し数が多くなり、料金が高くなる可能性がある」. 「Fault Injection Simulatorの
+料金体系は？」 is not answered by Lambda's 「細やかな料金体系」.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from rag.expect import said_of, subject
-from rag.patterns import regex
+from rag.patterns import questions, regex
 from rag.statements import Statement
 
 # which of them costs less (not 「安いスポット版」, a thing described by its price)
@@ -38,9 +40,6 @@ def unpriced(asking: str, candidates: list[Statement], sections: list[frozenset[
     its subject speaks of cost: 「Fault Injection Simulatorの料金体系は？」 is not answered by Lambda's 「細やかな
     料金体系」. Not a second question beside another the notes may answer ("Are data events on by default?
     Also, does CloudTrail itself cost anything?"), nor a complaint with no question (「料金かさんでる」)."""
-    questions = _QUESTION.findall(asking)
-    return len(questions) == 1 and bool(_PRICE_ASKED.search(questions[0])) and not said_of(
+    asked = questions(asking)
+    return len(asked) == 1 and bool(_PRICE_ASKED.search(asked[0])) and not said_of(
         subject(asking), candidates, sections, lambda said: bool(_COST.search(said)))
-
-
-_QUESTION = regex(r"[^？?。!！]+[？?]")

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import re
 
-from ingest.tokenize import normalize
+from ingest.tokenize import normalize, terms
 from rag.expect import said_of, subject
 from rag.glossary import translations
-from rag.patterns import regex
+from rag.patterns import SENTENCE, regex
 from rag.statements import Statement
 from rag.titles import written_headings
 
 # 「…たらどうなる？」, 「…メッセージって、どうなるの？」, "what happens when …"
 _ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*"
                r"(?:どう(?:なる|なり|なっ)|どういう状態)|\bwhat (?:happens|will happen|would happen)\b", re.I)
-_SENTENCE = regex(r"[^？?。!！]+[？?。!！]?")
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure)
 _EVENTS = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in (
     (r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
@@ -49,7 +48,7 @@ def unhappened(asking: str, candidates: list[Statement], sections: list[frozense
     """Whether ``asking`` asks what happens when something occurs, and no statement of a top section
     naming its subject (as far as the top sections name it) speaks of that occurrence."""
     # the sentence that asks it (「…ヘルスチェック落ちたらどうなる？Rolling with additional batchは…何が違うの？」)
-    sentence = next((s for s in _SENTENCE.findall(asking) if _ASKED.search(s)), "")
+    sentence = next((s for s in SENTENCE.findall(asking) if _ASKED.search(s)), "")
     asked = [_split_of(sentence) or stated if stated is _SPLIT else stated
              for occurs, stated in _EVENTS if occurs.search(sentence)]
     if not asked:
@@ -71,10 +70,7 @@ def _split_of(sentence: str) -> re.Pattern[str] | None:
     if not (m := _SPLIT_OBJECT.search(sentence)):
         return None
     thing = normalize(m.group(1) or m.group(2))
-    forms = "|".join(re.escape(normalize(f)) for f in dict.fromkeys([thing, *translations(_stem(thing))]))
+    other = [w for term, _ in terms(thing)[:1] for w in translations(term)]  # "shards": シャード
+    forms = "|".join(re.escape(normalize(f)) for f in dict.fromkeys([thing, *other]))
     return regex(rf"(?:{forms})[^、。,.]{{0,10}}(?:分割|統合|スプリット|split|merg)|"
                  rf"\b(?:split|merg)\w*\s+(?:the\s+|a\s+|an\s+)?(?:{forms})", re.I)
-
-
-def _stem(word: str) -> str:
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word

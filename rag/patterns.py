@@ -14,3 +14,12 @@ _ASCII_EDGE = r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile`` with every ``\\b`` an edge of an ASCII word."""
     return re.compile(pattern.replace(r"\b", _ASCII_EDGE), flags)
+
+
+# the sentences of a question, each with its end mark (「…どうなる？」, "… it fails.")
+SENTENCE = regex(r"[^？?。!！]+[？?。!！]?")
+
+
+def questions(text: str) -> list[str]:
+    """The sentences of ``text`` that ask (end in a question mark)."""
+    return [s for s in SENTENCE.findall(text) if s.rstrip().endswith(("?", "？"))]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from rag.expect import said_of, subject
-from rag.patterns import regex
+from rag.patterns import SENTENCE, questions, regex
 from rag.statements import Statement
 
 _WHY = regex(r"\bwhy\b|なぜ|どうして|なんで(?!す)", re.I)  # not 「質問なんですが」
@@ -24,16 +24,13 @@ _NUMBER = regex(r"(\d[\d,.]*)\s*(?:ミリ秒|秒|分|時間|日|週間|か月|�
 # a reason given (not 「…から取得」, from)
 _CAUSE = regex(r"ため|ので|から[、,。]|\bdue to\b|\bbecause\b|\bsince\b|\bso that\b|\bin order to\b|により|によって",
                re.I)
-_SENTENCE = regex(r"[^？?。!！]+[？?。!！]?")
-_ASKS = regex(r"[？?]\s*$")
 
 
 def unreasoned(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
     """Whether ``asking`` asks only why a limit is the number it is, and no statement of a top section
     naming its subject gives a reason along with that number."""
-    sentences = _SENTENCE.findall(asking)
-    why = [s for s in sentences if _WHY.search(s)]
-    if len(why) != 1 or sum(1 for s in sentences if _ASKS.search(s)) > 1 or not _LIMIT.search(why[0]):
+    why = [s for s in SENTENCE.findall(asking) if _WHY.search(s)]
+    if len(why) != 1 or len(questions(asking)) > 1 or not _LIMIT.search(why[0]):
         return False
     numbers = {m.group(1).replace(",", "") for m in _NUMBER.finditer(why[0])}
     if not numbers:
