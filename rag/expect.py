@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from ingest.tokenize import normalize, terms, tokens
 from rag.glossary import abbreviations, spelled_out, translations
+from rag.glossary_terms import SERVICE_NAMES
 from rag.patterns import regex
 from rag.query import FIELDS, GENERIC_NAMES, LINK, name_spans
 from rag.statements import Statement
@@ -471,5 +472,12 @@ def gives(statement: Statement, expected: Expected, subject: frozenset[str], sec
             return False
     near = statement.scope
     if statement.context or not subject:
+        # a statement naming the service itself speaks of the service: "Cloudtrail Events are stored for 90
+        # days" under CloudTrail Insights is of CloudTrail's events, not of Insights (「ALIASレコードへのクエリは
+        # 無料」 under Route 53 is of Route 53's ALIAS records)
+        said = {n for n in subject if named_in(n, statement.own_terms)}
+        unsaid = {n for n in subject if not named_in(n, statement.terms)}
+        if said and unsaid and said <= SERVICE_NAMES and not unsaid & SERVICE_NAMES:
+            return False
         return all_named(subject, near)
     return all_named(subject, near | section_terms) and any(named_in(n, near) for n in subject)

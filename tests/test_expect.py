@@ -192,6 +192,20 @@ def test_a_value_counts_for_the_subject_its_item_or_headings_name():
     assert [gives(s, count, subject("Lambda Layersはいくつまで？"), terms) for s in found] == [False, False, True]
 
 
+def test_a_statement_naming_the_service_itself_speaks_of_the_service():
+    section = "* Used to detect unusual activity in an account (if enabled):\n" \
+              "   * Cloudtrail Events are stored for 90 days, though can be sent to S3\n"
+    insights = statements(section, ("AWS environment logging", "CloudTrail Insights"), 0)[-1]
+    alias = statements("- ALIASレコード\n    - ALIASレコードへのクエリは無料\n", ("Amazon Route 53",), 0)[-1]
+    duration, price = Expected(frozenset({"duration"})), Expected(frozenset({"price"}), free=True)
+    # of CloudTrail's events, not of Insights' baseline; Route 53's ALIAS records, under its heading
+    assert not gives(insights, duration, subject("How long does CloudTrail Insights need to build its baseline?"),
+                     frozenset(tokens(section)))
+    assert gives(insights, duration, subject("How long does CloudTrail keep events?"), frozenset(tokens(section)))
+    assert gives(alias, price, subject("Route 53のALIASレコードへのクエリって無料？"),
+                 frozenset(tokens("Amazon Route 53 ALIASレコード")))
+
+
 def test_a_top_level_value_speaks_for_its_section():
     section = "- C4, R3, D2, I2, M4 インスタンスでサポート\n- 最大10Gbps\n"
     found = statements(section, ("EC2", "Intel 82599 Virtual Function (VF) インターフェイス"), 0)
