@@ -16,7 +16,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import tokens
 from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
 from rag.glossary import feature_patterns
-from rag.glossary_terms import SCOPED_FEATURES
+from rag.glossary_terms import SCOPED_FEATURES, SERVICE_NAMES
 from rag.patterns import regex
 from rag.query import IN_PASSING, features_named
 from rag.titles import written_headings
@@ -35,19 +35,27 @@ _SCENE = regex(r"\b(?:for (?:my|our|your|the|an?)|like|such as|e\.g\.|instead of
 
 
 def apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
-    """Whether ``asking`` asks if things it names work together, and none of ``sections`` names them all.
+    """Whether ``asking`` asks if things it names work together, or how to make them, and none of
+    ``sections`` names them all.
     A name of several words is named by its last (the notes head a section 「Sagemeker Clarify」); names
     the notes never write are judged elsewhere (what alone the subject takes: 「対称鍵のみ」 for RSA);
     names with digits are not judged: versions and sizes (gp2, c5) are no things of their own, and EC2 is
     often the alternative ("…on Fargate, or do I need EC2?")."""
-    if not WHETHER.search(asking):
+    # …or asks how to make them work together: then only services count ("How do I mount an EFS file
+    # system inside a Lambda function?"; not "how do I know when to move from General Purpose to Max I/O")
+    how = not WHETHER.search(asking) and _HOW.search(asking) is not None
+    if not WHETHER.search(asking) and not how:
         return False
     about = subject(_SCENE.sub(" ", asking))
     found, _ = db.doc_freq(about.heads)
-    names = about.within(frozenset(n for n, df in found.items() if df and not any(c.isdigit() for c in n)))
+    names = about.within(frozenset(n for n, df in found.items() if df and not any(c.isdigit() for c in n)
+                                   and (not how or n in SERVICE_NAMES)))
     # a name the notes write joined to another word (「AmazonRedshift」, 「NATgateway」) is named there too
     return len(names) > 1 and not any(
         all_named(names, s | {n for n in names if len(n) > 2 and any(n in t for t in s)}) for s in sections)
+
+
+_HOW = regex(r"どう(?:設定|構成|すれば|やって)|設定方法|\bhow (?:do|can|should) (?:i|we)\b|\bhow to\b", re.I)
 
 
 # which of named things to choose, or how they differ

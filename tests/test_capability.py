@@ -35,6 +35,10 @@ NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポー
         ("Can I use EFS instead of Lambda?", ["EFS WindowsのSMBはサポートしていない"], False),
         ("LambdaとEC2のEFSで使える？", ["EFS WindowsのSMBはサポートしていない"], True),
         ("Lambda＋EC2のEFSで使える？", ["EFS WindowsのSMBはサポートしていない"], False),  # the other part of a stack
+        # how to make two services work together: only services count
+        ("How do I mount an EFS file system inside a Lambda function?", ["Lambda VPC RDS", "EFS Windows"], True),
+        ("How do I connect a Lambda function to an RDS database?", ["Lambda VPC RDS"], False),
+        ("EFS: how do I know when to move from General Purpose to Max I/O?", ["EFS Windows"], False),
         ("FargateとWindowsの違いは？", ["Fargate タスク", "EFS Windows"], False),  # not asking whether
         ("FargateでWindowsとかのコンテナを動かせる？", ["Fargate タスク", "EFS Windows"], True),  # an example asked
         # a name the notes write joined to another word
