@@ -983,6 +983,7 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("identity pool", "アイデンティティプール", "アイデンティティープール", "idプール"),
     ("mutual tls", "mtls", "相互tls", "クライアント証明書"),
     ("table format", "table output", "--output", "表形式", "テーブル形式"),  # the CLI's (not 「出力形式」: any output)
+    ("api destination", "api destinations", "api送信先", "apiの送信先", "apiデスティネーション"),  # EventBridge's
 )
 
 # Features the notes write of some services only (the dead-letter queue of SQS, a rollback of Immutable

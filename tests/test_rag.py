@@ -823,6 +823,7 @@ def test_loanword_compounds_the_notes_never_write(assistant, text, found):
         ("How does ELB connection draining work?", []),  # a feature the notes write
         ("What does the spread of traffic look like?", []),  # an English word that names no feature
         ("Lambda authorizer TTLs: can I change them?", []),  # a name's plural: the notes' word is whole
+        ("How do I configure an EventBridge API destination to call a third-party endpoint?", ["api destination"]),
     ],
 )
 def test_features_the_notes_never_write(assistant, text, found):
