@@ -1017,4 +1017,7 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     # publish/subscribe, which the notes write of the messaging services only (「Publish Subscribe方式」 beside
     # SNS, SQS and Amazon MQ): not of ElastiCache
     ("pub/sub", "pubsub", "pub-sub", "publish subscribe", "publish/subscribe", "パブサブ", "出版購読"),
+    # redundancy, which the notes write of EBS (「さらなる冗長化は不要」) and as high availability of ELB and
+    # Route 53's traffic flow: not of Direct Connect's lines
+    ("redundancy", "redundant", "冗長化", "冗長構成", "冗長性", "high availability", "highly available", "高可用性"),
 )

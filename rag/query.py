@@ -348,6 +348,12 @@ class Query:
         return " ".join(self.sentences) or self.own
 
     @property
+    def wanted(self) -> str:
+        """The sentences that ask and the wishes before them: 「表形式で見やすく出したい。なにかオプションある？」
+        asks for the table format."""
+        return " ".join([self.asking, *WISH.findall(self.own)])
+
+    @property
     def own(self) -> str:
         """The question without the answer options it offers."""
         return self.stem or self.text
@@ -494,7 +500,5 @@ class Query:
         fdf, _ = db.doc_freq(f for fs in forms.values() for f in fs)
         undone += [run for run in runs if not db.phrase_chunks(tuple(tokens(run)))
                    and not all(any(fdf.get(f) for f in forms[w]) for w, _ in terms(run))]
-        # a feature named in a wish before the question is what it asks for (「表形式で見やすく出したい。なにか
-        # オプションある？」)
         return list(dict.fromkeys(unknown + unmentioned + undone + unwritten(asking, db)
-                                  + unknown_features(" ".join([asking, *WISH.findall(self.own)]), db)))
+                                  + unknown_features(self.wanted, db)))
