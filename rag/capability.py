@@ -80,13 +80,12 @@ _SCOPED = feature_patterns(SCOPED_FEATURES)
 _WRITTEN = {forms: tuple(frozenset(tokens(f)) for f in forms) for forms in SCOPED_FEATURES}  # a form's terms
 
 
-def unscoped(asking: str, sections: Iterable[frozenset[str]], headings: Iterable[str] = (), whole: str = "") -> bool:
+def unscoped(asking: str, sections: Iterable[frozenset[str]], headings: Iterable[str] = ()) -> bool:
     """Whether ``asking`` names a feature the notes write of some services only (a dead-letter queue)
     and no top section that names its subject writes it: 「EventBridgeで配信に失敗したイベントをデッドレター
     キューに送るには？」 is not answered by SQS's 「Dead Letter Queue」. A top section's heading the question
     writes is of its subject too: 「All at onceでデプロイ失敗したら自動で戻る？」 is not answered by what
-    the Immutable section says of a failed deploy. ``asking`` holds the wishes before the question; when it
-    names nothing, the subject is the ``whole`` question's."""
+    the Immutable section says of a failed deploy."""
     asked = features_named(asking, _SCOPED)
     if not asked:
         return False
@@ -94,7 +93,7 @@ def unscoped(asking: str, sections: Iterable[frozenset[str]], headings: Iterable
     # the feature's own words are not its subject ("Provisioned IOPS" is what EBS writes as 「プロビジョンドIOPS」)
     own = {t for forms in asked for form in forms for t in tokens(form)}
     asking = IN_PASSING.sub(" ", asking)  # 「Rolling with additional batchじゃなく」 is not what is asked of
-    about = subject(asking) or subject(IN_PASSING.sub(" ", whole))  # 「Direct Connectを冗長構成にしたい。どう組む？」
+    about = subject(asking)
     about = about.within(frozenset(about - own))
     held = held_names(about, sections)
     if about and not held:

@@ -983,7 +983,7 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("identity pool", "アイデンティティプール", "アイデンティティープール", "idプール"),
     ("mutual tls", "mtls", "相互tls", "クライアント証明書"),
     ("table format", "table output", "--output", "表形式", "テーブル形式"),  # the CLI's (not 「出力形式」: any output)
-    ("api destination", "api destinations", "api送信先", "apiの送信先", "apiデスティネーション"),  # EventBridge's
+    ("api destination", "api destinations", "apiデスティネーション"),  # EventBridge's (not 「APIの送信先」: any target)
 )
 
 # Features the notes write of some services only (the dead-letter queue of SQS, a rollback of Immutable
@@ -1017,7 +1017,4 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     # publish/subscribe, which the notes write of the messaging services only (「Publish Subscribe方式」 beside
     # SNS, SQS and Amazon MQ): not of ElastiCache
     ("pub/sub", "pubsub", "pub-sub", "publish subscribe", "publish/subscribe", "パブサブ", "出版購読"),
-    # redundancy, which the notes write of EBS (「さらなる冗長化は不要」) and as high availability of ELB and
-    # Route 53's traffic flow: not of Direct Connect's lines
-    ("redundancy", "redundant", "冗長化", "冗長構成", "冗長性", "high availability", "highly available", "高可用性"),
 )

@@ -862,11 +862,6 @@ def test_features_the_notes_never_write(assistant, text, found):
         # publish/subscribe, written beside the messaging services only
         ("ElastiCacheでPub/Sub機能を使いたい場合、memcachedとRedisのどっちにすべき？", False),
         ("SNSってPub/Sub型のサービス？", True),
-        # redundancy, written of EBS (and as ELB's high availability), not of Direct Connect's lines; asked in a
-        # wish before the question, of the service the whole question names
-        ("Direct Connectを冗長構成にしたい。回線はどう組めばいい？", False),
-        ("EBSって冗長化されてる？", True),
-        ("ELBを使えば冗長構成にできる？", True),
         # a feature the notes never write, named in a wish before a vague question
         ("aws cliの出力をJSONじゃなくて表形式で見やすく出したい。なにかオプションある？", False),
         ("Does changing --page-size affect the output format of the AWS CLI?", True),  # any output, not the table
