@@ -12,10 +12,11 @@ from functools import lru_cache
 
 # Bump when ``terms`` changes what it makes of a text: an ingest then re-indexes every chunk's keywords
 # (not its vector), so questions and notes are tokenised alike.
-VERSION = "8"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter among Japanese (「a」) is a term;
+VERSION = "9"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter among Japanese (「a」) is a term;
 # 4: … among kana or kanji only (not after ’), the letters of English contractions (I'd, don't) are stop words;
 # 5: a dash typed for the long vowel inside a katakana word is ー (「セキュリティグル－プ」, 「メッセ―ジ」); 6: … a
-# full-width one only, not "-"; 7: a British -iser/-isation is -izer/-ization; 8: λ is lambda
+# full-width one only, not "-"; 7: a British -iser/-isation is -izer/-ization; 8: λ is lambda; 9: a CJK radical
+# supplement character is its kanji (「冗⻑」 is 「冗長」)
 
 # ASCII terms such as SQS, FIFO, --page-size, Lambda@Edge, 256KB, s3:PutObject stay whole (case-folded).
 _ASCII = re.compile(r"-{0,2}[a-z0-9](?:[a-z0-9_.\-/@:+]*[a-z0-9])?")
@@ -32,6 +33,8 @@ _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # a full-width hyphen (－) or a horizontal bar (―) between katakana is a mistyped ー (read before NFKC makes
 # － "-"); a minus sign (−) or "-" joins two words there (「オンプレミス−クラウド間」, 「パブリック-プライベート」)
 _LONG_VOWEL = re.compile(r"(?<=[ァ-ヶ])[－―](?=[ァ-ヶ])")
+# CJK Radicals Supplement characters that stand for a common kanji, which NFKC leaves alone
+_RADICALS = str.maketrans("⺠⺟⻄⻑⻘⻝⻤⻩⻭⻯⻲", "民母西長青食鬼黄歯竜亀")
 # Sudachi refuses input over 49,149 bytes; a run is cut into pieces of at most 4 * this many bytes.
 _SUDACHI_MAX_CHARS = 12_000
 
@@ -62,8 +65,9 @@ _BRITISH = re.compile(r"(?<=[a-z]{3})is(er|ers|ation|ations)$")
 
 def normalize(text: str) -> str:
     """NFKC + case fold: full-width ＳＱＳ and sqs become the same term; a dash typed for ー between katakana
-    is ー (「セキュリティグル－プ」 is 「セキュリティグループ」)."""
-    return unicodedata.normalize("NFKC", _LONG_VOWEL.sub("ー", text)).lower()
+    is ー (「セキュリティグル－プ」 is 「セキュリティグループ」); a radical copied out of a PDF is its kanji (NFKC
+    maps the Kangxi radicals, 「⽤」, not the supplement's: 「冗⻑構成」)."""
+    return unicodedata.normalize("NFKC", _LONG_VOWEL.sub("ー", text)).translate(_RADICALS).lower()
 
 
 def _japanese_terms(run: str) -> Iterator[tuple[str, list[str]]]:

@@ -256,6 +256,7 @@ def test_a_named_unit_is_answered_in_that_unit_or_the_next(question, text, says)
         # British nouns are the American ones the notes and AWS write; a -ise verb stays (advise, promise)
         ("Lambda authoriser, optimisations", ["lambda", "authorizer", "optimization"]),
         ("advise promise", ["advise", "promise"]),
+        ("冗⻑構成", ["冗長構成", "冗長", "構成"]),  # a radical copied from a PDF (U+2ED1) is its kanji
         ("CRON job triggering (via EventBridge) a λ", ["cron", "job", "triggering", "via", "eventbridge", "lambda"]),
     ],
 )
