@@ -166,8 +166,8 @@ def assistant(settings) -> Assistant:
         # two questions in one: the value asked is of the first's subject, not the second's (DLQ)
         ("SQS: what's the default visibility timeout? also, can my DLQ live in another region?", "003", SQS[-1],
          "30秒"),
-        # "amplify" typed in lowercase is a verb, not AWS Amplify
-        ("Does enabling compression amplify costs on CloudFront?", "001", "Amazon CloudFront", "Gzip"),
+        # "amplify" typed in lowercase is a verb, not AWS Amplify (what compression costs, the notes never say)
+        ("Does CloudFront compress files at the edge to amplify performance?", "001", "Amazon CloudFront", "Gzip"),
         # a rate (1秒に1000レコード) is no duration to prefer (SQS's 30秒)
         ("シャードに1秒に1000レコード以上書き込むとどうなる？", "000", "shard（シャード）", "1000レコード"),
         # "GPU-based" is about GPUs; a feature of a service the notes write with it (GPU, Fargate) is what
