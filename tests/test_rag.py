@@ -830,6 +830,12 @@ def test_features_the_notes_never_write(assistant, text, found):
     assert unknown_features(text, assistant.index.db) == found
 
 
+def test_a_price_asked_finds_the_notes_monthly_fee(assistant):
+    """料金 is what the notes write as 月額 (「安価なストレージ(月額1GB/約3円)」), not only 料金."""
+    answer = assistant.ask("S3の料金は？")
+    assert answer.found and "月額1GB" in answer.text
+
+
 @pytest.mark.parametrize(
     ("question", "found"),
     [
