@@ -20,8 +20,6 @@ VERSION = "9"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter am
 
 # ASCII terms such as SQS, FIFO, --page-size, Lambda@Edge, 256KB, s3:PutObject stay whole (case-folded).
 _ASCII = re.compile(r"-{0,2}[a-z0-9](?:[a-z0-9_.\-/@:+]*[a-z0-9])?")
-# the notes' shorthand for Lambda ("CRON job triggering (via EventBridge) a λ"), a symbol to Sudachi
-_LAMBDA = re.compile(r"λ")
 # GPUs, AMIs, VPCs (「GPUsを使う」 too): the stemmer keeps "us", "is"
 _ACRONYM_PLURAL = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]+)s(?![A-Za-z0-9])")
 _JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff]")  # kana, kanji, 「」: not ’ ("What’s")
@@ -103,7 +101,8 @@ def _among_japanese(text: str, start: int, end: int) -> bool:
 
 def terms(text: str) -> list[tuple[str, list[str]]]:
     """(term, its parts) in order: a compound or ASCII term with the smaller terms inside it."""
-    text = normalize(_ACRONYM_PLURAL.sub(r"\1", _LAMBDA.sub(" lambda ", text)))
+    # λ: the notes' shorthand for Lambda ("CRON job triggering (via EventBridge) a λ"), a symbol to Sudachi
+    text = normalize(_ACRONYM_PLURAL.sub(r"\1", text.replace("λ", " lambda ")))
     out: list[tuple[str, list[str]]] = []
     for m in _ASCII.finditer(text):
         term = m.group().lstrip("-") if m.group().startswith("-") and len(m.group()) < 3 else m.group()

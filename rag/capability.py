@@ -43,8 +43,9 @@ def apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
     often the alternative ("…on Fargate, or do I need EC2?")."""
     # …or asks how to make them work together: then only services count ("How do I mount an EFS file
     # system inside a Lambda function?"; not "how do I know when to move from General Purpose to Max I/O")
-    how = not WHETHER.search(asking) and _HOW.search(asking) is not None
-    if not WHETHER.search(asking) and not how:
+    whether = WHETHER.search(asking) is not None
+    how = not whether and _HOW.search(asking) is not None
+    if not (whether or how):
         return False
     about = subject(_SCENE.sub(" ", asking))
     found, _ = db.doc_freq(about.heads)

@@ -21,8 +21,26 @@ from rag.titles import written_headings
 # 「…たらどうなる？」, 「…メッセージって、どうなるの？」, "what happens when …"
 _ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*"
                r"(?:どう(?:なる|なり|なっ)|どういう状態)|\bwhat (?:happens|will happen|would happen)\b", re.I)
-# what occurs, as asked and as a note says it occurred (a retry speaks of a failure)
-_EVENTS = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in (
+
+_SPLIT_OBJECT = regex(r"([ァ-ヶー]{2,}|[A-Za-z]{2,})\s*(?:を|が)?\s*(?:分割|統合|マージ|スプリット)|"
+                      r"\b(?:split|splitting|merge|merging)\s+(?:the\s+|a\s+|an\s+|two\s+)?([A-Za-z]+)", re.I)
+
+
+def _split_of(sentence: str) -> re.Pattern[str] | None:
+    """What a split or merge is said with: the thing split, next to the word (「シャードを分割」, "split a
+    shard"; not 「shardとは、データを分割して保存する」, which splits data)."""
+    if not (m := _SPLIT_OBJECT.search(sentence)):
+        return None
+    thing = normalize(m.group(1) or m.group(2))
+    other = [w for term, _ in terms(thing)[:1] for w in translations(term)]  # "shards": シャード
+    forms = "|".join(re.escape(normalize(f)) for f in dict.fromkeys([thing, *other]))
+    return regex(rf"(?:{forms})[^、。,.]{{0,10}}(?:分割|統合|スプリット|split|merg)|"
+                 rf"\b(?:split|merg)\w*\s+(?:the\s+|a\s+|an\s+)?(?:{forms})", re.I)
+
+
+# what occurs, as asked and as a note says it occurred (a retry speaks of a failure); a split also as
+# said of the thing split (``_split_of``)
+_EVENTS = tuple((regex(asked, re.I), regex(stated, re.I), bind[0] if bind else None) for asked, stated, *bind in (
     (r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
      r"\berror|\b(?:goes|went|is|are|going) down\b",
      r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|停止|止ま|落ち|下が|低下|リトライ|再試行|\bfail|\bunhealth|"
@@ -32,7 +50,7 @@ _EVENTS = tuple((regex(asked, re.I), regex(stated, re.I)) for asked, stated in (
     (r"削除|(?<!解)消[しすせ]|\bdelet|\bremov", r"削除|消|\bdelet|\bremov"),
     # a split asked as done (not Lambda's 「統合」, an integration)
     (r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|され)|スプリット|\bsplit|\bmerg",
-     r"分割|統合|\bsplit|\bmerg"),
+     r"分割|統合|\bsplit|\bmerg", _split_of),
     (r"当てはまらな|一致しな|該当しな|マッチしな|\bdo(?:es)?n'?t match|\bno match",
      r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch"),
     (r"中断|\binterrupt", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
@@ -49,28 +67,10 @@ def unhappened(asking: str, candidates: list[Statement], sections: list[frozense
     naming its subject (as far as the top sections name it) speaks of that occurrence."""
     # the sentence that asks it (「…ヘルスチェック落ちたらどうなる？Rolling with additional batchは…何が違うの？」)
     sentence = next((s for s in SENTENCE.findall(asking) if _ASKED.search(s)), "")
-    asked = [_split_of(sentence) or stated if stated is _SPLIT else stated
-             for occurs, stated in _EVENTS if occurs.search(sentence)]
+    asked = [(bind and bind(sentence)) or stated for occurs, stated, bind in _EVENTS if occurs.search(sentence)]
     if not asked:
         return False
     # of a heading it writes, from that section (「ローリングデプロイで…」: not the Immutable section's failure)
     titled = written_headings(sentence, (u.section for u in candidates))
     candidates = [u for u in candidates if all(t <= sections[u.hit_rank] for t in titled)]
     return not said_of(subject(sentence), candidates, sections, lambda said: any(s.search(said) for s in asked))
-
-
-_SPLIT = _EVENTS[3][1]
-_SPLIT_OBJECT = regex(r"([ァ-ヶー]{2,}|[A-Za-z]{2,})\s*(?:を|が)?\s*(?:分割|統合|マージ|スプリット)|"
-                      r"\b(?:split|splitting|merge|merging)\s+(?:the\s+|a\s+|an\s+|two\s+)?([A-Za-z]+)", re.I)
-
-
-def _split_of(sentence: str) -> re.Pattern[str] | None:
-    """What a split or merge is said with: the thing split, next to the word (「シャードを分割」, "split a
-    shard"; not 「shardとは、データを分割して保存する」, which splits data)."""
-    if not (m := _SPLIT_OBJECT.search(sentence)):
-        return None
-    thing = normalize(m.group(1) or m.group(2))
-    other = [w for term, _ in terms(thing)[:1] for w in translations(term)]  # "shards": シャード
-    forms = "|".join(re.escape(normalize(f)) for f in dict.fromkeys([thing, *other]))
-    return regex(rf"(?:{forms})[^、。,.]{{0,10}}(?:分割|統合|スプリット|split|merg)|"
-                 rf"\b(?:split|merg)\w*\s+(?:the\s+|a\s+|an\s+)?(?:{forms})", re.I)
