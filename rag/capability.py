@@ -19,6 +19,7 @@ from rag.glossary import feature_patterns
 from rag.glossary_terms import SCOPED_FEATURES, SERVICE_NAMES
 from rag.patterns import regex
 from rag.query import IN_PASSING, features_named
+from rag.spelling import MIN_TYPO_LENGTH, near_terms
 from rag.titles import written_headings
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
@@ -51,9 +52,12 @@ def apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
     found, _ = db.doc_freq(about.heads)
     names = about.within(frozenset(n for n, df in found.items() if df and not any(c.isdigit() for c in n)
                                    and (not how or n in SERVICE_NAMES)))
-    # a name the notes write joined to another word (「AmazonRedshift」, 「NATgateway」) is named there too
-    return len(names) > 1 and not any(
-        all_named(names, s | {n for n in names if len(n) > 2 and any(n in t for t in s)}) for s in sections)
+    # a name the notes write joined to another word (「AmazonRedshift」, 「NATgateway」) or misspell
+    # (「Congitoユーザープール」 for Cognito) is named there too
+    slips = {n: frozenset(near_terms(n, db)) for n in names if len(n) >= MIN_TYPO_LENGTH}
+    return len(names) > 1 and not any(all_named(names, s | {
+        n for n in names if (len(n) > 2 and any(n in t for t in s)) or slips.get(n, frozenset()) & s})
+        for s in sections)
 
 
 _HOW = regex(r"どう(?:設定|構成|すれば|やって)|設定方法|\bhow (?:do|can|should) (?:i|we)\b|\bhow to\b", re.I)

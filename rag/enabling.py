@@ -215,6 +215,9 @@ def _places(text: str) -> list[frozenset[str]]:
 
 
 _SET = regex(r"設定|指定|\bset\b|\bconfigur", re.I)
+# a change wished NOT to be made is a protection set up (「特定のインスタンスだけは削除されないようにしたい」:
+# 「インスタンス保護 - Scale Inの対象から除外する用に指定可能」)
+_PREVENTED = regex(r"(?:され|し|させ)(?:ない|ず)(?:よう|ため)|\b(?:prevent|protect)|\bkeep\b[^?.]*\bfrom\b", re.I)
 _OBJECT = regex(r"([^\s、。？?！!をはがのでに]{1,12})を")
 _SO = r"(?:set (?:it |this )?up|configure)\s+(?:it\s+)?so\b[^?.]*"  # "set it up so a failed … rolls back"
 _WISH_WHEN = regex(r"[^、。？?を]{1,12}たい(?:場合|とき|時)")  # 「…共有したい場合、どういう手順で」
@@ -262,7 +265,8 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     changed = frozenset(t for m in _OBJECT.finditer(question) for t, _ in terms(m.group(1)) if len(t) > 1)
     # a setting changed may be said to be set, of what the question changes (「最小台数を変更するには」:
     # 「最小/最大台数等を設定する」; not 「遅延時間を設定する」 for the visibility timeout)
-    set_ = _SETTING.asked_how(doing, question) or bool(whether and _SETTING.at_can.search(question))
+    set_ = (_SETTING.asked_how(doing, question) or bool(whether and _SETTING.at_can.search(question))
+            or bool(_PREVENTED.search(doing)))
     assigned = _ASSIGNING.asked_how(doing, question)
 
     # when no top section names the subject (EFS asked; KMS's and EBS's sections found), only statements

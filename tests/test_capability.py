@@ -18,7 +18,7 @@ class Notes:
 
 NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポートしていない", "Lambda VPC RDS", "Lambda@Edge",
               "Sagemeker Clarify データ準備段階", "SageMaker model monitor", "Kinesis Firehose AmazonRedshiftへロード",
-              "Redshift")
+              "Redshift", "API Gateway Lambdaオーソライザの代わりにCongitoユーザープール", "Amazon Cognito")
 
 
 @pytest.mark.parametrize(
@@ -45,6 +45,10 @@ NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポー
         ("Can Kinesis Firehose load data into Redshift?", ["Kinesis Firehose AmazonRedshiftへロード"], False),
         # a name of several words is named by its last: the notes misspell the first (「Sagemeker Clarify」)
         ("SageMaker Clarifyって、学習前のデータの偏りをチェックできる？", ["Sagemeker Clarify データ準備段階"], False),
+        # or misspell (「Congito」), where the name is written rightly elsewhere
+        ("API GatewayでCognitoを使うこともできる？", ["API Gateway Lambdaオーソライザの代わりにCongitoユーザープール"],
+         False),
+        ("API GatewayでCognitoを使うこともできる？", ["API Gateway Lambdaオーソライザ"], True),
     ],
 )
 def test_whether_things_work_together_is_said_where_both_are_named(question, top, unanswered):

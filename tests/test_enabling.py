@@ -197,6 +197,11 @@ def _said(text: str, rank: int = 0) -> Statement:
          "PercentIOLimitが100%に届いていたらMaxI/Oモードにする", "EFS", False),
         ("SageMakerのモデル精度が落ちたら自動で検知してアラート飛ばす方法ある？", "ドリフトを検知しアラートを出す",
          "SageMaker Model Monitor", False),  # 飛ばす is to send, not to skip
+        # a change wished not to be made is a protection set up
+        ("Auto Scalingでスケールインするとき、特定のインスタンスだけは削除されないようにしたい。どう設定すればいい？",
+         "Scale Inの対象から除外する用に指定可能", "Auto Scaling インスタンス保護", False),
+        ("Auto Scalingでスケールインするとき、特定のインスタンスだけは削除されないようにしたい。どう設定すればいい？",
+         "EC2インスタンスを減らすこと", "Auto Scaling Scale In", True),
     ],
 )
 def test_how_to_make_a_change_no_statement_says_is_made(question, said, section, unsaid):
