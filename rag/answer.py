@@ -25,7 +25,7 @@ from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.ordering import unordered
 from rag.outcome import unhappened
 from rag.query import Concept, Query, coverage, is_japanese
-from rag.reason import unreasoned
+from rag.reason import unexplained, unreasoned
 from rag.retrieve import Hit
 from rag.statements import Statement, statements, text_terms
 
@@ -114,8 +114,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         return False
     if uncosted(query.asking, candidates) or unpriced(query.asking, candidates, sections):
         return False  # "which one is cheaper?", 「料金体系は？」 of sections never speaking of cost
-    if unreasoned(query.asking, candidates, sections):  # "Why is the Lambda timeout capped at 15 minutes?"
-        return False
+    if unreasoned(query.asking, candidates, sections) or unexplained(query.asking, candidates, sections):
+        return False  # "Why is the Lambda timeout capped at 15 minutes?", "Why can't T2 instances use ENA?"
     if unencrypted(query.asking, candidates, sections):  # EFS's stored data, of which only traffic is encrypted
         return False
     if unordered(query.asking, candidates, sections):  # "Does EventBridge guarantee the order?"

@@ -6,6 +6,13 @@ the notes state the limit (「最大15分」, "stored for 90 days") and never wh
 the question. Why-questions without a number ("Why can an EBS volume only be used in its AZ?") are often
 answered by a reason the notes give in other words (「AZ毎に独立しているため」): they are not judged here,
 nor a why followed by another question (「最大5個？共通部分をまとめる方法は？」), which the notes may answer.
+
+Why something cannot be done ("Why doesn't CloudTrail record SageMaker InvokeEndpoint calls?", 「st1やsc1を
+ブートボリュームにできないのはどうして？」) is judged the same way without a number: the notes state what is
+not done (「Doen't monitor SM InvokeEndpoint calls」, 「T2以外は可能」) and the section restates the question
+unless it gives a reason (「…ため」, "due to volume") or names the restriction (「TCP 25番ポートは制限対象」).
+Answerable negative whys were answered by such statements on every eval set; positive whys are not judged
+(「ALIASを使う理由」 is answered by 「クエリが無料」, a fact with no cause word).
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from rag.expect import said_of, subject
 from rag.patterns import SENTENCE, questions, regex
 from rag.statements import Statement
 
-_WHY = regex(r"\bwhy\b|なぜ|どうして|なんで(?!す)", re.I)  # not 「質問なんですが」
+_WHY = regex(r"\bwhy\b|\bthe reason\b|なぜ|どうして|なんで(?!す)", re.I)  # not 「質問なんですが」
 _LIMIT = regex(r"\bcapped\b|\blimited (?:to|at)\b|\bonly\b|\bat most\b|上限|最大|しか|のみ|まで", re.I)
 # the number the limit is (「15分」, "90 days", 「5個」, "20 seconds")
 _NUMBER = regex(r"(\d[\d,.]*)\s*(?:ミリ秒|秒|分|時間|日|週間|か月|ヶ月|年|個|件|回|KB|MB|GB|TB|"
@@ -24,6 +31,21 @@ _NUMBER = regex(r"(\d[\d,.]*)\s*(?:ミリ秒|秒|分|時間|日|週間|か月|�
 # a reason given (not 「…から取得」, from)
 _CAUSE = regex(r"ため|ので|から[、,。]|\bdue to\b|\bbecause\b|\bsince\b|\bso that\b|\bin order to\b|により|によって",
                re.I)
+# a why asked of what cannot be done or is not supported: "why can't", "why doesn't … support",
+# 「…できないのはなぜ？」, 「なぜ…使えないの？」. Not of what is not needed or does not change ("Why doesn't an
+# HVM AMI need OS changes?", 「容量が減らないのはなぜ？」): those are answered by what is done instead (「完全に
+# 仮想化された…」, 「最初に新しいバッチを起動して」), rarely with a cause word.
+_UNABLE_EN = (r"\bcan(?:no|')t\b|\bcouldn't\b|\b(?:doesn't|don't|does not|do not|won't|will not)\s+(?:\w+\s+)?"
+              r"(?:support|record|monitor|capture|log|track|allow|let|analy[sz]e|include|accept|encrypt|use|work)|"
+              r"\b(?:isn't|aren't|is not|are not)\s+(?:\w+\s+){0,2}(?:supported|allowed|recorded|logged|monitored|"
+              r"captured|analy[sz]ed|encrypted|included|available|possible)\b")
+_UNABLE_JA = r"(?:でき|使え|られ|送れ|(?:サポート|対応|記録|監視|分析)(?:し|され)|対象に(?:し|なら))ない|非対応|不可"
+_NOT = regex(rf"{_UNABLE_EN}|"
+             rf"(?:{_UNABLE_JA})(?:の|ん)?(?:です)?(?:か)?(?:は|って|、)?\s*(?:なぜ|なんで|どうして)|"
+             rf"(?:なぜ|なんで|どうして).*(?:{_UNABLE_JA})(?:の|ん(?:だ|です)?)?(?:です)?か?\s*[？?]?$", re.I)
+# what is restricted explains why it cannot be done (「デフォルトではEC2から外向きTCP
+# 25番ポートは制限対象」 for "Why can't my EC2 instance send mail … on port 25?")
+_RESTRICTED = regex(r"制限|制約|\brestrict|\bblock", re.I)
 
 
 def unreasoned(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
@@ -37,3 +59,13 @@ def unreasoned(asking: str, candidates: list[Statement], sections: list[frozense
         return False
     return not said_of(subject(why[0]), candidates, sections, lambda said: bool(_CAUSE.search(said)) and any(
         re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", said.replace(",", "")) for n in numbers))
+
+
+def unexplained(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
+    """Whether ``asking`` asks only why something cannot be done, and no statement of a top section naming its
+    subject gives a reason."""
+    why = [s for s in SENTENCE.findall(asking) if _WHY.search(s)]
+    if len(why) != 1 or len(questions(asking)) > 1 or not _NOT.search(why[0].strip()):
+        return False
+    return not said_of(subject(why[0]), candidates, sections,
+                       lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))

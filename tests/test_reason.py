@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.reason import unreasoned
+from rag.reason import unexplained, unreasoned
 from rag.statements import Statement
 
 LAMBDA = "Lambda タイムアウト 最大15分 環境変数"
@@ -34,3 +34,42 @@ CLOUDTRAIL = "CloudTrail Events stored 90 days data events default off due to vo
 )
 def test_why_a_limit_needs_a_reason(question, said, section, unanswered):
     assert unreasoned(question, [Statement(said, (), 0)], [frozenset(tokens(section))]) is unanswered
+
+
+CT = "CloudTrail API calls SageMaker InvokeEndpoint"
+SES = "SES SMTP エンドポイント EC2 TCP 25番ポート"
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "section", "unanswered"),
+    [
+        # what is not done, stated without a reason
+        ("Why doesn't CloudTrail record SageMaker InvokeEndpoint calls?", "Doen't monitor SM InvokeEndpoint calls",
+         CT, True),
+        ("Why can't T2 instances use ENA?", "現行のインスタンスではT2以外は可能", "ENA T2", True),
+        ("st1やsc1をブートボリュームにできないのはどうして？", "st1 sc1: スループット最適化", "EBS st1 sc1", True),
+        ("Fargate doesn't support GPUs — what's the reason behind that?", "GPUは使用できない", "Fargate GPU", True),
+        ("CloudTrail Insightsが読み取りイベントを分析対象にしないのはなぜ？", "analyze write events", "CloudTrail "
+         "Insights", True),
+        # a reason, or the restriction, given
+        ("Why aren't CloudTrail data events logged by default?", "Data events (default off due to volume)",
+         "CloudTrail data events", False),
+        ("Why can't my EC2 instance send mail through the SES SMTP endpoint on port 25?",
+         "デフォルトではEC2から外向きTCP 25番ポートは制限対象", SES, False),
+        ("ファイルゲートウェイで同じファイルを複数のクライアントから同時に触るのが推奨されないのはなぜ？",
+         "整合性が取れないため、同一ファイルへの複数のクライアントからのアクセスは非推奨", "ファイルゲートウェイ",
+         False),
+        # not of what cannot be done: what is not needed or does not change is answered by what is done instead
+        ("Why doesn't an HVM AMI need any OS modifications?", "完全に仮想化された一連のハードウェアを備えており",
+         "HVM AMI", False),
+        ("Rolling with additional batchでデプロイ中に容量が減らないのはなぜ？",
+         "最初にインスタンスの新しいバッチを起動して",
+         "Rolling with additional batch", False),
+        # not a negative why, or a second question the notes may answer
+        ("Why use an ALIAS record?", "クエリが無料", "Route 53 ALIAS", False),
+        ("Auto Scalingが急なスパイクに向いてないのはなぜ？じゃあどう対策すればいい？",
+         "Auto Scalingは突発的なスパイクには向いていない", "Auto Scaling スパイク", False),
+    ],
+)
+def test_why_not_needs_a_reason(question, said, section, unanswered):
+    assert unexplained(question, [Statement(said, (), 0)], [frozenset(tokens(section))]) is unanswered
