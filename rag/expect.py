@@ -72,7 +72,9 @@ def _noun_cue(ja: str, en: str) -> str:
             rf"(?:{ja})(?:時間|値)?(?:[（(][^（）()]*[）)])?(?:の|は|って|、\s*|\s+)?{_EXTREME}|"
             # 「タイムアウトに設定できる最大値」
             rf"(?:{ja})(?:時間|値)?(?:に|で|として)?(?:設定|指定)(?:でき|可能)\w{{0,2}}{_EXTREME}|"
-            rf"\b{_EXTREME_EN}\s+(?:[\w'-]+\s+){{0,3}}(?:{en})\b|\b(?:{en})\s+limit")
+            rf"\b{_EXTREME_EN}\s+(?:[\w'-]+\s+){{0,3}}(?:{en})\b|\b(?:{en})\s+limit|"
+            # "the maximum value I can set for the SQS visibility timeout"
+            rf"\b{_EXTREME_EN}\s+(?:value|setting)\s+(?:[\w'-]+\s+){{0,8}}(?:{en})\b")
 
 
 # how big a penalty, a drop, an impact: a share or a degree, not a size

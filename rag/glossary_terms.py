@@ -897,7 +897,8 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("geoproximity", "地理的近接性", "地理的近接", "ジオプロキシミティ"),
     ("crawler", "クローラー", "クローラ"),
     ("sandbox", "サンドボックス"),
-    ("signed url", "signed cookie", "署名付きurl", "署名付きcookie", "署名付きクッキー"),
+    ("signed url", "signed urls", "signed cookie", "signed cookies", "署名付きurl", "署名付きcookie",
+     "署名付きクッキー"),
     ("price class", "価格クラス", "プライスクラス"),
     ("provisioned concurrency", "プロビジョンドコンカレンシー", "プロビジョニングされた同時実行"),
     ("object lock", "オブジェクトロック"),
@@ -985,6 +986,10 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("mutual tls", "mtls", "相互tls", "クライアント証明書"),
     ("table format", "table output", "--output", "表形式", "テーブル形式"),  # the CLI's (not 「出力形式」: any output)
     ("api destination", "api destinations", "apiデスティネーション"),  # EventBridge's (not 「APIの送信先」: any target)
+    # SQS FIFO's (not 「重複」 alone: 「スタンダードキューでメッセージが重複することある？」 is answered)
+    ("deduplication", "de-duplication", "dedup", "dedupe", "重複排除", "重複除外", "重複削除", "デデュプリケーション"),
+    # of keys, which the notes never write
+    ("rotation", "rotate", "rotated", "rotating", "ローテーション", "ローテート"),
 )
 
 # Features the notes write of some services only (the dead-letter queue of SQS, a rollback of Immutable
@@ -1018,4 +1023,7 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     # publish/subscribe, which the notes write of the messaging services only (「Publish Subscribe方式」 beside
     # SNS, SQS and Amazon MQ): not of ElastiCache
     ("pub/sub", "pubsub", "pub-sub", "publish subscribe", "publish/subscribe", "パブサブ", "出版購読"),
+    # versions kept, which the notes write of Lambda functions and EventBridge schemas only (「Lambdaはバージョ
+    # ニングする事ができる」): not of S3 buckets
+    ("versioning", "versioned", "バージョニング"),
 )

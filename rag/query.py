@@ -152,9 +152,11 @@ _QUALIFIER = re.compile(r"^([a-z0-9]+)-([a-z]{4,})$")  # gpu-based, lambda-backe
 
 
 def _qualified(term: str, db: IndexDB) -> bool:
-    """A name the notes write, qualified by an English word: "GPU-based" is about GPUs."""
+    """A name the notes write, qualified by an English word: "GPU-based" is about GPUs; or an English verb
+    they write inflected ("replay": "Events can be … even replayed"; the index keeps -ed and -ing whole)."""
     m = _QUALIFIER.match(term)
-    return bool(m) and bool(db.doc_freq([m.group(1)])[0])
+    inflected = [term + "ed", term + "d", term + "ing"] if term.isalpha() and len(term) > 3 else []
+    return bool(db.doc_freq([m.group(1)] if m else inflected)[0])
 
 
 def _name_groups(text: str) -> list[tuple[str, ...]]:

@@ -29,6 +29,7 @@ from rag.statements import statements
         ("S3に1つのオブジェクトとして置けるサイズの上限は？", {"size"}),
         ("What's the maximum size of a zipped Lambda deployment package?", {"size"}),
         ("What is the maximum data retention period for a Kinesis data stream?", {"duration"}),
+        ("What's the maximum value I can set for the SQS visibility timeout?", {"duration"}),
         # a size or period noun without an extreme is often about something else
         ("Elastic Beanstalkのバッチサイズって何？", set()),
         ("EBSの容量をあとから変えたいときはどうする？", set()),

@@ -595,6 +595,11 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("Route 53でexample.comみたいなZone ApexをELBに向けたいんだけど、CNAMEじゃダメ？", "Zone Apex"),
         ("Route 53でmysite.co.ukのZone ApexをELBに向けるにはCNAMEじゃダメ？", "Zone Apex"),
         ("EFSを汎用モードで使ってるんだけど、PercentIOLimitが100%に張り付いてる。どう対処するのがいい？", "MaxI／O"),
+        # an English verb the notes write inflected ("even replayed")
+        ("EventBridgeのイベントバスに流れたイベントって、あとからアーカイブしてreplayできる？", "replayed"),
+        # the notes' misspelling of a name (「Congitoユーザープール」); a change not to be made is a protection
+        ("API Gatewayの認可って、Lambdaオーソライザーの代わりにCognitoを使うこともできる？", "ユーザープール"),
+        ("Auto Scalingでスケールインするとき、特定のインスタンスは削除されないようにしたい。どう設定する？", "除外"),
     ],
 )
 def test_answered_with_what_the_notes_say(assistant, question, fact):
@@ -872,6 +877,14 @@ def test_a_price_asked_finds_the_notes_monthly_fee(assistant):
         ("aws cliの出力をJSONじゃなくて表形式で見やすく出したい。なにかオプションある？", False),
         ("Does changing --page-size affect the output format of the AWS CLI?", True),  # any output, not the table
         ("CloudFrontで会員限定コンテンツを署名付きURLで配信したい。設定方法は？", False),
+        ("CloudFront signed URLs vs signed cookies - when should I use which?", False),  # the plural is the feature
+        # versioning, written of Lambda functions and EventBridge schemas only; deduplication and key rotation,
+        # never written
+        ("バージョニングを有効にしたS3バケットでオブジェクトを削除すると、古いバージョンはどうなるの？", False),
+        ("Lambdaってバージョニングできる？", True),
+        ("SQSのFIFOキューで、同じメッセージが重複排除される期間はどれくらい？", False),
+        ("スタンダードキューだとメッセージを二回受信することってある？", True),
+        ("EBS暗号化に使っているKMSのキーを定期的にローテーションするには、どう設定すればいい？", False),
     ],
 )
 def test_features_of_some_services_only(assistant, question, found):
