@@ -65,7 +65,8 @@ def unexplained(asking: str, candidates: list[Statement], sections: list[frozens
     """Whether ``asking`` asks only why something cannot be done, and no statement of a top section naming its
     subject gives a reason."""
     why = [s for s in SENTENCE.findall(asking) if _WHY.search(s)]
-    if len(why) != 1 or len(questions(asking)) > 1 or not _NOT.search(why[0].strip()):
+    # the why may be asked again ("Why doesn't …? What's the reason behind it?"), no other question
+    if not why or any(not _WHY.search(q) for q in questions(asking)) or not _NOT.search(why[0].strip()):
         return False
-    return not said_of(subject(why[0]), candidates, sections,
+    return not said_of(subject(" ".join(why)), candidates, sections,
                        lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))

@@ -49,6 +49,7 @@ SES = "SES SMTP エンドポイント EC2 TCP 25番ポート"
         ("Why can't T2 instances use ENA?", "現行のインスタンスではT2以外は可能", "ENA T2", True),
         ("st1やsc1をブートボリュームにできないのはどうして？", "st1 sc1: スループット最適化", "EBS st1 sc1", True),
         ("Fargate doesn't support GPUs — what's the reason behind that?", "GPUは使用できない", "Fargate GPU", True),
+        ("Why doesn't Fargate support GPUs? What's the reason behind it?", "GPUは使用できない", "Fargate GPU", True),
         ("CloudTrail Insightsが読み取りイベントを分析対象にしないのはなぜ？", "analyze write events", "CloudTrail "
          "Insights", True),
         # a reason, or the restriction, given
