@@ -156,6 +156,12 @@ _RATE = regex(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|分)
 _THROTTLED = regex(rf"{_THROTTLING}\s+limit|スロットリング", re.I)
 # how often something happens is no answer to how long: "at a 1 minute frequency", 「5分間隔」, 「1時間ごと」
 _FREQUENCY = regex(r"頻度|\bhow often\b|\bfrequen", re.I)
+# how long a thing takes ("how long does it take for the event to be delivered", 「反映までにかかる時間」), of
+# which how long data is kept says nothing
+_TAKEN = regex(r"\bhow long (?:does|did|will|would|do|should) (?:it|this|that) take\b|\bhow long until\b|"
+               r"(?:かかる|掛かる|要する)時間|所要時間|"
+               r"(?:何|どれ[くぐ]らい|どのくらい)(?:秒|分|時間)?(?:で|くらいで)?(?:かか|掛か)", re.I)
+_RETAINED = regex(r"\bstored\b|\bkept\b|\bretain|\bretention\b|保持|保存|保管", re.I)
 _OFTEN = regex(r"間隔|頻度|周期|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
 _EVERY = regex(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
                rf"\bevery\s+\d[\d.,]*\s*(?:{_unit('duration')})", re.I)
@@ -251,6 +257,7 @@ class Expected:
     often: bool = False  # how often, not how long: 「最短間隔」, "how often", "at what frequency"
     per_unit: bool = False  # a price per something: 「GBあたりいくら」, "per extra day" (not 「無料」, not $250 a job)
     free: bool = False  # of what comes free: the statement must say so (「同時に最大3,000個」 is no free allowance)
+    taken: bool = False  # the time a thing takes: no retention ("stored for 90 days") answers it
 
     @classmethod
     @lru_cache(maxsize=1024)  # retrieval and the answer both ask
@@ -277,7 +284,8 @@ class Expected:
         return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), ends,
                    _RATE.search(question) is not None or _THROTTLED.search(question) is not None,
                    _OFTEN.search(question) is not None,
-                   _PER_UNIT.search(question) is not None, _FREE_ASKED.search(question) is not None)
+                   _PER_UNIT.search(question) is not None, _FREE_ASKED.search(question) is not None,
+                   _TAKEN.search(question) is not None)
 
     @classmethod
     @lru_cache(maxsize=1024)
@@ -349,6 +357,8 @@ class Expected:
                 i = named.get(kind)
                 down = 2 if kind == "duration" else 1  # "how many months" is answered by 「90日」
                 scale = range(len(SCALES[kind])) if i is None else range(i - down, i + 2)
+                if kind == "duration" and self.taken and _RETAINED.search(text):
+                    continue
                 if kind == "duration":
                     cleaned = _NOT_DURATION.sub(" ", text if self.often else _EVERY.sub(" ", text))
                 else:

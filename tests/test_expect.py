@@ -307,6 +307,20 @@ def test_how_often_is_no_answer_to_how_long(question, says):
     assert Expected.of(question).stated_in("Captures SM monitoring metrics at a 1 minute frequency") is says
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "says"),
+    [
+        # how long a thing takes is not how long it is kept
+        ("How long does it take for a CloudTrail event to be delivered to S3?", "Events are stored for 90 days", False),
+        ("CloudTrailのイベントがS3に届くまでにかかる時間は？", "イベント履歴は90日間保存", False),
+        ("Glacierから取り出すのに何時間かかる？", "取り出しには3-5時間", True),
+        ("How long are CloudTrail events kept?", "Events are stored for 90 days", True),
+    ],
+)
+def test_how_long_a_thing_takes_is_no_retention(question, text, says):
+    assert Expected.of(question).stated_in(text) is says
+
+
 def test_a_rate_does_not_give_the_count_asked():
     """「1秒間あたり最大300件」 is a throughput, not how many messages one receive call takes."""
     heading = ("Developer associate", "Amazon Simple Queue Service (Amazon SQS)")
