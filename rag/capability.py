@@ -16,7 +16,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import tokens
 from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
 from rag.glossary import feature_patterns
-from rag.glossary_terms import SCOPED_FEATURES, SERVICE_NAMES
+from rag.glossary_terms import SCOPED_FEATURES, SCOPED_WRITTEN, SERVICE_NAMES
 from rag.patterns import regex
 from rag.query import IN_PASSING, features_named
 from rag.spelling import MIN_TYPO_LENGTH, near_terms
@@ -82,7 +82,8 @@ def uncompared(asking: str, sections: Iterable[frozenset[str]]) -> bool:
 
 
 _SCOPED = feature_patterns(SCOPED_FEATURES)
-_WRITTEN = {forms: tuple(frozenset(tokens(f)) for f in forms) for forms in SCOPED_FEATURES}  # a form's terms
+_WRITTEN = {forms: tuple(frozenset(tokens(f)) for f in (*forms, *SCOPED_WRITTEN.get(forms[0], ())))
+            for forms in SCOPED_FEATURES}  # a form's terms
 
 
 def unscoped(asking: str, sections: Iterable[frozenset[str]], headings: Iterable[str] = ()) -> bool:

@@ -819,6 +819,7 @@ SYNONYMS: dict[str, str] = {
     "仕方": "方法",
     "送る": "送信 転送",
     "料金": "課金 月額",  # 「安価なストレージ(月額1GB/約3円)」
+    "重複": "二回 2回",  # a message delivered twice: 「メッセージを二回受信しない保証にならない」
     "値段": "料金",
     "費用": "料金 コスト",
     "お金": "料金",
@@ -986,7 +987,8 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("mutual tls", "mtls", "相互tls", "クライアント証明書"),
     ("table format", "table output", "--output", "表形式", "テーブル形式"),  # the CLI's (not 「出力形式」: any output)
     ("api destination", "api destinations", "apiデスティネーション"),  # EventBridge's (not 「APIの送信先」: any target)
-    # SQS FIFO's (not 「重複」 alone: 「スタンダードキューでメッセージが重複することある？」 is answered)
+    # SQS FIFO's; not 「重複」 alone (「スタンダードキューでメッセージが重複することある？」 asks what the notes
+    # write as 「二回受信しない保証にならない」)
     ("deduplication", "de-duplication", "dedup", "dedupe", "重複排除", "重複除外", "重複削除", "デデュプリケーション"),
     # of keys, which the notes never write
     ("rotation", "rotate", "rotated", "rotating", "ローテーション", "ローテート"),
@@ -1023,7 +1025,14 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     # publish/subscribe, which the notes write of the messaging services only (「Publish Subscribe方式」 beside
     # SNS, SQS and Amazon MQ): not of ElastiCache
     ("pub/sub", "pubsub", "pub-sub", "publish subscribe", "publish/subscribe", "パブサブ", "出版購読"),
-    # versions kept, which the notes write of Lambda functions and EventBridge schemas only (「Lambdaはバージョ
-    # ニングする事ができる」): not of S3 buckets
+    # versions kept, which the notes write of Lambda functions, EventBridge schemas, Beanstalk's application
+    # versions and ECS task definitions (「Lambdaはバージョニングする事ができる」, 「Amazon S3 上でのバージョン管理」,
+    # 「バージョンを更新する事で更新していく」): not of S3 buckets
     ("versioning", "versioned", "バージョニング"),
 )
+
+# Other words a section writes a scoped feature in, not looked for in questions (「新しいバージョン」 is no
+# question about versioning)
+SCOPED_WRITTEN: dict[str, tuple[str, ...]] = {
+    "versioning": ("バージョン", "version"),
+}

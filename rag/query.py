@@ -75,6 +75,8 @@ _CLAUSE = re.compile(r"[、，,]")
 # roll back)
 WISH = re.compile(r"[^。！？.!?、，,を]{1,12}たい(?:[（(][^）)]{1,20}[）)])?"  # 「増やしたい（リシャーディング）。」
                   r"(?=(?:んだ(?:けど|が)|のですが|です|けど)?[。！.!、，,\s]|[（(])")
+# ... or what the asker wants done for them (「自動でロールバックしてほしい。」): what a feature is wanted of
+_WANT = re.compile(WISH.pattern.replace("たい", "(?:たい|て(?:ほ|欲)しい)", 1))
 _KEEP = {ord("？"): "\ue000", ord("！"): "\ue001"}  # private-use stand-ins NFKC leaves alone
 _RESTORE = {ord(v): chr(k) for k, v in _KEEP.items()}
 # a link's own characters only: 「(https://…/)SQSの…」 keeps what follows it; after Japanese too (「詳細は
@@ -352,8 +354,8 @@ class Query:
     @property
     def wanted(self) -> str:
         """The sentences that ask and the wishes before them: 「表形式で見やすく出したい。なにかオプションある？」
-        asks for the table format."""
-        return " ".join([self.asking, *WISH.findall(self.own)])
+        asks for the table format, 「自動でロールバックしてほしい。どのモードを選ぶべき？」 for a rollback."""
+        return " ".join([self.asking, *_WANT.findall(self.own)])
 
     @property
     def own(self) -> str:

@@ -878,12 +878,20 @@ def test_a_price_asked_finds_the_notes_monthly_fee(assistant):
         ("Does changing --page-size affect the output format of the AWS CLI?", True),  # any output, not the table
         ("CloudFrontで会員限定コンテンツを署名付きURLで配信したい。設定方法は？", False),
         ("CloudFront signed URLs vs signed cookies - when should I use which?", False),  # the plural is the feature
+        # a feature in a wish before the question (「…してほしい。どれを選ぶべき？」)
+        ("SageMakerのDeployment Guardrailsで、アラームが上がったら自動でロールバックしてほしい。どのモードを選ぶべき？",
+         False),
+        ("Beanstalkで、デプロイに失敗したら自動で元のバージョンに戻ってほしい。どのデプロイポリシーを選ぶべき？", True),
+        ("処理できないメッセージはデッドレターキューに移してほしい。SQSでどう設定する？", True),  # not a how-to wish
         # versioning, written of Lambda functions and EventBridge schemas only; deduplication and key rotation,
         # never written
         ("バージョニングを有効にしたS3バケットでオブジェクトを削除すると、古いバージョンはどうなるの？", False),
         ("Lambdaってバージョニングできる？", True),
+        ("Elastic Beanstalkのアプリケーションはバージョニングできる？", True),  # 「S3 上でのバージョン管理」
+        ("ECSのタスク定義をバージョニングしたい。どうすればいい？", True),  # 「バージョンを更新する事で更新」
         ("SQSのFIFOキューで、同じメッセージが重複排除される期間はどれくらい？", False),
         ("スタンダードキューだとメッセージを二回受信することってある？", True),
+        ("SQSのスタンダードキューでメッセージが重複することある？", True),  # 重複: 「2回以上配信されることもある」
         ("EBS暗号化に使っているKMSのキーを定期的にローテーションするには、どう設定すればいい？", False),
     ],
 )
