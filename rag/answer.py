@@ -144,7 +144,15 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         # several (「初期値何秒？あとFIFOは1秒あたり何件まで？」) by one giving any of them, of its own subject
         about = _asked_of(query, sections)
         parts = [(Expected.asked(a), a, subject(a) or about) for a in valued] if len(valued) > 1 else []
-        return any(_gives_asked(hits, candidates, sections, concepts, e, text, of, defaults)
+        # one sentence asking a value of what it names, beside others (「SQSのFIFOキューって秒間何メッセージまで
+        # 捌ける？あとメッセージタイマーってFIFOでも使えるんだっけ？」): the value is bound to its words only (not
+        # 「…どっち？お金かかる？」, which asks of the first sentence's subject)
+        asked = concepts
+        if len(valued) == 1 and len(sentences) > 1 and subject(valued[0]):
+            written = set(tokens(valued[0]))
+            written |= {f for t in written for w in translations(t) for f in tokens(w)}
+            asked = tuple(c for c in concepts if c.terms & written)
+        return any(_gives_asked(hits, candidates, sections, asked, e, text, of, defaults)
                    for e, text, of in parts or [(expect, query.text, about)])
     # a default the question names; one it only implies (「何も設定しないと公開される？」) helps find the
     # statement, is not required of the top sections

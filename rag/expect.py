@@ -115,6 +115,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "count": regex(r"(?:最大|上限)(?:で|は)?いくつ|いくつ(?!か|も|\s*あ)|何(?:個|回|件|台|つ)(?!か|で?も|\w{0,3}ても)|"
                    r"(?:最大|上限)(?:の)?(?:数|個数|件数)|[一-龯ァ-ヶーA-Za-z](?:数|個数|件数)(?:の)?(?:上限|最大)(?:は|って|[？?])|"
                    r"how many(?!\s+(?:types|kinds|sorts|modes)\b)|"
+                   # 「何リクエスト/秒」, 「何メッセージまで」: a count of things per time or up to a limit
+                   r"何\s*(?:リクエスト|メッセージ|レコード|トランザクション|コール|イベント)(?=\s*(?:/|毎|まで|ぐらい|くらい|[？?]))|"
                    r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
                    r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b|"
                    rf"{_THROTTLING}\s+limits?\b|スロットリング(?:の)?(?:上限|制限値?)(?:[（(][^）)]{{1,30}}[）)])?"
@@ -330,7 +332,7 @@ class Expected:
     def cue_terms(self, question: str) -> frozenset[str]:
         """Index terms of the words that say what kind of value is asked (何日, サイズ, "how long"): they
         are not what the value is about. The quantity nouns (遅延) are."""
-        found = [m.group() for cue in (*CUES.values(), _ASK_UNIT) for m in cue.finditer(question)]
+        found = [m.group() for cue in (*CUES.values(), _ASK_UNIT, _RATE) for m in cue.finditer(question)]
         return frozenset(t for text in found for t in tokens(text)) - self.quantity_terms(question)
 
     def quantity_terms(self, question: str) -> frozenset[str]:

@@ -30,6 +30,8 @@ from rag.statements import statements
         ("What's the maximum size of a zipped Lambda deployment package?", {"size"}),
         ("What is the maximum data retention period for a Kinesis data stream?", {"duration"}),
         ("What's the maximum value I can set for the SQS visibility timeout?", {"duration"}),
+        ("API Gatewayのスロットリングのデフォルト上限は何リクエスト/秒？", {"count"}),
+        ("SQSのFIFOは1秒に何メッセージまで？", {"count"}),
         # a size or period noun without an extreme is often about something else
         ("Elastic Beanstalkのバッチサイズって何？", set()),
         ("EBSの容量をあとから変えたいときはどうする？", set()),

@@ -306,6 +306,9 @@ def test_sections_stating_the_kind_of_value_asked_come_forward(assistant):
         ("What is the maximum retention period for SQS messages?", "14日"),
         ("CloudTrailのイベント履歴って何日分残るんだっけ？", "90 days"),
         ("How many messages per second can an SQS FIFO queue handle?", "300件"),
+        ("SQSのFIFOは1秒に何メッセージまで？", "300件"),  # 何メッセージ: a count; 1秒に: the rate, not its subject
+        # the value asked in one sentence, of what it names; another sentence asks something else
+        ("SQSのFIFOキューって秒間何メッセージまで捌ける？あとメッセージタイマーってFIFOでも使えるんだっけ？", "300件"),
         # a value a plan writes is checked against the one the notes give ("an hour": 1 hour)
         ("Lambda関数を1時間くらい回し続けることってできる？", "最大15分"),
         ("Can a Lambda function run for a full hour?", "最大15分"),
@@ -560,6 +563,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("How do I get my SES account out of the sandbox so I can send to any address?", "could not find"),
         # memory asked: Fargate's 「タスクごとに10GB」 is storage
         ("Fargateのタスク1つに割り当てられるメモリって最大何GB？", "見つかりませんでした"),
+        # a count asked (何リクエスト/秒): Lambda's 「同時実行数…1000」 is no rate of API Gateway's
+        ("API Gatewayのスロットリングって、アカウント単位のデフォルト上限は何リクエスト/秒？", "見つかりませんでした"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
