@@ -776,7 +776,7 @@ GLOSSARY: dict[str, str] = {
     "in-memory": "インメモリキャッシュ", "algorithm": "アルゴリズム", "conform": "適合 準拠", "compliant": "準拠",
     "slave": "スレーブ", "preprocessing": "前処理", "inverted": "転置", "symmetric": "対称鍵", "asymmetric": "対称鍵",
     "mail": "メール", "sender": "送信者", "receiver": "受信者", "reliable": "信頼性", "coupling": "疎結合",
-    "decider": "デサイダー", "leased": "専用線", "weight": "重み 重みづけ", "location": "位置情報 ロケーション",
+    "decider": "デサイダー", "leased": "専用線", "weight": "重み 重みづけ", "location": "位置情報 ロケーション", "country": "国 地域",
     "constraint": "制約", "general-purpose": "汎用", "built-in": "内蔵", "bare-metal": "ベアメタルハードウェア",
     "terminated": "終了 ターミネーション", "malfunction": "不具合", "peer": "ピア", "peering": "ピア", "solve": "解決",
     "preserve": "維持", "maintain": "維持 保守", "packet": "パケット", "speed": "速度",
