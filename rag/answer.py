@@ -15,7 +15,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects, unfilled
-from rag.capability import apart, uncompared, unscoped
+from rag.capability import WHETHER, apart, uncompared, unscoped
 from rag.cost import uncosted, unpriced
 from rag.enabling import unnamed, unstated
 from rag.encryption import unencrypted
@@ -302,7 +302,9 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
                       notices + bare_notices(bare, db))
     about = _asked_of(query, sections)
 
-    asks_only = unknown or _ONLY_ASKED.search(query.text)
+    # whether it can be done is answered by what alone it takes ("Can I use asymmetric keys with AWS KMS?":
+    # 「対称鍵暗号方式のみサポート」)
+    asks_only = unknown or _ONLY_ASKED.search(query.text) or WHETHER.search(query.asking)
     value = expect or Expected.ranking(query.text)
     acronym = asked_acronym(query.asking)
 

@@ -306,6 +306,8 @@ def test_sections_stating_the_kind_of_value_asked_come_forward(assistant):
         ("What is the maximum retention period for SQS messages?", "14日"),
         ("CloudTrailのイベント履歴って何日分残るんだっけ？", "90 days"),
         ("How many messages per second can an SQS FIFO queue handle?", "300件"),
+        # whether it can be done is answered first by what alone it takes
+        ("Can I use asymmetric keys with AWS KMS?", "のみサポート"),
         ("SQSのFIFOは1秒に何メッセージまで？", "300件"),  # 何メッセージ: a count; 1秒に: the rate, not its subject
         # the value asked in one sentence, of what it names; another sentence asks something else
         ("SQSのFIFOキューって秒間何メッセージまで捌ける？あとメッセージタイマーってFIFOでも使えるんだっけ？", "300件"),
