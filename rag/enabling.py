@@ -41,8 +41,10 @@ _JA = regex(rf"(?:([一-龯ァ-ヶーA-Za-z0-9-]{{3,}})[（(])?((?:{_WORD}の)?(
             r"(?:有効|オン|ON|設定|変更|作成|追加|挟|コピー|移|削除|構成|書|インストール|導入|保存|ブロック|暗号化|"
             r"マウント|送|接続|取得|公開|制限|転送|通知|実行|起動|登録|記録|出力|連携|検証|スキャン|監視|渡|延ば|延長|短縮|"
             r"減ら)", re.I)
-# what is reached: 「S3にアクセスする方法」 (the one word: 「別アカウントのLambda関数に」 asks of Lambda functions)
-_REACHED = regex(rf"({_WORD})(?:に|へ)(?:アクセス|接続)")
+# what is reached: 「S3にアクセスする方法」 (the one word: 「別アカウントのLambda関数に」 asks of Lambda functions);
+# not how it is done (「独自にアクセス制御したい」, 「安全に接続」)
+_HOW_DONE = r"(?:独自|安全|簡単|直接|自動|手動|同時|一括|個別|柔軟|確実|容易|迅速|高速|\w+的)(?:に|へ)"
+_REACHED = regex(rf"(?<![一-龯ァ-ヶーA-Za-z0-9-])(?!{_HOW_DONE})({_WORD})(?:に|へ)(?:アクセス|接続)")
 _EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install|mount|store|"
             r"save|block|connect|restrict|attach|scan|monitor|export|import)\s+"
             r"(?:(?:an?|the|new|existing|my|our|another|all)\s+)*"  # "a new EFS file system": the file system
