@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ingest.indexdb import IndexDB
-from ingest.tokenize import tokens
+from ingest.tokenize import terms, tokens
 from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
 from rag.glossary import feature_patterns
 from rag.glossary_terms import SCOPED_FEATURES, SCOPED_WRITTEN, SERVICE_NAMES
@@ -69,16 +69,25 @@ _CHOOSE = regex(r"どっち|どちら|どれ|使い分け|\bvs\.?(?!\w)|\bor\b[^
                 r"should (?:i|we) (?:use|choose|pick|go with))\b", re.I)  # not "which metric" (of "Max I/O")
 
 
-def uncompared(asking: str, sections: Iterable[frozenset[str]]) -> bool:
+def uncompared(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
     """Whether ``asking`` asks which of things it names to choose, and one of them is named by none of
-    the top sections: they say nothing to choose it by (「Data PipelineとAWS Glueのどっち？」: Glue is
-    named only as a Step Functions target). Each may be described apart (--max-items, --page-size)."""
+    the top sections, or only in passing: they say nothing to choose it by (「Data PipelineとAWS Glueの
+    どっち？」: the notes write Glue once, as a Step Functions target). Each may be described apart
+    (--max-items, --page-size)."""
     if not _CHOOSE.search(asking):
         return False
     offered = [name for names_ in subject(asking).choices if len(names_) > 1 for name in names_
                if any(len(n) > 1 for n in name)]  # not the O of "Max I/O"
+    found, _ = db.doc_freq(t for name in offered for t in name)
+    # a service (「AWS Glue」) the notes write in one passage, under no heading of its own
+    services = SERVICE_NAMES | {t for m in _SERVICE.finditer(asking) for t, _ in terms(m.group(1))}
+    passing = {t for t, n in found.items() if n == 1 and t in services and not db.headed_chunks(t)}
     sections = list(sections)
-    return any(not any(all(named_in(n, s) for n in name) for s in sections) for name in offered)
+    return any(bool(name & passing) or not any(all(named_in(n, s) for n in name) for s in sections)
+               for name in offered)
+
+
+_SERVICE = regex(r"\b(?:AWS|Amazon)\s*([A-Za-z][\w-]*)")
 
 
 _SCOPED = feature_patterns(SCOPED_FEATURES)

@@ -10,15 +10,21 @@ class Notes:
     """The document frequencies of the notes' words: what ``apart`` asks of the index."""
 
     def __init__(self, *sections: str):
+        self.texts = sections
         self.sections = [frozenset(tokens(s)) for s in sections]
 
     def doc_freq(self, words):
         return {w: sum(w in s for s in self.sections) for w in words}, len(self.sections)
 
+    def headed_chunks(self, word):  # each section is headed by its first word
+        return sum(bool(s) and tokens(s.split()[0])[:1] == [word] for s in self.texts)
+
 
 NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポートしていない", "Lambda VPC RDS", "Lambda@Edge",
               "Sagemeker Clarify データ準備段階", "SageMaker model monitor", "Kinesis Firehose AmazonRedshiftへロード",
-              "Redshift", "API Gateway Lambdaオーソライザの代わりにCongitoユーザープール", "Amazon Cognito")
+              "Redshift", "API Gateway Lambdaオーソライザの代わりにCongitoユーザープール", "Amazon Cognito",
+              "AWS Step Functions AWS Glueジョブの実行", "Pipeline Data Pipeline", "Lambda", "--page-size",
+              "--max-items", "PercentIOLimit Max I/O")
 
 
 @pytest.mark.parametrize(
@@ -67,9 +73,13 @@ def test_yes_no_questions_are_read_as_asking_whether(question):
 @pytest.mark.parametrize(
     ("question", "top", "unanswered"),
     [
-        # the notes name Glue only as a Step Functions target
+        # the notes name Glue only as a Step Functions target: not among the top sections, or there in passing
         ("スケジュールで回すETLなら、Data PipelineとAWS Glueのどっちを選ぶのがいい？",
          ["AWS Data Pipeline スケジュールベース", "AWS CodePipeline"], True),
+        ("ETLを組むならData PipelineとAWS Glue、どっちを選ぶべき？",
+         ["AWS Data Pipeline スケジュールベース", "AWS Step Functions AWS Glueジョブの実行"], True),
+        ("ETLを組むならData PipelineとGlue、どっちを選ぶべき？",  # not written as a service
+         ["AWS Data Pipeline スケジュールベース", "AWS Step Functions AWS Glueジョブの実行"], False),
         # each described apart is enough to choose by
         ("aws cli --page-size vs --max-items difference", ["--max-items 項目を少なくする", "--page-size"], False),
         ("イベント駆動で処理を走らせたいとき、Data PipelineとLambdaのどっちを使うべき？",
@@ -80,4 +90,4 @@ def test_yes_no_questions_are_read_as_asking_whether(question):
     ],
 )
 def test_which_to_choose_needs_each_named(question, top, unanswered):
-    assert uncompared(question, [frozenset(tokens(s)) for s in top]) is unanswered
+    assert uncompared(question, [frozenset(tokens(s)) for s in top], NOTES) is unanswered
