@@ -913,6 +913,8 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("snapstart",),
     ("function url", "関数url"),
     ("usage plan", "使用量プラン"),
+    ("api key", "api keys", "apiキー"),  # API Gateway's
+    ("sort key", "sortkey", "ソートキー", "distribution key", "distkey", "分散キー"),  # Redshift's
     ("mapping template", "マッピングテンプレート"),
     ("enhanced fan-out", "拡張ファンアウト"),
     ("hibernation", "hibernate", "ハイバネーション"),
@@ -991,8 +993,12 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     # SQS FIFO's; not 「重複」 alone (「スタンダードキューでメッセージが重複することある？」 asks what the notes
     # write as 「二回受信しない保証にならない」)
     ("deduplication", "de-duplication", "dedup", "dedupe", "重複排除", "重複除外", "重複削除", "デデュプリケーション"),
-    # of keys, which the notes never write
-    ("rotation", "rotate", "rotated", "rotating", "ローテーション", "ローテート"),
+    # of keys, which the notes never write (not a snapshot's or a tape's rotation, which DLM and the tape gateway
+    # do in other words)
+    ("key rotation", "rotate the key", "rotate keys", "rotate the keys", "rotate my key", "rotate kms key",
+     "keys rotated", "key rotated", "キーローテーション", "鍵のローテーション", "キーのローテーション",
+     "キーの自動ローテーション", "キーをローテーション", "鍵をローテーション", "キーを定期的にローテーション",
+     "鍵を定期的にローテーション", "キーをローテート"),
 )
 
 # Features the notes write of some services only (the dead-letter queue of SQS, a rollback of Immutable

@@ -15,7 +15,7 @@ from rag.compounds import unwritten
 from rag.glossary import abbreviations, feature_patterns, inflections, romanized, synonyms, translations, written_forms
 from rag.glossary_terms import FEATURES, SERVICE_NAMES
 from rag.options import split_options
-from rag.patterns import regex
+from rag.patterns import SENTENCE, regex
 from rag.spelling import joined, respelled, respelled_word, swapped_name
 
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
@@ -353,9 +353,10 @@ class Query:
 
     @property
     def wanted(self) -> str:
-        """The sentences that ask and the wishes before them: 「表形式で見やすく出したい。なにかオプションある？」
-        asks for the table format, 「自動でロールバックしてほしい。どのモードを選ぶべき？」 for a rollback."""
-        return " ".join([self.asking, *_WANT.findall(self.own)])
+        """The sentences that ask and the sentences of wishes before them: 「表形式で見やすく出したい。なにか
+        オプションある？」 asks for the table format, 「自動でロールバックしてほしい。どのモードを選ぶべき？」 for a
+        rollback, 「APIキーごとにリクエスト数の上限をかけたい。どう設定する？」 for API keys."""
+        return " ".join([self.asking, *(s for s in SENTENCE.findall(self.own) if _WANT.search(s))])
 
     @property
     def own(self) -> str:

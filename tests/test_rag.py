@@ -900,6 +900,11 @@ def test_a_price_asked_finds_the_notes_monthly_fee(assistant):
         ("スタンダードキューだとメッセージを二回受信することってある？", True),
         ("SQSのスタンダードキューでメッセージが重複することある？", True),  # 重複: 「2回以上配信されることもある」
         ("EBS暗号化に使っているKMSのキーを定期的にローテーションするには、どう設定すればいい？", False),
+        ("EBSスナップショットのローテーション（定期取得と古いものの削除）を自動化したい。何を使う？", True),  # DLM
+        ("テープのローテーション運用をやめたい。Storage Gatewayで代わりになるものは？", True),
+        # a feature named in a wish sentence, before を
+        ("API GatewayでAPIキーごとに1日のリクエスト数の上限をかけたい。どう設定すればいい？", False),
+        ("Redshiftでソートキーを設定するのって何のため？", False),
     ],
 )
 def test_features_of_some_services_only(assistant, question, found):
