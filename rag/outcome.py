@@ -19,7 +19,8 @@ from rag.statements import Statement
 from rag.titles import written_headings
 
 # 「…たらどうなる？」, 「…メッセージって、どうなるの？」, "what happens when …"
-_ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*"
+# (「失敗した場合、環境はどういう状態になる？」: what becomes of something named between)
+_ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*(?:[^、。？?]{1,10}?(?:は|が)\s*)?"
                r"(?:どう(?:なる|なり|なっ)|どういう状態)|\bwhat (?:happens|will happen|would happen)\b", re.I)
 
 _SPLIT_OBJECT = regex(r"([ァ-ヶー]{2,}|[A-Za-z]{2,})\s*(?:を|が)?\s*(?:分割|統合|マージ|スプリット)|"

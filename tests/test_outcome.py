@@ -24,6 +24,9 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          KINESIS, False),
         ("Kinesis Data Streamsに1秒あたり1000件超えて書き込むとどうなる？",
          "1000レコードの制限を超えると遅延する可能性がある", KINESIS, False),
+        # what becomes of something named between (「…場合、環境はどういう状態になる？」)
+        ("Kinesisでシャードを分割した場合、データはどういう状態になる？", "shardの数でスループットが決まる", KINESIS,
+         True),
         # a message that cannot be processed is one that fails
         ("SQSで何回受信しても処理に失敗するメッセージってどうなるの？",
          "正しく処理できないメッセージがキュー内に滞留する事を防ぐ", SQS, False),
