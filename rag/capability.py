@@ -78,16 +78,29 @@ def uncompared(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> 
         return False
     offered = [name for names_ in subject(asking).choices if len(names_) > 1 for name in names_
                if any(len(n) > 1 for n in name)]  # not the O of "Max I/O"
-    found, _ = db.doc_freq(t for name in offered for t in name)
-    # a service (「AWS Glue」) the notes write in one passage, under no heading of its own
-    services = SERVICE_NAMES | {t for m in _SERVICE.finditer(asking) for t, _ in terms(m.group(1))}
-    passing = {t for t, n in found.items() if n == 1 and t in services and not db.headed_chunks(t)}
     sections = list(sections)
-    return any(bool(name & passing) or not any(all(named_in(n, s) for n in name) for s in sections)
+    return any(not any(all(named_in(n, s) for n in name) for s in sections) or _in_passing(name, offered, asking, db)
                for name in offered)
 
 
-_SERVICE = regex(r"\b(?:AWS|Amazon)\s*([A-Za-z][\w-]*)")
+def _in_passing(name: frozenset[str], offered: list[frozenset[str]], asking: str, db: IndexDB) -> bool:
+    """Whether ``name`` is a service the question writes as AWS's (「AWS Glue」) and the notes write in one
+    passage only, under no heading of their own (「# App Sync」 is AppSync's), that names none of the other
+    things offered (「Point-to-point形式及びPublish Subscribe方式 - Amazon MQ, Amazon SQS…」 compares them)."""
+    heads = {terms(m.group(1))[-1][0]: m.group(1) for m in _SERVICE.finditer(asking) if terms(m.group(1))}
+    for term in name & heads.keys():
+        if db.doc_freq([term])[0].get(term) != 1 or any(
+                db.headed_chunks(h) for h in (term, " ".join(_CAMEL_PART.findall(heads[term])).lower())):
+            continue
+        passage = db.passages(term, 1)[0]
+        if not any(all(named_in(n, passage) for n in other) for other in offered if other != name):
+            return True
+    return False
+
+
+# a name written after AWS or Amazon, its last word the head (「Amazon Managed Stream Kafka」: Kafka)
+_SERVICE = regex(r"\b(?:AWS|Amazon)\s+((?:[A-Z][A-Za-z0-9-]*\s?)+)")
+_CAMEL_PART = regex(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 _SCOPED = feature_patterns(SCOPED_FEATURES)

@@ -19,12 +19,15 @@ class Notes:
     def headed_chunks(self, word):  # each section is headed by its first word
         return sum(bool(s) and tokens(s.split()[0])[:1] == [word] for s in self.texts)
 
+    def passages(self, word, limit):
+        return [s for s in self.sections if word in s][:limit]
+
 
 NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポートしていない", "Lambda VPC RDS", "Lambda@Edge",
               "Sagemeker Clarify データ準備段階", "SageMaker model monitor", "Kinesis Firehose AmazonRedshiftへロード",
               "Redshift", "API Gateway Lambdaオーソライザの代わりにCongitoユーザープール", "Amazon Cognito",
               "AWS Step Functions AWS Glueジョブの実行", "Pipeline Data Pipeline", "Lambda", "--page-size",
-              "--max-items", "PercentIOLimit Max I/O")
+              "--max-items", "PercentIOLimit Max I/O", "Publish Subscribe方式 Amazon MQ Amazon SQS", "SQS")
 
 
 @pytest.mark.parametrize(
@@ -80,6 +83,8 @@ def test_yes_no_questions_are_read_as_asking_whether(question):
          ["AWS Data Pipeline スケジュールベース", "AWS Step Functions AWS Glueジョブの実行"], True),
         ("ETLを組むならData PipelineとGlue、どっちを選ぶべき？",  # not written as a service
          ["AWS Data Pipeline スケジュールベース", "AWS Step Functions AWS Glueジョブの実行"], False),
+        # a passage naming the other choice too compares them
+        ("Amazon MQとAmazon SQS、どっちを選ぶべき？", ["Publish Subscribe方式 Amazon MQ Amazon SQS"], False),
         # each described apart is enough to choose by
         ("aws cli --page-size vs --max-items difference", ["--max-items 項目を少なくする", "--page-size"], False),
         ("イベント駆動で処理を走らせたいとき、Data PipelineとLambdaのどっちを使うべき？",

@@ -602,6 +602,9 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("Route 53でexample.comみたいなZone ApexをELBに向けたいんだけど、CNAMEじゃダメ？", "Zone Apex"),
         ("Route 53でmysite.co.ukのZone ApexをELBに向けるにはCNAMEじゃダメ？", "Zone Apex"),
         ("EFSを汎用モードで使ってるんだけど、PercentIOLimitが100%に張り付いてる。どう対処するのがいい？", "MaxI／O"),
+        # which to choose: a service with a heading of its own (「# App Sync」), or in one passage beside the other
+        ("リアルタイムにデバイス間でデータを同期したい。AWS AppSyncとAmazon API Gateway、どっちを選ぶべき？", "同期"),
+        ("Point-to-pointとPublish Subscribe両方使いたい。Amazon MQとAmazon SQS、どっちを選ぶべき？", "Amazon MQ"),
         # an English verb the notes write inflected ("even replayed")
         ("EventBridgeのイベントバスに流れたイベントって、あとからアーカイブしてreplayできる？", "replayed"),
         # the notes' misspelling of a name (「Congitoユーザープール」); a change not to be made is a protection
