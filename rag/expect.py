@@ -154,7 +154,7 @@ def _sizes(text: str) -> frozenset[str]:
 
 
 _RATE = regex(r"(?:秒|分|時間)間?(?:あたり|当たり|毎)|毎(?:秒|分)|秒間?に?(?=\s*(?:何|\d))|\b[TR]PS\b|"
-              r"\bper\s+(?:second|sec|minute|min|hour)\b|/\s*(?:秒|sec|s)\b", re.I)
+              r"\bper\s+(?:second|sec|minute|min|hour)\b|/\s*(?:秒|sec|s)(?![A-Za-z])", re.I)
 _THROTTLED = regex(rf"{_THROTTLING}\s+limit|スロットリング", re.I)
 # how often something happens is no answer to how long: "at a 1 minute frequency", 「5分間隔」, 「1時間ごと」
 _FREQUENCY = regex(r"頻度|\bhow often\b|\bfrequen", re.I)

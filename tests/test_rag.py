@@ -309,6 +309,7 @@ def test_sections_stating_the_kind_of_value_asked_come_forward(assistant):
         # whether it can be done is answered first by what alone it takes
         ("Can I use asymmetric keys with AWS KMS?", "のみサポート"),
         ("SQSのFIFOは1秒に何メッセージまで？", "300件"),  # 何メッセージ: a count; 1秒に: the rate, not its subject
+        ("kinesis data streamsって何レコード/秒まで大丈夫？", "1000レコード"),  # 「/秒」 before Japanese is a rate
         # the value asked in one sentence, of what it names; another sentence asks something else
         ("SQSのFIFOキューって秒間何メッセージまで捌ける？あとメッセージタイマーってFIFOでも使えるんだっけ？", "300件"),
         # a value a plan writes is checked against the one the notes give ("an hour": 1 hour)
