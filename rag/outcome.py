@@ -39,6 +39,30 @@ def _split_of(sentence: str) -> re.Pattern[str] | None:
                  rf"\b(?:split|merg)\w*\s+(?:the\s+|a\s+|an\s+)?(?:{forms})", re.I)
 
 
+# what holds other things, deleted (「SQSのキューを削除したら、中のメッセージは？」, "delete the alias"): a
+# note deleting what it holds (「取得したメッセージは削除する必要がある」) says nothing of it. Not what is
+# held (「オブジェクトを削除した直後」 is answered by 「削除直後は、削除前のデータが参照される」)
+_HOLDERS_JA = (r"キュー|ポリシー|バケット|スタック|環境|エイリアス|バージョン|テーブル|クラスタ|ストリーム|"
+               r"トピック|関数|ボリューム")
+_HOLDERS_EN = r"queues?|polic(?:y|ies)|buckets?|stacks?|environments?|alias(?:es)?|versions?|tables?|clusters?|" \
+              r"streams?|topics?|functions?|volumes?"
+_DELETED = regex(rf"({_HOLDERS_JA})(?:自体|ごと)?\s*(?:を|が)\s*(?:削除|消)|"
+                 rf"\b(?:delete|deleting|deleted|remove|removing)\s+(?:the\s+|a\s+|an\s+|my\s+)?(?:[\w-]+\s+)?"
+                 rf"({_HOLDERS_EN})\b", re.I)
+
+
+def _deleted_of(sentence: str) -> re.Pattern[str] | None:
+    """What a deletion of a holder is said with: the holder, next to the word (「キューを削除」, "delete a
+    queue")."""
+    if not (m := _DELETED.search(sentence)):
+        return None
+    thing = normalize(m.group(1) or m.group(2))
+    other = [w for term, _ in terms(thing)[:1] for w in translations(term)]  # "queue": キュー
+    forms = "|".join(re.escape(normalize(f)) for f in dict.fromkeys([thing, *other]))
+    return regex(rf"(?:{forms})[^、。,.]{{0,12}}(?:削除|消)|\b(?:delet|remov)\w*\s+(?:the\s+|a\s+|an\s+)?"
+                 rf"(?:[\w-]+\s+)?(?:{forms})", re.I)
+
+
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure); a split also as
 # said of the thing split (``_split_of``)
 _EVENTS = tuple((regex(asked, re.I), regex(stated, re.I), bind[0] if bind else None) for asked, stated, *bind in (
@@ -48,7 +72,7 @@ _EVENTS = tuple((regex(asked, re.I), regex(stated, re.I), bind[0] if bind else N
      r"\berror|\bretr|\bdown\b"),
     (r"超え|こえ|超過|上回|オーバー|\bmore than\b|\bexceed|\bbeyond\b",
      r"超え|こえ|超過|上回|以上|達|届|\bexceed|\bmore than\b|\bover\b"),
-    (r"削除|(?<!解)消[しすせ]|\bdelet|\bremov", r"削除|消|\bdelet|\bremov"),
+    (r"削除|(?<!解)消[しすせ]|\bdelet|\bremov", r"削除|消|\bdelet|\bremov", _deleted_of),
     # a split asked as done (not Lambda's 「統合」, an integration)
     (r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|され)|スプリット|\bsplit|\bmerg",
      r"分割|統合|\bsplit|\bmerg", _split_of),

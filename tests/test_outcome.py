@@ -24,6 +24,12 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          KINESIS, False),
         ("Kinesis Data Streamsに1秒あたり1000件超えて書き込むとどうなる？",
          "1000レコードの制限を超えると遅延する可能性がある", KINESIS, False),
+        # a holder deleted is said of the holder: deleting the messages it holds says nothing of it
+        ("SQSのキューを削除したら、中のメッセージはどうなる？", "取得したメッセージは削除する必要がある", SQS, True),
+        ("What happens to the messages if I delete an SQS queue?", "Deleting a queue also deletes its messages", SQS,
+         False),
+        ("S3でオブジェクトを削除した直後に読み込むとどうなる？", "削除直後は、削除前のデータが参照される可能性がある",
+         "S3 オブジェクト DELETE", False),  # what is held, not a holder
         # what becomes of something named between (「…場合、環境はどういう状態になる？」)
         ("Kinesisでシャードを分割した場合、データはどういう状態になる？", "shardの数でスループットが決まる", KINESIS,
          True),
