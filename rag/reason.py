@@ -11,8 +11,10 @@ Why something cannot be done ("Why doesn't CloudTrail record SageMaker InvokeEnd
 ブートボリュームにできないのはどうして？」) is judged the same way without a number: the notes state what is
 not done (「Doen't monitor SM InvokeEndpoint calls」, 「T2以外は可能」) and the section restates the question
 unless it gives a reason (「…ため」, "due to volume") or names the restriction (「TCP 25番ポートは制限対象」).
-Answerable negative whys were answered by such statements on every eval set; positive whys are not judged
-(「ALIASを使う理由」 is answered by 「クエリが無料」, a fact with no cause word).
+So is why a default is what it is ("Why does a trail apply to all regions by default?"; the data events'
+「default off due to volume」 gives one). Answerable negative and default whys were answered by such
+statements on every eval set; other whys are not judged (「ALIASを使う理由」 is answered by 「クエリが無料」, a
+fact with no cause word).
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ _UNABLE_JA = r"(?:でき|使え|られ|送れ|(?:サポート|対応|記録|監�
 _NOT = regex(rf"{_UNABLE_EN}|"
              rf"(?:{_UNABLE_JA})(?:の|ん)?(?:です)?(?:か)?(?:は|って|、)?\s*(?:なぜ|なんで|どうして)|"
              rf"(?:なぜ|なんで|どうして).*(?:{_UNABLE_JA})(?:の|ん(?:だ|です)?)?(?:です)?か?\s*[？?]?$", re.I)
+# a why asked of a default ("Why does a trail apply to all regions by default?"): a default stated is no
+# reason for it (CloudTrail's data events are off by default 「due to volume」)
+_DEFAULTED = regex(r"デフォルト|既定|初期設定|\bby default\b|\bthe default\b", re.I)
 # what is restricted explains why it cannot be done (「デフォルトではEC2から外向きTCP
 # 25番ポートは制限対象」 for "Why can't my EC2 instance send mail … on port 25?")
 _RESTRICTED = regex(r"制限|制約|\brestrict|\bblock", re.I)
@@ -62,11 +67,12 @@ def unreasoned(asking: str, candidates: list[Statement], sections: list[frozense
 
 
 def unexplained(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
-    """Whether ``asking`` asks only why something cannot be done, and no statement of a top section naming its
-    subject gives a reason."""
+    """Whether ``asking`` asks only why something cannot be done, or why a default is what it is, and no
+    statement of a top section naming its subject gives a reason."""
     why = [s for s in SENTENCE.findall(asking) if _WHY.search(s)]
     # the why may be asked again ("Why doesn't …? What's the reason behind it?"), no other question
-    if not why or any(not _WHY.search(q) for q in questions(asking)) or not _NOT.search(why[0].strip()):
+    if not why or any(not _WHY.search(q) for q in questions(asking)) or not (
+            _NOT.search(why[0].strip()) or _DEFAULTED.search(why[0])):
         return False
     return not said_of(subject(" ".join(why)), candidates, sections,
                        lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))

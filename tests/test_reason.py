@@ -60,6 +60,11 @@ SES = "SES SMTP エンドポイント EC2 TCP 25番ポート"
         ("ファイルゲートウェイで同じファイルを複数のクライアントから同時に触るのが推奨されないのはなぜ？",
          "整合性が取れないため、同一ファイルへの複数のクライアントからのアクセスは非推奨", "ファイルゲートウェイ",
          False),
+        # why a default is what it is: answered by a reason only
+        ("Why does a CloudTrail trail apply to all regions by default?", "全リージョンに適用するのがデフォルト",
+         "CloudTrail trail", True),
+        ("Why are CloudTrail data events off by default?", "Data events (default off due to volume)",
+         "CloudTrail data events", False),
         # not of what cannot be done: what is not needed or does not change is answered by what is done instead
         ("Why doesn't an HVM AMI need any OS modifications?", "完全に仮想化された一連のハードウェアを備えており",
          "HVM AMI", False),
