@@ -24,6 +24,7 @@ from rag.glossary import translations
 from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.ordering import unordered
 from rag.outcome import unhappened
+from rag.patterns import regex
 from rag.query import Concept, Query, coverage, is_japanese
 from rag.reason import unexplained, unreasoned
 from rag.retrieve import Hit
@@ -129,8 +130,10 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         known = about - set(unknown)
         # a known name is in the top section in any of its forms (multi-attach: マルチアタッチ)
         forms = {t: {t, *(f for w in translations(t) for f in tokens(w))} for t in known}
+        # (not how unwritten names differ: "the difference between gp2 and gp3" is not answered by
+        # multi-attach's 「io1である必要あり」)
         return (all(t in about for t in unknown) and bool(known) and all(forms[t] & sections[0] for t in known)
-                and any(u.hit_rank == 0 and _only(u) for u in candidates))
+                and not _DIFFERENCE.search(query.asking) and any(u.hit_rank == 0 and _only(u) for u in candidates))
     defaults = [c for c in concepts if c.terms & DEFAULT_WORDS]
     if expect:
         sentences = query.sentences
@@ -254,6 +257,7 @@ _LIMIT = re.compile(r"最大|最小|上限|下限|最長|最短|まで|以内|�
 _ONLY = re.compile(r"(?:(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9.+#-]*|方式|型)\s*(?:のみ|だけ|しか)(?!し)|"
                    r"\bonly\s+[A-Z]|(?<![\w-])[A-Z][A-Za-z0-9]*\s+only\b|[A-Za-z0-9][)）]?である必要")
 _TYPE_NAMES = re.compile(r"(?:[A-Za-z][A-Za-z.-]*\d[A-Za-z0-9.-]*[\s,、/]*)+")  # M4 M5, R4 R5 X1e
+_DIFFERENCE = regex(r"違い|差|異なる|\bdifferen|\bcompare", re.I)
 _ONLY_ASKED = re.compile(r"\bonly\b|のみ|(?<!どれ)(?<!できる)(?<!それ)だけ", re.I)  # not 「どれだけ」
 
 
