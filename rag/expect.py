@@ -160,8 +160,9 @@ _THROTTLED = regex(rf"{_THROTTLING}\s+limit|スロットリング", re.I)
 _FREQUENCY = regex(r"頻度|\bhow often\b|\bfrequen", re.I)
 # how long a thing takes ("how long does it take for the event to be delivered", 「反映までにかかる時間」), of
 # which how long data is kept says nothing
-_TAKEN = regex(r"\bhow long (?:does|did|will|would|do|should) (?:it|this|that) take\b|"
-               r"\bhow long (?:until|after|before)\b|"
+_TAKEN = regex(r"\bhow long (?:does|did|will|would|do|should) (?:it|this|that) (?:\w+ly )?take\b|"
+               r"\bhow long (?:until|after|before)\b[^?]*\b(?:show(?:s|ing)? up|appear|deliver|arriv|reach|"
+               r"reflect|propagat|become visible)|"  # not "how long after an event can I still look it up"
                r"(?:かかる|掛かる|要する)時間|所要時間|"
                r"(?:何|どれ[くぐ]らい|どのくらい)(?:秒|分|時間)?(?:で|くらいで)?(?:かか|掛か)", re.I)
 _RETAINED = regex(r"\bstored\b|\bkept\b|\bretain|\bretention\b|保持|保存|保管", re.I)

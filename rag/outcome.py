@@ -46,9 +46,12 @@ _HOLDERS_JA = (r"キュー|ポリシー|バケット|スタック|環境|エイ�
                r"トピック|関数|ボリューム")
 _HOLDERS_EN = r"queues?|polic(?:y|ies)|buckets?|stacks?|environments?|alias(?:es)?|versions?|tables?|clusters?|" \
               r"streams?|topics?|functions?|volumes?"
+# the holder itself, not the thing it holds ("the volume's snapshot", "a bucket object"): no possessive
+# after it, nor a noun, only a word that joins ("delete the queue and …")
+_JOINING = r"(?:and|or|in|on|from|that|which|with|before|after|while|when|if|what|to|but|so|then)\b"
 _DELETED = regex(rf"({_HOLDERS_JA})(?:自体|ごと)?\s*(?:を|が)\s*(?:削除|消)|"
                  rf"\b(?:delete|deleting|deleted|remove|removing)\s+(?:the\s+|a\s+|an\s+|my\s+)?(?:[\w-]+\s+)?"
-                 rf"({_HOLDERS_EN})\b", re.I)
+                 rf"({_HOLDERS_EN})\b(?!['’]s\b|\s+(?!{_JOINING})[a-z]+\b)", re.I)
 
 
 def _deleted_of(sentence: str) -> re.Pattern[str] | None:

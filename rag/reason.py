@@ -47,10 +47,10 @@ _NOT = regex(rf"{_UNABLE_EN}|"
              rf"(?:なぜ|なんで|どうして).*(?:{_UNABLE_JA})(?:の|ん(?:だ|です)?)?(?:です)?か?\s*[？?]?$", re.I)
 # a why asked of a default ("Why does a trail apply to all regions by default?"): a default stated is no
 # reason for it (CloudTrail's data events are off by default 「due to volume」)
-_DEFAULTED = regex(r"デフォルト|既定|初期設定|\bby default\b|\bthe default\b", re.I)
+_DEFAULTED = regex(r"デフォルト|既定|初期設定|\bdefault\b", re.I)
 # what is restricted explains why it cannot be done (「デフォルトではEC2から外向きTCP
 # 25番ポートは制限対象」 for "Why can't my EC2 instance send mail … on port 25?")
-_RESTRICTED = regex(r"制限|制約|\brestrict|\bblock", re.I)
+_RESTRICTED = regex(r"(?<!無)制限|制約|\brestrict|\bblock", re.I)  # not 「ほぼ無制限」
 
 
 def unreasoned(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:

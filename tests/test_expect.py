@@ -316,6 +316,7 @@ def test_how_often_is_no_answer_to_how_long(question, says):
         ("How long does it take for a CloudTrail event to be delivered to S3?", "Events are stored for 90 days", False),
         ("CloudTrailのイベントがS3に届くまでにかかる時間は？", "イベント履歴は90日間保存", False),
         ("How long after an API call does the event show up in CloudTrail?", "Events are stored for 90 days", False),
+        ("How long after an event can I still look it up in CloudTrail?", "Events are stored for 90 days", True),
         ("Glacierから取り出すのに何時間かかる？", "取り出しには3-5時間", True),
         ("How long are CloudTrail events kept?", "Events are stored for 90 days", True),
     ],

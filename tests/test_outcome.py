@@ -30,6 +30,8 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          False),
         ("S3でオブジェクトを削除した直後に読み込むとどうなる？", "削除直後は、削除前のデータが参照される可能性がある",
          "S3 オブジェクト DELETE", False),  # what is held, not a holder
+        ("What happens if I delete the volume's first snapshot?", "1世代目を削除しても復元は可能", "EBS Snapshot",
+         False),  # the holder's, not the holder
         # what becomes of something named between (「…場合、環境はどういう状態になる？」)
         ("Kinesisでシャードを分割した場合、データはどういう状態になる？", "shardの数でスループットが決まる", KINESIS,
          True),
