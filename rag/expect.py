@@ -89,7 +89,7 @@ _ASK_UNIT = regex(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit('sp
 _THROTTLING = r"\b(?:throttling|throttle|rate)"  # a throttling limit is a rate of requests
 CUES: dict[str, re.Pattern[str]] = {
     "duration": regex(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
-                      rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期|頻度|間隔)|"
+                      rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期|頻度|間隔|期間|日数)|"
                       rf"(?<!\bbetween )how long|\bhow often\b|\bat what (?:interval|frequency)\b|"
                       # the time a thing takes, asked by its noun (not 「かかる時間を短くするには」)
                       rf"(?:かかる|掛かる|要する)時間(?:は|って)?\s*(?:[？?]|$|どれ|どの|何)|所要時間|"
@@ -164,7 +164,8 @@ _TAKEN = regex(r"\bhow long (?:does|did|will|would|do|should) (?:it|this|that) (
                r"\bhow long (?:until|after|before)\b[^?]*\b(?:show(?:s|ing)? up|appear|deliver|arriv|reach|"
                r"reflect|propagat|become visible)|"  # not "how long after an event can I still look it up"
                r"(?:かかる|掛かる|要する)時間|所要時間|"
-               r"(?:何|どれ[くぐ]らい|どのくらい)(?:秒|分|時間)?(?:で|くらいで)?(?:かか|掛か)", re.I)
+               r"(?:何|どれ[くぐ]らい|どのくらい)(?:秒|分|時間|日)?(?:の)?(?:期間|時間|日数)?(?:で|が|くらいで)?(?:かか|掛か)",
+               re.I)
 _RETAINED = regex(r"\bstored\b|\bkept\b|\bretain|\bretention\b|保持|保存|保管", re.I)
 _OFTEN = regex(r"間隔|頻度|周期|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
 _EVERY = regex(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
