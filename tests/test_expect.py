@@ -317,7 +317,7 @@ def test_how_often_is_no_answer_to_how_long(question, says):
         ("CloudTrailのイベントがS3に届くまでにかかる時間は？", "イベント履歴は90日間保存", False),
         ("How long after an API call does the event show up in CloudTrail?", "Events are stored for 90 days", False),
         ("How long after an event can I still look it up in CloudTrail?", "Events are stored for 90 days", True),
-        ("CloudTrail Insightsがベースラインを作るのにどれくらいの期間がかかる？", "Events are stored for 90 days", False),
+        ("Insightsがベースラインを作るのにどれくらいの期間がかかる？", "Events are stored for 90 days", False),
         ("Glacierから取り出すのに何時間かかる？", "取り出しには3-5時間", True),
         ("How long are CloudTrail events kept?", "Events are stored for 90 days", True),
     ],
