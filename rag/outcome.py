@@ -27,16 +27,21 @@ _SPLIT_OBJECT = regex(r"([ァ-ヶー]{2,}|[A-Za-z]{2,})\s*(?:を|が)?\s*(?:分�
                       r"\b(?:split|splitting|merge|merging)\s+(?:the\s+|a\s+|an\s+|two\s+)?([A-Za-z]+)", re.I)
 
 
+def _done_to(thing: str, ja: str, en: str) -> re.Pattern[str]:
+    """``thing`` (or its other-language word: "shards", シャード) written next to what is done to it: a few
+    characters before the Japanese word, or after the English verb."""
+    other = [w for term, _ in terms(thing)[:1] for w in translations(term)]
+    forms = "|".join(re.escape(normalize(f)) for f in dict.fromkeys([thing, *other]))
+    return regex(rf"(?:{forms})[^、。,.]{{0,12}}(?:{ja})|"
+                 rf"\b(?:{en})\w*\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:{forms})", re.I)
+
+
 def _split_of(sentence: str) -> re.Pattern[str] | None:
     """What a split or merge is said with: the thing split, next to the word (「シャードを分割」, "split a
     shard"; not 「shardとは、データを分割して保存する」, which splits data)."""
     if not (m := _SPLIT_OBJECT.search(sentence)):
         return None
-    thing = normalize(m.group(1) or m.group(2))
-    other = [w for term, _ in terms(thing)[:1] for w in translations(term)]  # "shards": シャード
-    forms = "|".join(re.escape(normalize(f)) for f in dict.fromkeys([thing, *other]))
-    return regex(rf"(?:{forms})[^、。,.]{{0,10}}(?:分割|統合|スプリット|split|merg)|"
-                 rf"\b(?:split|merg)\w*\s+(?:the\s+|a\s+|an\s+)?(?:{forms})", re.I)
+    return _done_to(normalize(m.group(1) or m.group(2)), "分割|統合|スプリット|split|merg", "split|merg")
 
 
 # what holds other things, deleted (「SQSのキューを削除したら、中のメッセージは？」, "delete the alias"): a
@@ -59,15 +64,11 @@ def _deleted_of(sentence: str) -> re.Pattern[str] | None:
     queue")."""
     if not (m := _DELETED.search(sentence)):
         return None
-    thing = normalize(m.group(1) or m.group(2))
-    other = [w for term, _ in terms(thing)[:1] for w in translations(term)]  # "queue": キュー
-    forms = "|".join(re.escape(normalize(f)) for f in dict.fromkeys([thing, *other]))
-    return regex(rf"(?:{forms})[^、。,.]{{0,12}}(?:削除|消)|\b(?:delet|remov)\w*\s+(?:the\s+|a\s+|an\s+)?"
-                 rf"(?:[\w-]+\s+)?(?:{forms})", re.I)
+    return _done_to(normalize(m.group(1) or m.group(2)), "削除|消", "delet|remov")
 
 
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure); a split also as
-# said of the thing split (``_split_of``)
+# said of the thing split (``_split_of``), a holder's deletion of the holder (``_deleted_of``)
 _EVENTS = tuple((regex(asked, re.I), regex(stated, re.I), bind[0] if bind else None) for asked, stated, *bind in (
     (r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
      r"\berror|\b(?:goes|went|is|are|going) down\b",
