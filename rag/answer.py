@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from statistics import median
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
@@ -35,6 +36,7 @@ CONTEXT_SHARE = 0.7  # a question term found in a statement's parent item counts
 HEADING_SHARE = 0.5  # ... and in its section's heading path
 RANK_PRIOR = 0.15  # statements of higher-ranked sections are preferred
 VALUE_SHARE = 0.2  # ... and those giving a number of the kind asked for (何秒: 「30秒」)
+DENIED_SHARE = 0.5  # ... and, asked whether something can be done, what it does not support (「利用不可」)
 MAX_CHARS = 600
 UNIT_SECTIONS = 3  # statements are drawn from the top sections only
 KEEP_RATIO = 0.5  # statements scoring below this share of the best one are left out
@@ -257,6 +259,10 @@ _LIMIT = re.compile(r"最大|最小|上限|下限|最長|最短|まで|以内|�
 _ONLY = re.compile(r"(?:(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9.+#-]*|方式|型)\s*(?:のみ|だけ|しか)(?!し)|"
                    r"\bonly\s+[A-Z]|(?<![\w-])[A-Z][A-Za-z0-9]*\s+only\b|[A-Za-z0-9][)）]?である必要")
 _TYPE_NAMES = re.compile(r"(?:[A-Za-z][A-Za-z.-]*\d[A-Za-z0-9.-]*[\s,、/]*)+")  # M4 M5, R4 R5 X1e
+# what something does not support or cover (「Windowsはサポートしておらず、利用不可」, 「暗号化対象ではない」)
+_DENIED = regex(r"サポートしてい?(?:ない|ておらず)|サポートされ(?:ない|ていない)|未サポート|非対応|利用不可|"
+               r"使用不可|対象外|対象ではない|"
+               r"使用できない|利用できない|\bnot supported\b|\bcannot\b|\bdoesn'?t support", re.I)
 _DIFFERENCE = regex(r"違い|差|異なる|\bdifferen|\bcompare", re.I)
 _ONLY_ASKED = re.compile(r"\bonly\b|のみ|(?<!どれ)(?<!できる)(?<!それ)だけ", re.I)  # not 「どれだけ」
 
@@ -309,6 +315,8 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     # whether it can be done is answered by what alone it takes ("Can I use asymmetric keys with AWS KMS?":
     # 「対称鍵暗号方式のみサポート」)
     asks_only = unknown or _ONLY_ASKED.search(query.text) or WHETHER.search(query.asking)
+    # … or by what it does not support, said of a word of the question (「Windowsはサポートしておらず、利用不可」)
+    denied = WHETHER.search(query.asking) is not None
     value = expect or Expected.ranking(query.text)
     acronym = asked_acronym(query.asking)
 
@@ -321,10 +329,15 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
         return not unknown and bool(value) and gives(u, value, about, sections[u.hit_rank], exact=True)
 
     given = [answers(u) for u in candidates]
+    # (a word that weighs: not the 「メッセージ」 of 「メッセージタイマーはFIFOは未サポート」 for message attributes)
+    heavy = [c for c in concepts if c.weight >= median(c.weight for c in concepts)] if denied and concepts else []
+    refused = [denied and _DENIED.search(u.text) is not None and any(c.terms & u.own_terms for c in heavy)
+               for u in candidates]
     # a value a claim or a plan writes is checked against the one the notes give, first: their words
     # share little (「1時間くらい回し続けることってできる？」: 「タイムアウト › 最大15分」)
     checked = bool(expect) and not Expected.of(query.text)
-    scored = sorted(((_score(u, concepts, given[i]) + (1.0 if checked and given[i] else 0.0), i, u)
+    scored = sorted(((_score(u, concepts, given[i]) + (1.0 if checked and given[i] else 0.0)
+                      + (DENIED_SHARE if refused[i] else 0.0), i, u)
                      for i, u in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
     best = scored[0][0] if scored else 0.0
     chosen: list[Statement] = []

@@ -310,8 +310,6 @@ def test_sections_stating_the_kind_of_value_asked_come_forward(assistant):
         ("Can I use asymmetric keys with AWS KMS?", "のみサポート"),
         ("SQSのFIFOは1秒に何メッセージまで？", "300件"),  # 何メッセージ: a count; 1秒に: the rate, not its subject
         ("kinesis data streamsって何レコード/秒まで大丈夫？", "1000レコード"),  # 「/秒」 before Japanese is a rate
-        # the value asked in one sentence, of what it names; another sentence asks something else
-        ("SQSのFIFOキューって秒間何メッセージまで捌ける？あとメッセージタイマーってFIFOでも使えるんだっけ？", "300件"),
         # a value a plan writes is checked against the one the notes give ("an hour": 1 hour)
         ("Lambda関数を1時間くらい回し続けることってできる？", "最大15分"),
         ("Can a Lambda function run for a full hour?", "最大15分"),
@@ -603,6 +601,12 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("Route 53でexample.comみたいなZone ApexをELBに向けたいんだけど、CNAMEじゃダメ？", "Zone Apex"),
         ("Route 53でmysite.co.ukのZone ApexをELBに向けるにはCNAMEじゃダメ？", "Zone Apex"),
         ("EFSを汎用モードで使ってるんだけど、PercentIOLimitが100%に張り付いてる。どう対処するのがいい？", "MaxI／O"),
+        # whether it can be done, answered by what it does not support (a word of the question that weighs)
+        ("Can Windows EC2 instances mount an EFS file system?", "Windows"),
+        # the value asked in one sentence, of what it names; the other asks whether (timers: 未サポート)
+        ("SQSのFIFOキューって秒間何メッセージまで捌ける？あとメッセージタイマーってFIFOでも使えるんだっけ？", "300件"),
+        ("SQSのFIFOキューって秒間何メッセージまで捌ける？あとメッセージタイマーってFIFOでも使えるんだっけ？",
+         "未サポート"),
         # which to choose: a service with a heading of its own (「# App Sync」), or in one passage beside the other
         ("リアルタイムにデバイス間でデータを同期したい。AWS AppSyncとAmazon API Gateway、どっちを選ぶべき？", "同期"),
         ("Point-to-pointとPublish Subscribe両方使いたい。Amazon MQとAmazon SQS、どっちを選ぶべき？", "Amazon MQ"),
