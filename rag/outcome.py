@@ -10,6 +10,7 @@ speak of a failure; 「SQSで何回受信しても処理に失敗するメッセ
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ingest.tokenize import normalize, terms
 from rag.expect import said_of, subject
@@ -36,12 +37,18 @@ def _done_to(thing: str, ja: str, en: str) -> re.Pattern[str]:
                  rf"\b(?:{en})\w*\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:{forms})", re.I)
 
 
-def _split_of(sentence: str) -> re.Pattern[str] | None:
-    """What a split or merge is said with: the thing split, next to the word (「シャードを分割」, "split a
-    shard"; not 「shardとは、データを分割して保存する」, which splits data)."""
-    if not (m := _SPLIT_OBJECT.search(sentence)):
-        return None
-    return _done_to(normalize(m.group(1) or m.group(2)), "分割|統合|スプリット|split|merg", "split|merg")
+def _bound(thing: re.Pattern[str], ja: str, en: str) -> Callable[[str], re.Pattern[str] | None]:
+    """How a note says an occurrence of the thing a question names (``thing``'s first or second group): that
+    thing next to the word (``_done_to``); nothing to bind when the question names none."""
+    def said(sentence: str) -> re.Pattern[str] | None:
+        m = thing.search(sentence)
+        return _done_to(normalize(m.group(1) or m.group(2)), ja, en) if m else None
+    return said
+
+
+# a split or merge is said of the thing split (「シャードを分割」, "split a shard"; not 「shardとは、データを
+# 分割して保存する」, which splits data)
+_split_of = _bound(_SPLIT_OBJECT, "分割|統合|スプリット|split|merg", "split|merg")
 
 
 # what holds other things, deleted (「SQSのキューを削除したら、中のメッセージは？」, "delete the alias"): a
@@ -57,14 +64,7 @@ _JOINING = r"(?:and|or|in|on|from|that|which|with|before|after|while|when|if|wha
 _DELETED = regex(rf"({_HOLDERS_JA})(?:自体|ごと)?\s*(?:を|が)\s*(?:削除|消)|"
                  rf"\b(?:delete|deleting|deleted|remove|removing)\s+(?:the\s+|a\s+|an\s+|my\s+)?(?:[\w-]+\s+)?"
                  rf"({_HOLDERS_EN})\b(?!['’]s\b|\s+(?!{_JOINING})[a-z]+\b)", re.I)
-
-
-def _deleted_of(sentence: str) -> re.Pattern[str] | None:
-    """What a deletion of a holder is said with: the holder, next to the word (「キューを削除」, "delete a
-    queue")."""
-    if not (m := _DELETED.search(sentence)):
-        return None
-    return _done_to(normalize(m.group(1) or m.group(2)), "削除|消", "delet|remov")
+_deleted_of = _bound(_DELETED, "削除|消", "delet|remov")  # 「キューを削除」, "delete a queue"
 
 
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure); a split also as
