@@ -21,7 +21,7 @@ from rag.cost import uncosted, unpriced
 from rag.enabling import unnamed, unstated
 from rag.encryption import unencrypted
 from rag.expect import Expected, Subject, gives, subject
-from rag.glossary import translations
+from rag.glossary import with_translations
 from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.ordering import unordered
 from rag.outcome import unhappened
@@ -131,7 +131,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         about = subject(query.text)
         known = about - set(unknown)
         # a known name is in the top section in any of its forms (multi-attach: マルチアタッチ)
-        forms = {t: {t, *(f for w in translations(t) for f in tokens(w))} for t in known}
+        forms = {t: with_translations([t]) for t in known}
         # (not how unwritten names differ: "the difference between gp2 and gp3" is not answered by
         # multi-attach's 「io1である必要あり」)
         return (all(t in about for t in unknown) and bool(known) and all(forms[t] & sections[0] for t in known)
@@ -154,8 +154,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         # 「…どっち？お金かかる？」, which asks of the first sentence's subject)
         asked = concepts
         if len(valued) == 1 and len(sentences) > 1 and subject(valued[0]):
-            written = set(tokens(valued[0]))
-            written |= {f for t in written for w in translations(t) for f in tokens(w)}
+            written = with_translations(tokens(valued[0]))
             asked = tuple(c for c in concepts if c.terms & written)
         return any(_gives_asked(hits, candidates, sections, asked, e, text, of, defaults)
                    for e, text, of in parts or [(expect, query.text, about)])

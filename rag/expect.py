@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from ingest.tokenize import normalize, terms, tokens
-from rag.glossary import abbreviations, spelled_out, translations
+from rag.glossary import abbreviations, spelled_out, with_translations
 from rag.glossary_terms import SERVICE_NAMES
 from rag.patterns import regex
 from rag.query import FIELDS, GENERIC_NAMES, LINK, name_spans
@@ -343,8 +343,7 @@ class Expected:
         glossary's other-language words for them ("delay": 遅延)."""
         found = [m.group() for cue in CUES.values() for m in cue.finditer(question)]
         found += [question] if _counted_quantity(question) == "duration" else []
-        own = {t for text in found for q in _QUANTITY.findall(text) for t in tokens(q)}
-        return frozenset(own | {t for term in own for word in translations(term) for t in tokens(word)})
+        return with_translations(t for text in found for q in _QUANTITY.findall(text) for t in tokens(q))
 
     def stated_in(self, text: str, exact: bool = False) -> bool:
         """Whether ``text`` states a value of an asked kind (``exact``: a number, not 「無制限」)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
 
 from ingest.tokenize import normalize, terms, tokens
@@ -84,6 +85,13 @@ def translations(term: str) -> list[str]:
         return list(_reverse().get(term, ()))
     table = _forward()
     return list(next((table[w] for w in (term, *base_forms(term)) if w in table), ()))
+
+
+def with_translations(found: Iterable[str]) -> frozenset[str]:
+    """Index terms with the index terms of their other-language words ("port": ポート): what a note may
+    write them as."""
+    own = frozenset(found)
+    return own | {t for term in own for word in translations(term) for t in tokens(word)}
 
 
 def is_glossary_word(term: str) -> bool:
