@@ -16,7 +16,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects, unfilled
-from rag.capability import WHETHER, apart, uncompared, unscoped
+from rag.capability import WHETHER, apart, uncompared, unfit, unscoped
 from rag.cost import uncosted, unpriced
 from rag.enabling import unnamed, unstated
 from rag.encryption import unencrypted
@@ -27,7 +27,7 @@ from rag.ordering import unordered
 from rag.outcome import unhappened
 from rag.patterns import regex
 from rag.query import Concept, Query, coverage, is_japanese
-from rag.reason import unexplained, unreasoned
+from rag.reason import unadvised, unexplained, unreasoned
 from rag.retrieve import Hit
 from rag.statements import Statement, statements, text_terms
 
@@ -110,14 +110,16 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
 
     # 「FargateでWindowsコンテナって動かせますか？」: no section of the five names both (not only the three
     # answered from: a section naming both may rank below two about the one)
+    headings = [h.heading_path[-1] for h in hits[:5] if h.heading_path]
     if apart(query.asking, five(), db) or uncompared(query.asking, five(), db) or unscoped(
-            query.wanted, five(), (h.heading_path[-1] for h in hits[:5] if h.heading_path)):
+            query.wanted, five(), headings) or unfit(query.asking, five(), headings, db):
         return False  # 「Data PipelineとAWS Glueのどっち？」: no top section names Glue
     if unfilled(query.asking, candidates):  # 「ワーカー環境の場合」 with nothing under it
         return False
     if uncosted(query.asking, candidates) or unpriced(query.asking, candidates, sections):
         return False  # "which one is cheaper?", 「料金体系は？」 of sections never speaking of cost
-    if unreasoned(query.asking, candidates, sections) or unexplained(query.asking, candidates, sections):
+    if (unreasoned(query.asking, candidates, sections) or unexplained(query.asking, candidates, sections)
+            or unadvised(query.asking, candidates, sections)):
         return False  # "Why is the Lambda timeout capped at 15 minutes?", "Why can't T2 instances use ENA?"
     if unencrypted(query.asking, candidates, sections):  # EFS's stored data, of which only traffic is encrypted
         return False

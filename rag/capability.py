@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice, product
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
 from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
-from rag.glossary import feature_patterns
+from rag.glossary import feature_patterns, translations, with_translations
 from rag.glossary_terms import SCOPED_FEATURES, SCOPED_WRITTEN, SERVICE_NAMES
-from rag.patterns import regex
+from rag.patterns import MANNER, regex
 from rag.query import IN_PASSING, features_named
 from rag.spelling import MIN_TYPO_LENGTH, near_terms
 from rag.titles import written_headings
@@ -61,6 +62,57 @@ def apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
 
 
 _HOW = regex(r"どう(?:設定|構成|すれば|やって)|設定方法|\bhow (?:do|can|should) (?:i|we)\b|\bhow to\b", re.I)
+
+
+# a role asked of a thing: 「…を起動ボリューム（ルートボリューム）として使える？」, 「…を起動ボリュームにできる？」,
+# "be used as the root (boot) volume" (not what it is used for or how: 「同時に使える」; not "the storage for …")
+_PREPOSITION = r"(?:for|of|in|on|with|to|by|from|at|and|or)\b"
+_ROLE = regex(r"([一-龯ァ-ヶーA-Za-z0-9-]{2,})(?:[（(]([^）)]+)[）)])?\s*(?:として\s*(?:使え|使う|使用|利用|でき)|"
+              r"に\s*(?:でき|なれ|なる))|"
+              rf"\b(?:used?|serve|act|work)\s+as\s+(?:the|an?)\s+(?!{_PREPOSITION})([\w-]+)(?:\s*\(([\w-]+)\))?"
+              rf"\s+(?!{_PREPOSITION})([\w-]+)", re.I)
+
+
+def _roles(asking: str) -> list[str]:
+    """The roles ``asking`` asks of, each name in brackets too (「起動ボリューム（ルートボリューム）」)."""
+    out = []
+    for m in _ROLE.finditer(asking):
+        if m.group(5):  # English: "root (boot) volume" is a root volume or a boot volume
+            out += [f"{w} {m.group(5)}" for w in m.group(3, 4) if w]
+        else:
+            out += [r for r in m.group(1, 2) if r and not re.fullmatch(MANNER, r)]
+    return out
+
+
+def _written_role(role: str, db: IndexDB) -> list[tuple[str, ...]]:
+    """The spellings of a role of several words that the notes write, word for word or each word in the
+    other language (ブートボリューム: 起動 ボリューム; "boot volume": 起動ボリューム)."""
+    def forms(word: str) -> list[str]:
+        other = [t for e in translations(word) for t in tokens(e)]
+        return list(dict.fromkeys([word, *other, *(t for e in other if e.isascii() for j in translations(e)
+                                                    for t in tokens(j))]))
+    words = tokens(role)
+    if len(words) < 2:
+        return []
+    return [spelling for spelling in islice(product(*map(forms, words)), 16) if db.phrase_chunks(spelling)]
+
+
+def unfit(asking: str, sections: Iterable[frozenset[str]], headings: Iterable[str], db: IndexDB) -> bool:
+    """Whether ``asking`` asks if the thing of a top section's heading it writes (「マルチアタッチしたEBS」)
+    can serve in a role of its kind that the notes write of other things (起動ボリューム: a volume, as the
+    boot volume's encryption), and no top section names both: the thing's section says what it takes (io1,
+    Nitro), not whether it serves there. A role the notes never write (「共有フォルダとして使える？」) may
+    be a paraphrase, one not of the thing's kind (an event source) a use the notes leave out: not judged."""
+    if not WHETHER.search(asking):
+        return False
+    roles = [written for r in _roles(asking) if (written := _written_role(r, db))]
+    asked = with_translations(tokens(asking))
+    things = [words for h in dict.fromkeys(headings) if (words := frozenset(tokens(h))) and words <= asked
+              and not words & SERVICE_NAMES and not any(words <= set(r) for spellings in roles for r in spellings)]
+    sections = list(sections)
+    return any(any(r[-1] in s for r in spellings for s in sections if thing <= s)  # a kind of the role's
+               and not any(thing.union(r) <= s for r in spellings for s in sections)
+               for thing in things for spellings in roles)
 
 
 # which of named things to choose, or how they differ

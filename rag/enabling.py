@@ -20,7 +20,7 @@ from rag.capability import WHETHER
 from rag.expect import held_names, names_all, subject
 from rag.glossary import translations
 from rag.glossary_terms import SERVICE_NAMES
-from rag.patterns import regex
+from rag.patterns import MANNER, regex
 from rag.query import WISH
 from rag.statements import Statement, text_terms
 
@@ -43,7 +43,7 @@ _JA = regex(rf"(?:([一-龯ァ-ヶーA-Za-z0-9-]{{3,}})[（(])?((?:{_WORD}の)?(
             r"減ら)", re.I)
 # what is reached: 「S3にアクセスする方法」 (the one word: 「別アカウントのLambda関数に」 asks of Lambda functions);
 # not how it is done (「独自にアクセス制御したい」, 「安全に接続」)
-_HOW_DONE = r"(?:独自|安全|簡単|直接|自動|手動|同時|一括|個別|柔軟|確実|容易|迅速|高速|\w+的)(?:に|へ)"
+_HOW_DONE = rf"{MANNER}(?:に|へ)"
 _REACHED = regex(rf"(?<![一-龯ァ-ヶーA-Za-z0-9-])(?!{_HOW_DONE})({_WORD})(?:に|へ)(?:アクセス|接続)")
 _EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install|mount|store|"
             r"save|block|connect|restrict|attach|scan|monitor|export|import)\s+"

@@ -237,15 +237,18 @@ _DURATION_NOUN = regex(rf"(?:{_QUANTITY_JA})(?!キュー)|{_QUANTITY_EN}", re.I)
 
 
 _SIZE_NOUN = regex(r"サイズ|容量|\bsize\b", re.I)
+_SPEED_NOUN = regex(r"速度|帯域|\bspeed\b|\bbandwidth\b", re.I)
 
 
 def _counted_quantity(question: str) -> str | None:
     """The kind a question asks when its いくつ counts a quantity that is a duration (「可視性タイムアウト、
-    最大いくつまで？」) or a size (「パッケージのサイズ上限っていくつ？」): that kind, not a count."""
+    最大いくつまで？」), a size (「パッケージのサイズ上限っていくつ？」) or a speed (「最大ネットワーク速度はそれぞれ
+    いくつ？」): that kind, not a count."""
     counted = [m.group() for m in CUES["count"].finditer(question)]
     if not counted or not all("いくつ" in c for c in counted):
         return None
-    return "duration" if _DURATION_NOUN.search(question) else "size" if _SIZE_NOUN.search(question) else None
+    nouns = (("duration", _DURATION_NOUN), ("size", _SIZE_NOUN), ("speed", _SPEED_NOUN))
+    return next((kind for kind, noun in nouns if noun.search(question)), None)
 
 
 @dataclass(frozen=True)
@@ -396,8 +399,9 @@ class Subject(frozenset):
         return out
 
 
-# between two names of one list: 「ENAとIntel VF」, "SQS or SNS", 「SQS、SNS」
-_JOINED = regex(r"\s*(?:と|や|、|,|/|／|and|or|vs\.?)\s*(?:(?:AWS|Amazon)\s+)?", re.I)  # 「Data PipelineとAWS Glue」
+# between two names of one list: 「ENAとIntel VF」, "SQS or SNS", 「SQS、SNS」, 「ENAを使う場合とIntel VFを使う場合」
+_JOINED = regex(r"\s*(?:(?:を|で)?(?:使う|使った|使用する|利用する)?(?:場合|とき|時)(?:と|や)|"
+                r"と|や|、|,|/|／|and|or|vs\.?)\s*(?:(?:AWS|Amazon)\s+)?", re.I)  # 「Data PipelineとAWS Glue」
 _SAME_NAME = regex(r"[\s\d.]*")  # 「Intel 82599 VF」 is one name
 
 

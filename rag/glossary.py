@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from ingest.tokenize import normalize, terms, tokens
-from rag.glossary_terms import ABBREVIATIONS, GLOSSARY, KATAKANA_NAMES, SPELLED_OUT, SYNONYMS
+from rag.glossary_terms import ABBREVIATIONS, GLOSSARY, KATAKANA_NAMES, ONE_WAY, SPELLED_OUT, SYNONYMS
 
 
 @cache
@@ -41,7 +41,7 @@ def _keyed(table: dict[str, str]) -> dict[str, tuple[str, ...]]:
 
 @cache
 def _forward() -> dict[str, tuple[str, ...]]:
-    return _keyed({**GLOSSARY, **ABBREVIATIONS})
+    return _keyed({**GLOSSARY, **ONE_WAY, **ABBREVIATIONS})
 
 
 @cache

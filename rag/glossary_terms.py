@@ -106,7 +106,7 @@ GLOSSARY: dict[str, str] = {
     "queue": "キュー",
     "delivery": "配信",
     "deliver": "配信",
-    "order": "順序",
+    "order": "順序 順番 順",
     "ordering": "順序",
     "duplicate": "重複 二回",
     "standard": "スタンダード",
@@ -170,6 +170,7 @@ GLOSSARY: dict[str, str] = {
     "stack": "スタック",
     "template": "テンプレート",
     "resource": "リソース",
+    "information": "情報", "info": "情報",
     "collection": "集合",
     "cache": "キャッシュ",
     "caching": "キャッシュ",
@@ -180,7 +181,7 @@ GLOSSARY: dict[str, str] = {
     "scale-out": "スケールアウト",
     "scale-in": "スケールイン",
     "termination": "ターミネーション 終了",
-    "terminate": "終了 削除",
+    "terminate": "終了 削除 ターミネーション",
     "trace": "トレース",
     "tracing": "トレース",
     "bottleneck": "ボトルネック",
@@ -767,7 +768,7 @@ GLOSSARY: dict[str, str] = {
     "mountpoint": "マウントポイント", "rehost": "リホスト", "block-level": "ブロックレベル", "independent": "独立",
     "physical": "物理", "distributed": "分散", "distribute": "分散", "penalty": "ペナルティ", "initial": "初回 初期",
     "differential": "差分", "quiesce": "静止点", "hardware": "ハードウェア", "impact": "影響", "affect": "影響",
-    "boot": "起動", "sequential": "シーケンシャル 連続", "immediately": "即時 直後 ただちに", "priority": "優先",
+    "boot": "起動 ブート", "sequential": "シーケンシャル 連続", "immediately": "即時 直後 ただちに", "priority": "優先",
     "precedence": "優先", "server-side": "サーバサイド", "client-side": "クライアントサイド",
     "wildcard": "ワイルドカード", "string": "文字列", "prefix": "先頭", "customize": "カスタマイズ",
     "long-term": "長期", "low-cost": "低価格 低コスト", "inexpensive": "安価 低価格", "device": "デバイス",
@@ -809,6 +810,13 @@ GLOSSARY: dict[str, str] = {
     "memory-optimized": "メモリ最適化", "compute-optimized": "コンピューティング最適化",
     "storage-optimized": "ストレージ最適化", "high-performance": "ハイパフォーマンスコンピューティング",
     "refactor": "改修", "split": "分割", "columnar": "列指向型", "simulator": "シミュレータ",
+}
+
+# English words read one way only: the Japanese is a part of the notes' compounds (「イベントソース」 for "event
+# source"), not a word whose English a katakana compound of the question could be judged by (「ソースリポジトリ」
+# is the notes' 「ビルド対象のソース」, though they never write "source repository").
+ONE_WAY: dict[str, str] = {
+    "source": "ソース",
 }
 
 # Japanese question words -> note-style words.

@@ -88,6 +88,15 @@ _EVENTS = tuple((regex(asked, re.I), regex(stated, re.I), bind[0] if bind else N
     (r"途中で\S{0,4}(?:変更|変え|切り?替え)",
      r"変更|変え|変わ|変化|切り?替|更新|反映|\bchang|\bmodif|\bupdat"),
     (r"\bterminat|ターミネート", r"終了|停止|\bterminat|\bstop"),
+    # capacity running out (「Fargate Spotの空きキャパシティがないとき」): said as a shortage, a wait, a limit
+    # reached or none, or as what grows (「容量が足りなくなったら」 is answered by EFS's 「自動的に拡張および縮小」,
+    # S3's 「容量無制限」, AWS Batch's 「空いているコンピュータが無い時は…待機」, ALB's 「自動スケールする」)
+    (r"(?:キャパシティ|容量|空き)[^、。？?]{0,4}?(?:が|の)?\s*(?:ない|無い|なく|不足|足りな|確保でき(?:な|ず))|"
+     r"\bno\s+(?:[\w-]+\s+){0,3}capacity\b|\bcapacity\s+(?:is\s+|isn't\s+)?(?:not\s+)?(?:available|unavailable)|"
+     r"\binsufficient\s+capacity\b|\bout of capacity\b|\brun(?:s|ning)? out of\b",
+     r"不足|足りな|枯渇|空き|空い|確保|拡張|縮小|弾力|無制限|制限(?:な|無)|待機|待ち|超え|達|届|遅延|"
+     r"自動(?:的に)?スケール|\binsufficient|\bunavailable|\bexpand|\belastic|\bgrow|\bshrink|\bunlimited|\bwait|"
+     r"\bqueue|\bexceed|\bauto-?scal"),
 ))
 
 

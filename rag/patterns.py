@@ -16,6 +16,9 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern.replace(r"\b", _ASCII_EDGE), flags)
 
 
+# how something is done, not what or where (「同時に使える」, 「独自にアクセス制御」, 「安全に接続」)
+MANNER = r"(?:独自|安全|簡単|直接|自動|手動|同時|一括|個別|柔軟|確実|容易|迅速|高速|\w+的)"
+
 # the sentences of a question, each with its end mark (「…どうなる？」, "… it fails.")
 SENTENCE = regex(r"[^？?。!！]+[？?。!！]?")
 

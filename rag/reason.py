@@ -15,32 +15,41 @@ So is why a default is what it is ("Why does a trail apply to all regions by def
 「default off due to volume」 gives one). Answerable negative and default whys were answered by such
 statements on every eval set; other whys are not judged (「ALIASを使う理由」 is answered by 「クエリが無料」, a
 fact with no cause word).
+
+Why something is advised (「ELBでWebSocketはセッション確立時だけLBを使うのがいいらしいけど、なぜ？」) is judged
+where the notes give that advice: then the reason is given with it (「RDSは…個別で立てた方が良い」 heads a
+section saying 「…ため」), or not at all (「セッション確立時だけLBを使うのが上手な付き合い方」).
 """
 
 from __future__ import annotations
 
 import re
 
-from rag.expect import said_of, subject
+from ingest.tokenize import tokens
+from rag.expect import held_names, named_in, names_all, said_of, subject
+from rag.glossary import with_translations
 from rag.patterns import SENTENCE, questions, regex
-from rag.statements import Statement
+from rag.statements import Statement, text_terms
 
 _WHY = regex(r"\bwhy\b|\bthe reason\b|なぜ|どうして|なんで(?!す)", re.I)  # not 「質問なんですが」
 _LIMIT = regex(r"\bcapped\b|\blimited (?:to|at)\b|\bonly\b|\bat most\b|上限|最大|しか|のみ|まで", re.I)
 # the number the limit is (「15分」, "90 days", 「5個」, "20 seconds")
 _NUMBER = regex(r"(\d[\d,.]*)\s*(?:ミリ秒|秒|分|時間|日|週間|か月|ヶ月|年|個|件|回|KB|MB|GB|TB|"
                 r"ms|seconds?|minutes?|hours?|days?|weeks?|months?|years?)", re.I)
-# a reason given (not 「…から取得」, from)
-_CAUSE = regex(r"ため|ので|から[、,。]|\bdue to\b|\bbecause\b|\bsince\b|\bso that\b|\bin order to\b|により|によって",
-               re.I)
+# a reason given (not 「…から取得」, from), or the means it comes by (「…エッジロケーションに配置することで」)
+_CAUSE = regex(r"ため|ので|から[、,。]|\bdue to\b|\bbecause\b|\bsince\b|\bso that\b|\bin order to\b|により|によって|"
+               r"ことで", re.I)
 # a why asked of what cannot be done or is not supported: "why can't", "why doesn't … support",
 # 「…できないのはなぜ？」, 「なぜ…使えないの？」. Not of what is not needed or does not change ("Why doesn't an
 # HVM AMI need OS changes?", 「容量が減らないのはなぜ？」): those are answered by what is done instead (「完全に
 # 仮想化された…」, 「最初に新しいバッチを起動して」), rarely with a cause word.
+_DOES = r"looks?|keeps?|analy[sz]es?|records?|supports?|allows?|works?|accepts?|monitors?|captures?|logs?|tracks?"
 _UNABLE_EN = (r"\bcan(?:no|')t\b|\bcouldn't\b|\b(?:doesn't|don't|does not|do not|won't|will not)\s+(?:\w+\s+)?"
               r"(?:support|record|monitor|capture|log|track|allow|let|analy[sz]e|include|accept|encrypt|use|work)|"
               r"\b(?:isn't|aren't|is not|are not)\s+(?:\w+\s+){0,2}(?:supported|allowed|recorded|logged|monitored|"
-              r"captured|analy[sz]ed|encrypted|included|available|possible)\b")
+              r"captured|analy[sz]ed|encrypted|included|available|possible)\b|"
+              # what alone it does ("Why does CloudTrail Insights only look at write events?")
+              rf"\bonly\s+(?:{_DOES})\b|\b(?:{_DOES})\s+only\b")
 _UNABLE_JA = r"(?:でき|使え|られ|送れ|(?:サポート|対応|記録|監視|分析)(?:し|され)|対象に(?:し|なら))ない|非対応|不可"
 _NOT = regex(rf"{_UNABLE_EN}|"
              rf"(?:{_UNABLE_JA})(?:の|ん)?(?:です)?(?:か)?(?:は|って|、)?\s*(?:なぜ|なんで|どうして)|"
@@ -76,3 +85,40 @@ def unexplained(asking: str, candidates: list[Statement], sections: list[frozens
         return False
     return not said_of(subject(" ".join(why)), candidates, sections,
                        lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))
+
+
+# advice asked of (「…のがいいらしいけど、なぜ？」, "Why is it recommended to …", "Why should I …"), and as
+# the notes give it (「…のが上手な付き合い方」, 「必ずDNS名でアクセスすること」, 「個別に作成…が好ましい」)
+_ADVISED = regex(r"のが(?:いい|良い|よい|ベスト)|(?:方|ほう)が(?:いい|良い|よい)|推奨|おすすめ|オススメ|望ましい|べき|"
+                 r"\brecommended\b|\bshould\b|\bbest practice\b|\badvised\b", re.I)
+_ADVICE = regex(rf"{_ADVISED.pattern}|好ましい|上手|必ず|\brecommend|\bbest\b|\bprefer", re.I)
+# a reason for advice may be what cannot be done (「GPUは使用できない」 for why not to run GPU containers on Fargate)
+_UNABLE = regex(rf"{_UNABLE_JA}|できない|不可|\bcan(?:no|')t\b|\bnot (?:supported|possible|available)\b", re.I)
+
+
+def unadvised(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
+    """Whether ``asking`` asks only why something is advised, a statement of a top section gives that advice,
+    and none of those gives a reason."""
+    why = [s for s in SENTENCE.findall(asking) if _WHY.search(s)]
+    if not why or any(not _WHY.search(q) for q in questions(asking)) or not _ADVISED.search(" ".join(why)):
+        return False
+    asked = " ".join(why)
+    about = subject(asked)
+    # what the advice is on: the question's words, not its subject's nor those asking why or what is advised
+    words = with_translations(tokens(_WHY.sub(" ", _ADVISED.sub(" ", asked)))) - about
+    # advice on it: a statement (its items, not its headings: 「Elastic Load Balancing」 heads every item) sharing
+    # more than one word of the question (「DB等に持たせるほうが望ましいのはなぜ？」 is answered by 「セッション情報を
+    # ElastiCacheなどで管理するように改修した方が良い」 in a section never naming DB), or in a section naming the
+    # subject, one word or the whole subject (「SWFよりも…StepFunctionsを使うことが推奨」)
+    held = held_names(about, sections)
+
+    def on_it(u: Statement) -> bool:
+        said = text_terms(" ".join((*u.context, u.text, *u.children)))
+        shared = words & said
+        if len(shared) > 1:
+            return True
+        return names_all(sections[u.hit_rank], held) and (
+            bool(shared) or (bool(about) and all(named_in(n, said) for n in about)))
+    advice = [u for u in candidates if _ADVICE.search(u.said) and on_it(u)]
+    return bool(advice) and not any(_CAUSE.search(u.said) or _RESTRICTED.search(u.said) or _UNABLE.search(u.said)
+                                    for u in advice)

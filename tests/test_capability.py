@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.capability import WHETHER, apart, uncompared
+from rag.capability import WHETHER, apart, uncompared, unfit
 
 
 class Notes:
@@ -21,6 +21,10 @@ class Notes:
 
     def passages(self, word, limit):
         return [s for s in self.sections if word in s][:limit]
+
+    def phrase_chunks(self, phrase):
+        words = [tokens(t) for t in self.texts]
+        return sum(any(tuple(w[i:i + len(phrase)]) == tuple(phrase) for i in range(len(w))) for w in words)
 
 
 NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポートしていない", "Lambda VPC RDS", "Lambda@Edge",
@@ -96,3 +100,27 @@ def test_yes_no_questions_are_read_as_asking_whether(question):
 )
 def test_which_to_choose_needs_each_named(question, top, unanswered):
     assert uncompared(question, [frozenset(tokens(s)) for s in top], NOTES) is unanswered
+
+
+EBS = Notes("マルチアタッチ ボリュームタイプはプロビジョンドIOPS(io1)である必要あり Nitroベースのインスタンス",
+            "データボリュームの暗号化 起動ボリュームの暗号化もサポート", "SQS Dead Letter Queue DLQ 同じリージョン")
+MULTI_ATTACH = frozenset(tokens(EBS.texts[0]))
+BOOT = frozenset(tokens(EBS.texts[1]))
+
+
+@pytest.mark.parametrize(
+    ("question", "unanswered"),
+    [
+        # a role the notes write of other things, never of the thing asked of
+        ("マルチアタッチしたEBSって起動ボリュームにできる？", True),
+        ("マルチアタッチしたEBSボリュームを起動ボリューム（ルートボリューム）として使える？", True),
+        ("マルチアタッチを有効にしたEBSボリュームってブートボリュームとして使える？", True),  # boot: 起動
+        ("Can an EBS Multi-Attach volume be used as the boot volume of the attached instances?", True),
+        # a role the notes never write may be a paraphrase; how it is used is no role
+        ("マルチアタッチしたEBSを共有ディスクとして使える？", False),
+        ("EBSのマルチアタッチって、別のAZにあるインスタンスから同時にできる？", False),
+        ("マルチアタッチの条件は？", False),  # not asking whether
+    ],
+)
+def test_a_role_is_said_where_the_thing_is_named(question, unanswered):
+    assert unfit(question, [MULTI_ATTACH, BOOT], ["マルチアタッチ", "データボリュームの暗号化"], EBS) is unanswered

@@ -69,6 +69,13 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         ("Lambda統合でINTEGRATION_TIMEOUTになるとどうなる？", "統合タイムアウトを示す", "INTEGRATION_TIMEOUT Lambda",
          False),
         ("Kinesis Data Streamsのシャードって何？", "shardの数でスループットが決まる", KINESIS, False),  # not asked
+        # capacity running out: said as a shortage, or as a store that grows
+        ("Fargate Spotの空きキャパシティがなくてタスクを起動できないときはどうなる？",
+         "Farget Spotを使ってスケールインする場合は、終了イベントが通知される", "Fargate Spot", True),
+        ("What happens if there is no Fargate Spot capacity available when ECS tries to launch my task?",
+         "Farget spotプランで最大70OFFの価格で利用できる", "Fargate Spot", True),
+        ("EFSの容量が足りなくなったらどうなる？", "ストレージ容量は弾力的で、自動的に拡張および縮小される", "EFS",
+         False),
     ],
 )
 def test_what_happens_is_said_of_the_subject(question, said, section, unanswered):

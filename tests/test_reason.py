@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.reason import unexplained, unreasoned
+from rag.reason import unadvised, unexplained, unreasoned
 from rag.statements import Statement
 
 LAMBDA = "Lambda タイムアウト 最大15分 環境変数"
@@ -60,6 +60,9 @@ SES = "SES SMTP エンドポイント EC2 TCP 25番ポート"
         ("ファイルゲートウェイで同じファイルを複数のクライアントから同時に触るのが推奨されないのはなぜ？",
          "整合性が取れないため、同一ファイルへの複数のクライアントからのアクセスは非推奨", "ファイルゲートウェイ",
          False),
+        # what alone it does is what it does not do otherwise
+        ("Why does CloudTrail Insights only look at write events and not read events?",
+         "continuously analyze write events to detect unusual patterns", "CloudTrail Insights write events", True),
         # why a default is what it is: answered by a reason only
         ("Why does a CloudTrail trail apply to all regions by default?", "全リージョンに適用するのがデフォルト",
          "CloudTrail trail", True),
@@ -80,3 +83,32 @@ SES = "SES SMTP エンドポイント EC2 TCP 25番ポート"
 )
 def test_why_not_needs_a_reason(question, said, section, unanswered):
     assert unexplained(question, [Statement(said, (), 0)], [frozenset(tokens(section))]) is unanswered
+
+
+ELB = Statement("セッション確立時だけLBを使うのが上手な付き合い方", ("WebSocketとLB",), 0,
+                section="Elastic Load Balancing（ELB）")
+ELB_DNS = Statement("ELBがスケールするときには、IPアドレスが変化するので必ずDNS名でアクセスすること", (), 0,
+                    section="Elastic Load Balancing（ELB）")
+RDS = Statement("RDSインスタンスはElastic Beanstalk環境の一部となると、パフォーマンスに最適ではないため", (), 0,
+                section="RDSはElastic Beanstalk環境に組み込まず、個別で立てた方が良い")
+FARGATE = Statement("GPUは使用できない", (), 0, section="Amazon Fargate")
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "section", "unanswered"),
+    [
+        # the notes give the advice without its reason: the section restates the question
+        ("ELBでWebSocketを扱うときはセッション確立時だけLBを使うのがいいらしいけど、それはなぜ？", [ELB, ELB_DNS],
+         "ELB WebSocket LB セッション IP DNS", True),
+        # with it (「…ので必ずDNS名で」; a section headed by the advice, saying 「…ため」)
+        ("Why should I always reach an ELB through its DNS name rather than its IP address?", [ELB, ELB_DNS],
+         "ELB WebSocket LB セッション IP DNS", False),
+        ("Elastic BeanstalkでRDSを環境の中に作らないほうがいいって言われるのはなぜ？", [RDS],
+         "Elastic Beanstalk RDS 環境 個別", False),
+        # advice the notes do not give is not judged here; what cannot be done is a reason
+        ("GPUが必要なコンテナをFargateに載せないほうがいいのはなぜ？", [FARGATE], "Fargate GPU", False),
+        ("Why use an ALIAS record?", [Statement("クエリが無料", (), 0)], "Route 53 ALIAS", False),  # no advice asked
+    ],
+)
+def test_why_advised_needs_the_reason_with_the_advice(question, said, section, unanswered):
+    assert unadvised(question, said, [frozenset(tokens(section))]) is unanswered
