@@ -11,7 +11,7 @@ never says anything is replicated does not answer it (`unstated`); nor does it a
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 from ingest.indexdb import IndexDB
@@ -20,6 +20,7 @@ from rag.capability import WHETHER
 from rag.expect import held_names, names_all, subject
 from rag.glossary import translations
 from rag.glossary_terms import SERVICE_NAMES
+from rag.outcome import unit_split_of
 from rag.patterns import MANNER, regex
 from rag.query import WISH
 from rag.statements import Statement, text_terms
@@ -146,6 +147,10 @@ _CHANGES_WORDS = (
     # fewer of something: 「件数を減らすには」 is answered by 「項目数を少なくする」
     (r"減ら[しすせ]|削減|\b(?:reduce|decrease)\b", r"減|少な|削減|\breduc|\bdecreas|\bfewer\b|\bless\b"),
     (r"変換|\bconvert\b", r"変換|\bconvert", True),  # made into something ("Can I convert … into …?")
+    # a shard or partition split or merged, said of it (``unit_split_of``: not 「shardとは、データを分割して
+    # 保存する単位」); other things split are not judged
+    (r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|させ)|スプリット|\bsplit|\bmerg",
+     r"分割|統合|\bsplit|\bmerg", False, unit_split_of),
     (r"スケジュール|定期(?:的に)?(?:実行|起動)|\bschedul\w*|\bevery (?:hour|day|week|month|minute)",
      r"スケジュール|定期|\bschedul|\bcron|間隔|\brate\b"),
     # applying for something is answered by where to apply, not by a note that one applies (「Pre-Warming
@@ -186,17 +191,25 @@ class _Change(NamedTuple):
     at_can: re.Pattern[str]  # asked whether it can be done
     stated: re.Pattern[str]  # how a note says it is done
     placed: bool  # made somewhere: a statement must say where it is made to (see _TO)
+    bound: Callable[[str], re.Pattern[str] | None] | None = None  # how it is said of the question's thing
+
+    def said(self, question: str) -> re.Pattern[str]:
+        """How a note says this change is made, of the thing ``question`` names when it is bound to one."""
+        return (self.bound and self.bound(question)) or self.stated
 
     def asked_how(self, doing: str, question: str) -> bool:
-        """Whether a how-to question asks this change: where it says what to do, or right before には."""
-        return bool(self.asked.search(doing) or self.at_how.search(question))
+        """Whether a how-to question asks this change: where it says what to do, or right before には; a
+        change bound to its thing anywhere in the question (「シャードを分割したりマージしたりする手順」)."""
+        return bool(self.asked.search(doing) or self.at_how.search(question)
+                    or (self.bound and self.asked.search(question)))
 
 
-def _change(asked: str, stated: str, placed: bool = False) -> _Change:
+def _change(asked: str, stated: str, placed: bool = False,
+            bound: Callable[[str], re.Pattern[str] | None] | None = None) -> _Change:
     return _Change(regex(asked, re.I), regex(rf"(?:{asked}){_THEN}\s*{_AT_HOW}", re.I),
                    regex(rf"(?:{asked}){_AT_CAN}|(?:{_AUTOMATICALLY})(?:{asked})" +
                          (rf"|\b(?:can|could) (?:i|we|you) (?:{asked})" if placed else ""), re.I),
-                   regex(stated, re.I), placed)
+                   regex(stated, re.I), placed, bound)
 
 
 _CHANGES = tuple(_change(*words) for words in _CHANGES_WORDS)
@@ -252,6 +265,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     whether = WHETHER.search(question)
     if not asked and whether:  # whether it can be done (「ECRのイメージを別リージョンに複製できる？」)
         asked = [c for c in _CHANGES if c.at_can.search(question)]
+    asked = [c for c in asked if not c.bound or c.bound(question)]  # a change bound only to things it binds
     if not asked or not sections:
         return False
     places = _places(question) if any(c.placed for c in asked) else []
@@ -270,6 +284,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     set_ = (_SETTING.asked_how(doing, question) or bool(whether and _SETTING.at_can.search(question))
             or bool(_PREVENTED.search(doing)))
     assigned = _ASSIGNING.asked_how(doing, question)
+    stated = [c.said(question) for c in asked]
 
     # when no top section names the subject (EFS asked; KMS's and EBS's sections found), only statements
     # about what is changed speak for it: EBS's 「暗号化機能を有効化」 does not say how EFS's is turned on
@@ -284,7 +299,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
         written = text_terms(_ZONE.sub("AZ", text))
         if not all(any(_written(t, written) for t in place) for place in places):
             return False
-        return any(c.stated.search(text) for c in asked) or bool(assigned and of_it) or bool(
+        return any(said.search(text) for said in stated) or bool(assigned and of_it) or bool(
             set_ and _SET.search(text) and (of_it or not changed))
 
     return not any(says(u) for u in candidates)

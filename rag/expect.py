@@ -237,6 +237,9 @@ _DURATION_NOUN = regex(rf"(?:{_QUANTITY_JA})(?!キュー)|{_QUANTITY_EN}", re.I)
 
 
 _SIZE_NOUN = regex(r"サイズ|容量|\bsize\b", re.I)
+_HOW_MUCH = regex(r"どれ[くぐ]らい|どのくらい|どの程度|\bhow long\b", re.I)
+_COSTS = regex(r"料金|費用|コスト|お金|金額|価格|値段|円|ドル|USD|\$|月(?:に|額)|ペナルティ|負荷|オーバーヘッド|"
+               r"\b(?:cost|price|pay|charge|fee|penalt|overhead|monthly|per month)", re.I)
 _SPEED_NOUN = regex(r"速度|帯域|\bspeed\b|\bbandwidth\b", re.I)
 
 
@@ -285,6 +288,11 @@ class Expected:
                         kinds.add(kind)
                         units.append((kind, i))
         kinds -= {"count"} if units else set()  # "how many days" asks for days
+        taken = _TAKEN.search(question) is not None
+        # 「ログがS3に届くまでどれくらいかかる？」 asks a duration (not 「かかる時間を短くするには？」, which asks how,
+        # nor what a thing costs: 「料金どれくらいかかる？」, 「初回アクセスのペナルティはどれくらいかかる？」)
+        if taken and not kinds and _HOW_MUCH.search(question) and not _COSTS.search(question):
+            kinds.add("duration")
         extreme_only = bool(_EXTREMES.search(question)) and not _DEFAULTS.search(question)
         # "how often … at most" is the shortest interval (「最小1分間隔」): a frequency's end is not the
         # interval's (「最大間隔は？」 still asks the longest)
@@ -292,8 +300,7 @@ class Expected:
         return cls(frozenset(kinds), tuple(units), extreme_only, _sizes(question), ends,
                    _RATE.search(question) is not None or _THROTTLED.search(question) is not None,
                    _OFTEN.search(question) is not None,
-                   _PER_UNIT.search(question) is not None, _FREE_ASKED.search(question) is not None,
-                   _TAKEN.search(question) is not None)
+                   _PER_UNIT.search(question) is not None, _FREE_ASKED.search(question) is not None, taken)
 
     @classmethod
     @lru_cache(maxsize=1024)
@@ -401,8 +408,18 @@ class Subject(frozenset):
 
 # between two names of one list: 「ENAとIntel VF」, "SQS or SNS", 「SQS、SNS」, 「ENAを使う場合とIntel VFを使う場合」
 _JOINED = regex(r"\s*(?:(?:を|で)?(?:使う|使った|使用する|利用する)?(?:場合|とき|時)(?:と|や)|"
-                r"と|や|、|,|/|／|and|or|vs\.?)\s*(?:(?:AWS|Amazon)\s+)?", re.I)  # 「Data PipelineとAWS Glue」
+                r"と|や|、|,|/|／|and|or|vs\.?|versus)\s*(?:the\s+)?(?:(?:AWS|Amazon)\s+)?", re.I)  # 「…とAWS Glue」
 _SAME_NAME = regex(r"[\s\d.]*")  # 「Intel 82599 VF」 is one name
+
+
+# the kind of a thing, after its name: "Windows Server" is Windows (the notes write 「Windowsはサポートして
+# おらず」, never "server" beside it)
+_KINDS = frozenset({"server", "servers", "edition", "os"})
+
+
+def _head(name: list[str]) -> str:
+    """The word of a name that says which thing it is: its last, unless that only says what kind of thing."""
+    return name[-2] if len(name) > 1 and name[-1].lower() in _KINDS else name[-1]
 
 
 @lru_cache(maxsize=1024)
@@ -425,7 +442,7 @@ def subject(question: str) -> Subject:
             lists.append([[word]])
     out.choices = tuple(tuple(frozenset(t for w in name for t, _ in terms(w)) for name in names_)
                         for names_ in lists if len(names_) > 1)
-    out.heads = frozenset(t for names_ in lists for name in names_ for t, _ in terms(name[-1])[-1:])
+    out.heads = frozenset(t for names_ in lists for name in names_ for t, _ in terms(_head(name))[-1:])
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from ingest.tokenize import normalize, terms
 from rag.expect import said_of, subject
@@ -20,9 +21,15 @@ from rag.statements import Statement
 from rag.titles import written_headings
 
 # 「…たらどうなる？」, 「…メッセージって、どうなるの？」, "what happens when …"
-# (「失敗した場合、環境はどういう状態になる？」: what becomes of something named between)
-_ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*(?:[^、。？?]{1,10}?(?:は|が)\s*)?"
-               r"(?:どう(?:なる|なり|なっ)|どういう状態)|\bwhat (?:happens|will happen|would happen)\b", re.I)
+# (「失敗した場合、環境はどういう状態になる？」, 「変更したら、すでにキューに入っているメッセージにはどう影響する？」:
+# what becomes of something named between)
+_ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*(?:[^、。？?]{1,20}?(?:は|が)\s*)?"
+               r"(?:どう(?:なる|なり|なっ|影響)|どういう状態)|\bwhat (?:happens|will happen|would happen)\b", re.I)
+# …or whether something follows from what occurs, the occurrence read in the condition only (「terminateしたら、
+# EBSボリュームも一緒に消える？」, "If I terminate an instance, does its root volume get deleted?"; not "If I copy
+# a snapshot, will the copy be deleted by the policy?")
+_FOLLOWS = regex(r"^(?P<ja>.*?(?:たら|れば|場合(?:は|に)?))[、,]\s*[^。？?]{1,40}[？?]|"
+                 r"\bif\b(?P<en>[^?,]{3,80}),\s*(?:does|do|will|would|is|are)\b[^?]*\?", re.I)
 
 _SPLIT_OBJECT = regex(r"([ァ-ヶー]{2,}|[A-Za-z]{2,})\s*(?:を|が)?\s*(?:分割|統合|マージ|スプリット)|"
                       r"\b(?:split|splitting|merge|merging)\s+(?:the\s+|a\s+|an\s+|two\s+)?([A-Za-z]+)", re.I)
@@ -49,6 +56,11 @@ def _bound(thing: re.Pattern[str], ja: str, en: str) -> Callable[[str], re.Patte
 # a split or merge is said of the thing split (「シャードを分割」, "split a shard"; not 「shardとは、データを
 # 分割して保存する」, which splits data)
 _split_of = _bound(_SPLIT_OBJECT, "分割|統合|スプリット|split|merg", "split|merg")
+# a unit of storage split (「シャードを分割する手順」): how-to questions ask it of shards and partitions only
+# (「トラフィックを新旧モデルに分割」 is the notes' 「切り替え」, 「ファイルを分割してアップロード」 their Multipart)
+unit_split_of = _bound(regex(r"(シャード|パーティション)\s*(?:を|が)?\s*(?:分割|統合|マージ|スプリット)|"
+                             r"\b(?:split|splitting|merge|merging)\s+(?:the\s+|a\s+|an\s+|two\s+)?(shards?|partitions?)",
+                             re.I), "分割|統合|スプリット|split|merg", "split|merg")
 
 
 # what holds other things, deleted (「SQSのキューを削除したら、中のメッセージは？」, "delete the alias"): a
@@ -67,45 +79,67 @@ _DELETED = regex(rf"({_HOLDERS_JA})(?:自体|ごと)?\s*(?:を|が)\s*(?:削除|
 _deleted_of = _bound(_DELETED, "削除|消", "delet|remov")  # 「キューを削除」, "delete a queue"
 
 
+class _Event(NamedTuple):
+    asked: re.Pattern[str]  # how a question says it occurs
+    stated: re.Pattern[str]  # how a note says it occurred
+    bind: Callable[[str], re.Pattern[str] | None] | None = None  # said of the thing the question names
+    # asked as a condition too (「削除したら、…も消える？」); not a failure, a limit exceeded or a mismatch:
+    # 「16TBを超える場合、1ボリュームで足りる？」 is answered by 「最大容量は16TB」, "If an AZ goes down, is my
+    # EFS data still accessible?" by 「複数AZに複製されて保存される」
+    follows: bool = True
+
+
+def _event(asked: str, stated: str, bind: Callable[[str], re.Pattern[str] | None] | None = None,
+           follows: bool = True) -> _Event:
+    return _Event(regex(asked, re.I), regex(stated, re.I), bind, follows)
+
+
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure); a split also as
 # said of the thing split (``_split_of``), a holder's deletion of the holder (``_deleted_of``)
-_EVENTS = tuple((regex(asked, re.I), regex(stated, re.I), bind[0] if bind else None) for asked, stated, *bind in (
-    (r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
-     r"\berror|\b(?:goes|went|is|are|going) down\b",
-     r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|停止|止ま|落ち|下が|低下|リトライ|再試行|\bfail|\bunhealth|"
-     r"\berror|\bretr|\bdown\b"),
-    (r"超え|こえ|超過|上回|オーバー|\bmore than\b|\bexceed|\bbeyond\b",
-     r"超え|こえ|超過|上回|以上|達|届|\bexceed|\bmore than\b|\bover\b"),
-    (r"削除|(?<!解)消[しすせ]|\bdelet|\bremov", r"削除|消|\bdelet|\bremov", _deleted_of),
+_EVENTS = (
+    _event(r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
+           r"\berror|\b(?:goes|went|is|are|going) down\b",
+           r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|停止|止ま|落ち|下が|低下|リトライ|再試行|\bfail|"
+           r"\bunhealth|\berror|\bretr|\bdown\b", follows=False),
+    _event(r"超え|こえ|超過|上回|オーバー|\bmore than\b|\bexceed|\bbeyond\b",
+           r"超え|こえ|超過|上回|以上|達|届|\bexceed|\bmore than\b|\bover\b", follows=False),
+    _event(r"削除|(?<!解)消[しすせ]|\bdelet|\bremov", r"削除|消|\bdelet|\bremov", _deleted_of),
     # a split asked as done (not Lambda's 「統合」, an integration)
-    (r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|され)|スプリット|\bsplit|\bmerg",
-     r"分割|統合|\bsplit|\bmerg", _split_of),
-    (r"当てはまらな|一致しな|該当しな|マッチしな|\bdo(?:es)?n'?t match|\bno match",
-     r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch"),
-    (r"中断|\binterrupt", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
-    # a setting changed while in use (「遅延時間を途中で変更したら」: not 「重みを変更したら」, which the notes
-    # answer by what the setting does), an instance terminated (not 「環境を終了したら」)
-    (r"途中で\S{0,4}(?:変更|変え|切り?替え)",
-     r"変更|変え|変わ|変化|切り?替|更新|反映|\bchang|\bmodif|\bupdat"),
-    (r"\bterminat|ターミネート", r"終了|停止|\bterminat|\bstop"),
+    _event(r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|され)|スプリット|\bsplit|\bmerg",
+           r"分割|統合|\bsplit|\bmerg", _split_of),
+    _event(r"当てはまらな|一致しな|該当しな|マッチしな|\bdo(?:es)?n'?t match|\bno match",
+           r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch", follows=False),
+    _event(r"中断|\binterrupt", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
+    # a setting changed while in use (「遅延時間を途中で/後から変更したら」: not 「重みを変更したら」, which the
+    # notes answer by what the setting does), an instance terminated (not 「環境を終了したら」)
+    _event(r"(?:途中|後)(?:で|から)\S{0,4}(?:変更|変え|切り?替え)",
+           r"変更|変え|変わ|変化|切り?替|更新|反映|\bchang|\bmodif|\bupdat"),
+    _event(r"\bterminat|ターミネート", r"終了|停止|\bterminat|\bstop"),
     # capacity running out (「Fargate Spotの空きキャパシティがないとき」): said as a shortage, a wait, a limit
     # reached or none, or as what grows (「容量が足りなくなったら」 is answered by EFS's 「自動的に拡張および縮小」,
     # S3's 「容量無制限」, AWS Batch's 「空いているコンピュータが無い時は…待機」, ALB's 「自動スケールする」)
-    (r"(?:キャパシティ|容量|空き)[^、。？?]{0,4}?(?:が|の)?\s*(?:ない|無い|なく|不足|足りな|確保でき(?:な|ず))|"
-     r"\bno\s+(?:[\w-]+\s+){0,3}capacity\b|\bcapacity\s+(?:is\s+|isn't\s+)?(?:not\s+)?(?:available|unavailable)|"
-     r"\binsufficient\s+capacity\b|\bout of capacity\b|\brun(?:s|ning)? out of\b",
-     r"不足|足りな|枯渇|空き|空い|確保|拡張|縮小|弾力|無制限|制限(?:な|無)|待機|待ち|超え|達|届|遅延|"
-     r"自動(?:的に)?スケール|\binsufficient|\bunavailable|\bexpand|\belastic|\bgrow|\bshrink|\bunlimited|\bwait|"
-     r"\bqueue|\bexceed|\bauto-?scal"),
-))
+    _event(r"(?:キャパシティ|容量|空き)[^、。？?]{0,4}?(?:が|の)?\s*(?:ない|無い|なく|不足|足りな|確保でき(?:な|ず))|"
+           r"\bno\s+(?:[\w-]+\s+){0,3}capacity\b|\bcapacity\s+(?:is\s+|isn't\s+)?(?:not\s+)?(?:available|unavailable)|"
+           r"\binsufficient\s+capacity\b|\bout of capacity\b|\brun(?:s|ning)? out of\b",
+           r"不足|足りな|枯渇|空き|空い|確保|拡張|縮小|弾力|無制限|制限(?:な|無)|待機|待ち|超え|達|届|遅延|"
+           r"自動(?:的に)?スケール|\binsufficient|\bunavailable|\bexpand|\belastic|\bgrow|\bshrink|\bunlimited|"
+           r"\bwait|\bqueue|\bexceed|\bauto-?scal"),
+)
 
 
 def unhappened(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
-    """Whether ``asking`` asks what happens when something occurs, and no statement of a top section
-    naming its subject (as far as the top sections name it) speaks of that occurrence."""
+    """Whether ``asking`` asks what happens when something occurs, or whether something follows, and no
+    statement of a top section naming its subject (as far as the top sections name it) speaks of that
+    occurrence."""
     # the sentence that asks it (「…ヘルスチェック落ちたらどうなる？Rolling with additional batchは…何が違うの？」)
     sentence = next((s for s in SENTENCE.findall(asking) if _ASKED.search(s)), "")
-    asked = [(bind and bind(sentence)) or stated for occurs, stated, bind in _EVENTS if occurs.search(sentence)]
+    condition, events = sentence, _EVENTS
+    if not sentence:
+        sentence = next((s.strip() for s in SENTENCE.findall(asking) if _FOLLOWS.search(s.strip())), "")
+        follows = _FOLLOWS.search(sentence)
+        condition = (follows.group("ja") or follows.group("en")) if follows else ""
+        events = tuple(e for e in _EVENTS if e.follows)
+    asked = [(e.bind and e.bind(condition)) or e.stated for e in events if e.asked.search(condition)]
     if not asked:
         return False
     # of a heading it writes, from that section (「ローリングデプロイで…」: not the Immutable section's failure)

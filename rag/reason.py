@@ -50,7 +50,8 @@ _UNABLE_EN = (r"\bcan(?:no|')t\b|\bcouldn't\b|\b(?:doesn't|don't|does not|do not
               r"captured|analy[sz]ed|encrypted|included|available|possible)\b|"
               # what alone it does ("Why does CloudTrail Insights only look at write events?")
               rf"\bonly\s+(?:{_DOES})\b|\b(?:{_DOES})\s+only\b")
-_UNABLE_JA = r"(?:でき|使え|られ|送れ|(?:サポート|対応|記録|監視|分析)(?:し|され)|対象に(?:し|なら))ない|非対応|不可"
+_UNABLE_JA = (r"(?:でき|使え|られ|送れ|(?:サポート|対応|記録|監視|分析)(?:し|され)|対象に(?:し|なら))ない|非対応|不可|"
+              r"対象外(?:に|と)?(?:なって(?:い)?る)?")  # 「対象外になっているのはなぜ？」
 _NOT = regex(rf"{_UNABLE_EN}|"
              rf"(?:{_UNABLE_JA})(?:の|ん)?(?:です)?(?:か)?(?:は|って|、)?\s*(?:なぜ|なんで|どうして)|"
              rf"(?:なぜ|なんで|どうして).*(?:{_UNABLE_JA})(?:の|ん(?:だ|です)?)?(?:です)?か?\s*[？?]?$", re.I)

@@ -41,6 +41,7 @@ NOTES = Notes("Fargate GPUは使用できない", "EFS WindowsのSMBはサポー
         ("FargateでWindowsコンテナって動かせたっけ？", ["Fargate タスク", "EFS Windows"], True),  # as remembered
         ("Can I use GPUs with Fargate?", ["Fargate GPUは使用できない"], False),
         ("Can I mount EFS from Windows servers?", ["EFS WindowsのSMBはサポートしていない"], False),
+        ("Windows ServerのEC2からEFSをマウントして使える？", ["EFS WindowsのSMBはサポートしていない EC2"], False),
         # what it is for or an example sets the scene; a name the notes never write is judged elsewhere
         ("Can I use GPUs with Fargate for my ML inference containers?", ["Fargate GPUは使用できない"], False),
         ("Can Lambda@Edge reach my VPC, like an RDS database?", ["Lambda VPC RDS", "Lambda@Edge"], True),

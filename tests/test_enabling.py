@@ -204,6 +204,13 @@ def _said(text: str, rank: int = 0) -> Statement:
          "Scale Inの対象から除外する用に指定可能", "Auto Scaling インスタンス保護", False),
         ("Auto Scalingでスケールインするとき、特定のインスタンスだけは削除されないようにしたい。どう設定すればいい？",
          "EC2インスタンスを減らすこと", "Auto Scaling Scale In", True),
+        # a split is said of the thing split, wherever the question names it
+        ("Kinesis Data Streamsでシャードを分割したりマージしたりする具体的な手順を教えて",
+         "shardとは、データを分割して保存するための単位", "Kinesis shard", True),
+        ("How do I split a shard in Kinesis Data Streams?", "ホットシャードを分割してスループットを上げる",
+         "Kinesis shard", False),
+        ("SageMakerでトラフィックを新旧モデルに分割する方法は？",  # only shards and partitions are bound
+         "一部のトラフィックを新しいモデルに切り替え、残りは古いモデルに残す", "SageMaker Guardrails", False),
     ],
 )
 def test_how_to_make_a_change_no_statement_says_is_made(question, said, section, unsaid):

@@ -63,6 +63,8 @@ from rag.statements import statements
         ("Lambdaのメモリの上限は？", {"size"}),
         ("SQSの可視性タイムアウト、最大いくつまで設定できる？", {"duration"}),  # いくつ of a duration
         ("ENAとIntel VFの最大ネットワーク速度はそれぞれいくつ？", {"speed"}),  # いくつ of a speed
+        ("CloudTrailでAPIを叩いてから、そのログがS3に届くまでどれくらいかかる？", {"duration"}),  # how long it takes
+        ("ALBの料金ってどれくらいかかるの？", set()),  # what it costs
         ("What's the default throttling limit?", {"count"}),  # a rate of requests
         ("EFSのマウントで開けるポート番号って何番？", {"port"}),  # a port's number
         ("RDSのポート番号を変更するには？", set()),
@@ -286,6 +288,8 @@ def test_names_joined_by_and_are_alternatives():
     assert gives(statement, expected, about, frozenset(tokens("EC2 Intel VF 最大10Gbps")))
     # one name of a compound is not enough: "Lambda Layers" needs both words
     assert subject("Lambda Layersって何MB？").choices == ()
+    assert subject("What's the max network speed with ENA versus the Intel 82599 VF interface?").choices == (
+        (frozenset({"ena"}), frozenset({"intel", "vf"})),)
     # nor when each is named in a clause of its own (「ENAを使う場合とIntel 82599 VFを使う場合」)
     asked = subject("拡張ネットワーキングでENAを使う場合とIntel 82599 VFを使う場合、最大帯域はそれぞれどれくらい？")
     assert asked.choices == ((frozenset({"ena"}), frozenset({"intel", "vf"})),)

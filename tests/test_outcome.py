@@ -69,6 +69,18 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         ("Lambda統合でINTEGRATION_TIMEOUTになるとどうなる？", "統合タイムアウトを示す", "INTEGRATION_TIMEOUT Lambda",
          False),
         ("Kinesis Data Streamsのシャードって何？", "shardの数でスループットが決まる", KINESIS, False),  # not asked
+        # whether something follows from what occurs: the occurrence read in the condition only
+        ("EC2インスタンスをterminateしたら、アタッチしてたEBSボリュームも一緒に消えちゃう？",
+         "EC2インスタンスにアタッチして使用するブロックレベルのストレージ", "EBS EC2", True),
+        ("If I terminate an EC2 instance, does its EBS root volume get deleted as well?",
+         "EC2インスタンスにアタッチして使用するブロックレベルのストレージ", "EBS EC2", True),
+        ("If I copy a snapshot created by a DLM policy, will the copy be deleted by the policy too?",
+         "新しいコピーはデータ保存期間設定の影響を受けない", "EBS DLM snapshot", False),
+        # a limit exceeded or a failure, asked as a condition, is answered by the limit or what survives it
+        ("EBSで16TBを超える容量が必要な場合、1ボリュームで足りる？", "最大容量は16TB", "EBS 特徴", False),
+        ("If an AZ goes down, is my EFS data still accessible?", "複数AZに複製されて保存される", "EFS AZ", False),
+        ("SQSの遅延キューの遅延時間を後から変更したら、すでにキューに入っているメッセージにはどう影響する？",
+         "遅延キューはキュー全体に遅延時間を設定する", "SQS 遅延キュー", True),
         # capacity running out: said as a shortage, or as a store that grows
         ("Fargate Spotの空きキャパシティがなくてタスクを起動できないときはどうなる？",
          "Farget Spotを使ってスケールインする場合は、終了イベントが通知される", "Fargate Spot", True),

@@ -60,6 +60,8 @@ SES = "SES SMTP エンドポイント EC2 TCP 25番ポート"
         ("ファイルゲートウェイで同じファイルを複数のクライアントから同時に触るのが推奨されないのはなぜ？",
          "整合性が取れないため、同一ファイルへの複数のクライアントからのアクセスは非推奨", "ファイルゲートウェイ",
          False),
+        ("SQSのメッセージ属性がKMS暗号化の対象外になっているのはなぜ？", "メッセージ属性は暗号化されない",
+         "SQS KMS メッセージ属性", True),
         # what alone it does is what it does not do otherwise
         ("Why does CloudTrail Insights only look at write events and not read events?",
          "continuously analyze write events to detect unusual patterns", "CloudTrail Insights write events", True),
