@@ -81,6 +81,10 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         ("If an AZ goes down, is my EFS data still accessible?", "複数AZに複製されて保存される", "EFS AZ", False),
         ("SQSの遅延キューの遅延時間を後から変更したら、すでにキューに入っているメッセージにはどう影響する？",
          "遅延キューはキュー全体に遅延時間を設定する", "SQS 遅延キュー", True),
+        # a time limit passed
+        ("Step Functionsのステートマシンの実行がタイムアウトしたらどうなるの？",
+         "ステートマシンの実行ステータスが変化した", "Step Functions", True),
+        ("Lambdaが実行中にタイムアウトしたらどうなる？", "タイムアウトは最大15分", "Lambda", False),
         # capacity running out: said as a shortage, or as a store that grows
         ("Fargate Spotの空きキャパシティがなくてタスクを起動できないときはどうなる？",
          "Farget Spotを使ってスケールインする場合は、終了イベントが通知される", "Fargate Spot", True),
