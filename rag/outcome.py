@@ -115,9 +115,13 @@ _EVENTS = (
     _event(r"(?:途中|後)(?:で|から)\S{0,4}(?:変更|変え|切り?替え)",
            r"変更|変え|変わ|変化|切り?替|更新|反映|\bchang|\bmodif|\bupdat"),
     _event(r"\bterminat|ターミネート", r"終了|停止|\bterminat|\bstop"),
-    # a time limit passed (「フックがタイムアウトしたら」, 「待ち時間を過ぎても終わらなかったら」)
+    # a time limit passed (「フックがタイムアウトしたら」, 「待ち時間を過ぎても終わらなかったら」): said as a
+    # timeout, a retry, a wait or how long a thing is kept (SNS's 「Retryされる」, AWS Batch's 「待機させ」,
+    # API Gateway's INTEGRATION_TIMEOUT, CloudTrail's "stored for 90 days"; not Connection Draining's 「一定
+    # 時間待つ」, which says nothing of after)
     _event(r"タイムアウトし|(?:待ち|待機)?時間(?:を|が)過ぎ|期限(?:を|が)過ぎ|\btime(?:s|d)?\s?out\b",
-           r"タイムアウト|\btime-?out|\btimed out|経過|過ぎ|打ち切|強制|期限切れ"),
+           r"タイムアウト|time-?out|\btimed out|経過|打ち切|強制|期限切れ|リトライ|再試行|待機|(?:保存|保持)期間|"
+           r"\bretr|\bstored for\b"),
     # capacity running out (「Fargate Spotの空きキャパシティがないとき」): said as a shortage, a wait, a limit
     # reached or none, or as what grows (「容量が足りなくなったら」 is answered by EFS's 「自動的に拡張および縮小」,
     # S3's 「容量無制限」, AWS Batch's 「空いているコンピュータが無い時は…待機」, ALB's 「自動スケールする」)

@@ -85,6 +85,8 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         ("Step Functionsのステートマシンの実行がタイムアウトしたらどうなるの？",
          "ステートマシンの実行ステータスが変化した", "Step Functions", True),
         ("Lambdaが実行中にタイムアウトしたらどうなる？", "タイムアウトは最大15分", "Lambda", False),
+        ("If an SNS message delivery times out, will it be retried?",  # said as a retry
+         "メッセージ送信ができない場合はRetryされる。", "SNS", False),
         # capacity running out: said as a shortage, or as a store that grows
         ("Fargate Spotの空きキャパシティがなくてタスクを起動できないときはどうなる？",
          "Farget Spotを使ってスケールインする場合は、終了イベントが通知される", "Fargate Spot", True),
