@@ -94,7 +94,7 @@ _ADVISED = regex(r"のが(?:いい|良い|よい|ベスト)|(?:方|ほう)が(?:
                  r"\brecommended\b|\bshould\b|\bbest practice\b|\badvised\b", re.I)
 _ADVICE = regex(rf"{_ADVISED.pattern}|好ましい|上手|必ず|\brecommend|\bbest\b|\bprefer", re.I)
 # a reason for advice may be what cannot be done (「GPUは使用できない」 for why not to run GPU containers on Fargate)
-_UNABLE = regex(rf"{_UNABLE_JA}|できない|不可|\bcan(?:no|')t\b|\bnot (?:supported|possible|available)\b", re.I)
+_UNABLE = regex(rf"{_UNABLE_JA}|\bcan(?:no|')t\b|\bnot (?:supported|possible|available)\b", re.I)
 
 
 def unadvised(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
