@@ -86,12 +86,24 @@ def names(thing: str, section_terms: frozenset[str], used: Collection[str]) -> b
                for term, parts in judged)
 
 
+_OWNER = regex(r"^([A-Za-z0-9][A-Za-z0-9 ]*)の(.+)$")
+
+
+def _owned(thing: str) -> str:
+    """The thing without the service it is written of (「EC2の起動ボリューム」: the boot volume, named by EBS's
+    「起動ボリュームの暗号化」): the service is the question's subject, judged as such."""
+    m = _OWNER.match(thing)
+    owner = m and {t for t, _ in terms(m.group(1))}
+    return m.group(2) if m and owner and owner <= SERVICE_NAMES else thing
+
+
 def unnamed(question: str, sections: list[frozenset[str]], db: IndexDB) -> bool:
     """Whether ``question`` asks how to turn on or set up a thing that none of ``sections`` names with
     the question's subject (「EventBridgeで…デッドレターキューはどう設定する？」: SQS's section names
     dead-letter queues, not EventBridge)."""
     if not (things := enabled(question)):
         return False
+    things = tuple(map(_owned, things))
     found, _ = db.doc_freq(t for thing in things for term, parts in terms(thing) for t in (term, *parts))
     used = {t for t, n in found.items() if n}
     about = subject(question)

@@ -211,9 +211,11 @@ _MEASURED = regex(rf"\d[\d.,]*\s*(?:{'|'.join(_unit(kind) for kind in SCALES)})(
 
 @cache
 def _value(kind: str, units: range) -> re.Pattern[str]:
+    """A number in one of ``units`` of ``kind`` (「数分後に全て」: a few, in a duration)."""
     scale = SCALES[kind]
     alternatives = "|".join(f"{scale[i][0]}|{scale[i][1]}" for i in units if 0 <= i < len(scale))
-    return regex(rf"\d\s*(?:{alternatives})(?![a-z]){_PER}", re.I)
+    few = "数" if kind == "duration" else "(?!)"
+    return regex(rf"(?:\d|{few})\s*(?:{alternatives})(?![a-z]){_PER}", re.I)
 
 
 # a search-box query of a few words ending in a quantity's noun asks for it: 「kinesis 保持期間」, "lambda

@@ -77,6 +77,7 @@ KATAKANA_NAMES: dict[str, str] = {
     "シークレッツマネージャー": "Secrets Manager", "APIゲートウェイ": "API Gateway", "デフォ": "デフォルト",
     "ラムダアットエッジ": "Lambda@Edge", "クラリファイ": "Clarify", "モデルモニター": "Model Monitor",
     "インボークエンドポイント": "InvokeEndpoint",
+    "ルートボリューム": "起動ボリューム", "ブートボリューム": "起動ボリューム",  # what the notes call the root volume
 }
 
 # AWS / IT vocabulary; inflections are separate keys (plural 's' is stripped by the tokenizer).

@@ -79,6 +79,23 @@ _DELETED = regex(rf"({_HOLDERS_JA})(?:自体|ごと)?\s*(?:を|が)\s*(?:削除|
 _deleted_of = _bound(_DELETED, "削除|消", "delet|remov")  # 「キューを削除」, "delete a queue"
 
 
+_EXCEEDED = r"超え|こえ|超過|上回|以上|達|届|\bexceed|\bmore than\b|\bover\b"
+# the limit passed: the number right before the word (「300件を超える」), or after it ("more than 300")
+_PASSED = regex(r"(?<![\d,.])(\d[\d,]*)\s*[^\d\s、。？?]{0,6}?(?:を|が)?\s*(?:超え|こえ|超過|上回|オーバー)|"
+                r"\b(?:more than|exceed\w*|beyond|over)\s+(\d[\d,]*)", re.I)
+
+
+def _exceeding(condition: str) -> re.Pattern[str] | None:
+    """A limit exceeded is said with the limit the question names (「1秒300件を超えるペースで送り続けたら」 is
+    not answered by DLQ's 「その数に達すると」, but 「1000件超えて書き込むと」 is by 「1000レコードの制限を超える
+    と遅延」): the number and the word side by side."""
+    numbers = {(m.group(1) or m.group(2)).replace(",", "") for m in _PASSED.finditer(condition)}
+    if not numbers:
+        return None
+    limit = "|".join(rf"(?<![\d,.]){re.escape(n)}(?![\d])" for n in sorted(numbers))
+    return regex(rf"(?:{limit})[^、。,.]{{0,16}}?(?:{_EXCEEDED})|(?:{_EXCEEDED})[^、。,.]{{0,12}}?(?:{limit})", re.I)
+
+
 class _Event(NamedTuple):
     asked: re.Pattern[str]  # how a question says it occurs
     stated: re.Pattern[str]  # how a note says it occurred
@@ -101,8 +118,7 @@ _EVENTS = (
            r"\berror|\b(?:goes|went|is|are|going) down\b",
            r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|停止|止ま|落ち|下が|低下|リトライ|再試行|\bfail|"
            r"\bunhealth|\berror|\bretr|\bdown\b", follows=False),
-    _event(r"超え|こえ|超過|上回|オーバー|\bmore than\b|\bexceed|\bbeyond\b",
-           r"超え|こえ|超過|上回|以上|達|届|\bexceed|\bmore than\b|\bover\b", follows=False),
+    _event(r"超え|こえ|超過|上回|オーバー|\bmore than\b|\bexceed|\bbeyond\b", _EXCEEDED, _exceeding, follows=False),
     _event(r"削除|(?<!解)消[しすせ]|\bdelet|\bremov", r"削除|消|\bdelet|\bremov", _deleted_of),
     # a split asked as done (not Lambda's 「統合」, an integration)
     _event(r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|され)|スプリット|\bsplit|\bmerg",

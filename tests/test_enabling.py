@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.enabling import enabled, names, unnamed, unstated
+from rag.enabling import _owned, enabled, names, unnamed, unstated
 from rag.statements import Statement
 
 USED = frozenset(tokens("認証 要素 バージョニング バージョン 管理 削除 保護 スタック 多 Lambda"))  # words the notes use
@@ -233,6 +233,13 @@ def test_the_change_is_said_of_the_subject_the_top_sections_name():
     kms, ebs = frozenset(tokens("KMS 保管データの暗号化")), frozenset(tokens("EBS 暗号化機能を有効化"))
     assert unstated(question, [_said("EBSデータは既存の暗号化機能を有効化する", 1)], [kms, ebs])
     assert not unstated(question, [_said("EFSの暗号化機能を有効化する", 1)], [kms, ebs | {"efs"}])
+
+
+def test_a_thing_written_of_a_service_is_named_without_it():
+    """「EC2の起動ボリューム」 is the boot volume, named by EBS's 「起動ボリュームの暗号化」: the service is the
+    subject, judged as such; a compound keeps its name (「Cognitoユーザープールのオーソライザー」)."""
+    assert _owned("EC2の起動ボリューム") == "起動ボリューム"
+    assert _owned("Cognitoユーザープールのオーソライザー") == "Cognitoユーザープールのオーソライザー"
 
 
 def test_the_thing_to_set_is_named_with_the_subject():

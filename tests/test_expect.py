@@ -328,6 +328,8 @@ def test_how_often_is_no_answer_to_how_long(question, says):
         ("Insightsがベースラインを作るのにどれくらいの期間がかかる？", "Events are stored for 90 days", False),
         ("Glacierから取り出すのに何時間かかる？", "取り出しには3-5時間", True),
         ("How long are CloudTrail events kept?", "Events are stored for 90 days", True),
+        # a few minutes is a duration
+        ("CodeDeployのCanaryで、最初の10%から全部切り替わるまでどれくらいかかる？", "最初は10％で、数分後に全て", True),
     ],
 )
 def test_how_long_a_thing_takes_is_no_retention(question, text, says):

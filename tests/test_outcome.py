@@ -81,6 +81,12 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         ("If an AZ goes down, is my EFS data still accessible?", "複数AZに複製されて保存される", "EFS AZ", False),
         ("SQSの遅延キューの遅延時間を後から変更したら、すでにキューに入っているメッセージにはどう影響する？",
          "遅延キューはキュー全体に遅延時間を設定する", "SQS 遅延キュー", True),
+        # a limit exceeded is said with the limit the question names, side by side
+        ("SQSのFIFOキューで秒間300件を超えて送信したらどうなる？",
+         "FIFOキュー 1秒間あたり最大300件のメッセージ 1回のみ配信 100万件をこえた場合、100万件ごとに0.5USD",
+         "SQS FIFO", True),
+        ("Kinesisに1秒あたり1000件超えて書き込むとどうなる？",
+         "1秒あたり1000レコードの制限を超えると遅延する可能性がある", "Kinesis", False),
         # a time limit passed
         ("Step Functionsのステートマシンの実行がタイムアウトしたらどうなるの？",
          "ステートマシンの実行ステータスが変化した", "Step Functions", True),
