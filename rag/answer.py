@@ -314,10 +314,10 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     about = _asked_of(query, sections)
 
     # whether it can be done is answered by what alone it takes ("Can I use asymmetric keys with AWS KMS?":
-    # 「対称鍵暗号方式のみサポート」)
-    asks_only = unknown or _ONLY_ASKED.search(query.text) or WHETHER.search(query.asking)
-    # … or by what it does not support, said of a word of the question (「Windowsはサポートしておらず、利用不可」)
+    # 「対称鍵暗号方式のみサポート」) or by what it does not support, said of a word of the question
+    # (「Windowsはサポートしておらず、利用不可」)
     denied = WHETHER.search(query.asking) is not None
+    asks_only = unknown or _ONLY_ASKED.search(query.text) or denied
     value = expect or Expected.ranking(query.text)
     acronym = asked_acronym(query.asking)
 

@@ -76,13 +76,18 @@ def unreasoned(asking: str, candidates: list[Statement], sections: list[frozense
         re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", said.replace(",", "")) for n in numbers))
 
 
+def _whys_only(asking: str) -> list[str]:
+    """The sentences of ``asking`` that ask why, when it asks nothing else: the why may be asked again ("Why
+    doesn't …? What's the reason behind it?"), but not beside another question the notes may answer."""
+    why = [s for s in SENTENCE.findall(asking) if _WHY.search(s)]
+    return [] if any(not _WHY.search(q) for q in questions(asking)) else why
+
+
 def unexplained(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
     """Whether ``asking`` asks only why something cannot be done, or why a default is what it is, and no
     statement of a top section naming its subject gives a reason."""
-    why = [s for s in SENTENCE.findall(asking) if _WHY.search(s)]
-    # the why may be asked again ("Why doesn't …? What's the reason behind it?"), no other question
-    if not why or any(not _WHY.search(q) for q in questions(asking)) or not (
-            _NOT.search(why[0].strip()) or _DEFAULTED.search(why[0])):
+    why = _whys_only(asking)
+    if not why or not (_NOT.search(why[0].strip()) or _DEFAULTED.search(why[0])):
         return False
     return not said_of(subject(" ".join(why)), candidates, sections,
                        lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))
@@ -100,8 +105,8 @@ _UNABLE = regex(rf"{_UNABLE_JA}|\bcan(?:no|')t\b|\bnot (?:supported|possible|ava
 def unadvised(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
     """Whether ``asking`` asks only why something is advised, a statement of a top section gives that advice,
     and none of those gives a reason."""
-    why = [s for s in SENTENCE.findall(asking) if _WHY.search(s)]
-    if not why or any(not _WHY.search(q) for q in questions(asking)) or not _ADVISED.search(" ".join(why)):
+    why = _whys_only(asking)
+    if not why or not _ADVISED.search(" ".join(why)):
         return False
     asked = " ".join(why)
     about = subject(asked)
