@@ -360,16 +360,19 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     chosen = [u for k, u in enumerate(chosen) if k not in repeats]
     lines_of = {(u.hit_rank, u.text) for u in chosen}
     asked = {t for c in concepts for t in c.terms}
+    offered = [name for names_ in subject(query.asking).choices for name in names_]
     used: dict[int, list[str]] = {}
     lines = []
     for u in chosen:
         n = u.hit_rank + 1
         parent_shown = (u.hit_rank, *u.context[-1:]) in lines_of
-        # "SQS ›" adds nothing to an SQS question, unless it is one of the options offered ("Clarify");
+        # "SQS ›" adds nothing to an SQS question, unless it is one of the options offered ("Clarify", 「Model
+        # MonitorとClarifyどっち？」: the heading says which one the statement is of);
         # 「R4 R5 X1e」 means nothing without 「メモリ最適化 ›」
         heading = set(tokens(u.section))
         label = bool(_TYPE_NAMES.fullmatch(u.text)) or (
-            n not in used and (bool(heading & set(tokens(query.options))) or not heading & asked))
+            n not in used and (bool(heading & set(tokens(query.options))) or not heading & asked
+                               or any(name <= heading for name in offered)))
         lines.append(f"- {u.render(label=label, context=not parent_shown)} [{n}]")
         used.setdefault(n, []).extend((u.text, *u.with_children()[1]))
     return Answer(query.asked, "\n".join(lines), True, _citations(hits, used), (), notices)

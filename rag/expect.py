@@ -348,7 +348,7 @@ class Expected:
         """Index terms of the words that say what kind of value is asked (何日, サイズ, "how long"): they
         are not what the value is about. The quantity nouns (遅延) are."""
         found = [m.group() for cue in (*CUES.values(), _ASK_UNIT, _RATE) for m in cue.finditer(question)]
-        return frozenset(t for text in found for t in tokens(text)) - self.quantity_terms(question)
+        return with_translations(t for text in found for t in tokens(text)) - self.quantity_terms(question)
 
     def quantity_terms(self, question: str) -> frozenset[str]:
         """Index terms of the nouns that name the quantity asked for (「最大の遅延」: 遅延), with the

@@ -21,7 +21,8 @@ from rag.spelling import joined, respelled, respelled_word, swapped_name
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
 # what a person asks of the assistant (「一言で説明して」, 「何を意味してる？」), not of the service
 _REQUESTS = frozenset({"意味", "説明", "解説", "紹介", "列挙", "要約", "整理", "比較", "確認", "質問", "回答",
-                       "復習", "勉強", "暗記", "把握",  # and what the person does with it (「要点を復習したい」)
+                       # and what the person does with it or feels (「要点を復習したい」, 「いつも混乱する」)
+                       "復習", "勉強", "暗記", "把握", "混乱", "混同", "苦手",
                        # a remedy asked in general: whatever the notes advise does it (「100%に張り付いてる。
                        # どう対処するのがいい？」: 最大I/Oを使う)
                        "対処", "対策", "解決", "解消", "改善"})

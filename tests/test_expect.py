@@ -161,9 +161,12 @@ def test_statement_states_a_value(text, kind, says):
 
 def test_cue_words_are_not_what_the_value_is_about():
     question = "SQSのメッセージ保持期間って、デフォルトだと何日？"
-    assert Expected.of(question).cue_terms(question) == {"何日", "日"}
+    assert Expected.of(question).cue_terms(question) == {"何日", "日", "day", "daily"}
     question = "How large can a single object in S3 be?"
-    assert Expected.of(question).cue_terms(question) == {"large"}
+    assert Expected.of(question).cue_terms(question) == {"large", "サイズ", "容量"}
+    # in the other language too: the size of 「合計サイズは4KB以下」 is no word the two share
+    question = "What's the maximum zip size I can upload?"
+    assert {"size", "サイズ"} <= Expected.of(question).cue_terms(question)
 
 
 def test_throttling_holds_no_ttl():
@@ -174,7 +177,7 @@ def test_throttling_holds_no_ttl():
 def test_a_quantity_noun_is_what_the_value_is_about():
     question = "What is the maximum delay I can set on an SQS delay queue?"
     expect = Expected.of(question)
-    assert expect.kinds == {"duration"} and expect.cue_terms(question) == {"maximum"}
+    assert expect.kinds == {"duration"} and expect.cue_terms(question) == {"maximum", "最大"}
     assert {"delay", "遅延"} <= expect.quantity_terms(question)
 
 

@@ -244,6 +244,11 @@ def assistant(settings) -> Assistant:
         ("EventBridgeのルールからLambdaを呼び出すとき、権限はどう設定すればいい？", "004",
          "Amazon EventBridge (aka Cloudwatch Events)", "resource based policy"),
         ("ELBの要点をざっくり復習したい", "001", "Elastic Load Balancing（ELB）", "ELB"),  # 復習 is the person's
+        # so is 混乱
+        ("RTOとRPOの違いがいつも混乱する…それぞれ何を表すの？", "002", "RTO（目標復旧時間）", "ダウンを許容"),
+        # of two offered, the heading says which one a statement is of
+        ("本番のモデルの精度が落ちたらアラートを出したい。SageMaker Model MonitorとClarifyどっちを使えばいい？", "000",
+         "Sagemaker model monitor", "Sagemaker model monitor ›"),
         # encrypting is no verb whose object must be named: the notes say TSL, not "traffic"
         ("How do I encrypt EFS traffic in transit when mounting it on EC2?", "002", "マウントヘルパー",
          "amazon-efs-utils"),
@@ -456,6 +461,10 @@ def test_follow_up_uses_the_conversation(assistant):
         ("SQSのメッセージ保持期間って、特に設定しなかったら何日になるの？", "見つかりませんでした"),  # implied default
         ("What is the maximum data retention period for a Kinesis data stream?", "could not find"),
         ("What's the maximum size of a zipped Lambda deployment package?", "could not find"),  # 3008MB: memory
+        # the kind's own word, translated (size: サイズ), says nothing of what the value is of: 「合計サイズは
+        # 4KB以下」 is the environment variables'
+        ("Lambda deploy fails saying my package is too large. What's the maximum zip size I can upload?",
+         "could not find"),
         ("Glacierに預けたデータを取り出すのにどれくらい時間かかる？", "見つかりませんでした"),
         ("What is the maximum delay I can set on an SQS delay queue?", "could not find"),  # 14日間 is retention
         ("Route 53のホストゾーンって1つあたり月いくらかかる？", "見つかりませんでした"),  # only ALIAS queries are free
