@@ -26,7 +26,7 @@ from rag.query import WISH
 from rag.statements import Statement, text_terms
 
 # a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
-_HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|やる|やれ|す|書)|には(?:[？?]|何を)|"
+_HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|定義|指定|記述|やる|やれ|す|書)|には(?:[？?]|何を)|"
              r"どこで(?:設定|指定|変更|有効)|どこ(?:から|に|で)[^、。？?]{0,12}(?:申請|申し込)|"
              r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\b(?:process|procedure) (?:for|to)\b|"
              r"(?<![A-Za-z])(?:[Ss]teps?)(?![A-Za-z])(?!\s+[Ff]unctions)", re.I)
@@ -158,7 +158,8 @@ _CHANGES_WORDS = (
     (r"インストール|\binstall\b", r"インストール|導入|\binstall"),
     # fewer of something: 「件数を減らすには」 is answered by 「項目数を少なくする」
     (r"減ら[しすせ]|削減|\b(?:reduce|decrease)\b", r"減|少な|削減|\breduc|\bdecreas|\bfewer\b|\bless\b"),
-    (r"変換|\bconvert\b", r"変換|\bconvert", True),  # made into something ("Can I convert … into …?")
+    # made into something ("Can I convert … into …?", "transform the event payload")
+    (r"変換|\b(?:convert|transform)\b", r"変換|\bconvert|\btransform", True),
     # a shard or partition split or merged, said of it (``unit_split_of``: not 「shardとは、データを分割して
     # 保存する単位」); other things split are not judged
     (r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|させ)|スプリット|\bsplit|\bmerg",

@@ -62,6 +62,7 @@ _QUANTITY_EN = r"\b(?:delay|timeout|wait(?:ing)? time|retention(?: period)?|ttl)
 # a quantity named (「最大の遅延」, 「メモリって最大何GB」): a statement giving its value names it (Fargate's
 # 「タスクごとに10GB」 is storage, not memory)
 _QUANTITY = regex(rf"{_QUANTITY_JA}|メモリ|{_QUANTITY_EN}|\bmemory\b", re.I)
+_QUANTITY_TOPIC = regex(rf"(?:{_QUANTITY_JA})(?=って|は)")
 
 
 def _noun_cue(ja: str, en: str) -> str:
@@ -207,6 +208,9 @@ _PRICE = regex(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無�
 
 # a number in a unit is a measure, no count: 「最大14日間」 is not how many messages a call takes
 _MEASURED = regex(rf"\d[\d.,]*\s*(?:{'|'.join(_unit(kind) for kind in SCALES)})(?![a-z])", re.I)
+# values offered to choose from in the question's own words: 「10秒と30秒どっちにしておくのがいい？」, "1 GB or 5 GB?"
+_VALUES_OFFERED = regex(rf"{_MEASURED.pattern}\s*(?:と|か|、|,|/|or|vs\.?)\s*{_MEASURED.pattern}", re.I)
+_WHICH = regex(r"どっち|どちら|どれ|\bwhich\b", re.I)
 
 
 @cache
@@ -330,6 +334,9 @@ class Expected:
             return asked
         if offered := cls.written(options):  # the question still says which end, how often, per what
             return replace(asked, kinds=offered.kinds, units=offered.units)
+        if _VALUES_OFFERED.search(question) and _WHICH.search(question):  # 「10秒と30秒どっちがいい？」
+            offered = cls.written(question)
+            return replace(asked, kinds=offered.kinds, units=offered.units)
         if not (_CLAIM.search(question) or _FEASIBLE.search(question)):
             return asked
         if _PRICE.search(question):  # 「50TBのモデルは$200だったよね？」: the size says which model is priced
@@ -355,6 +362,9 @@ class Expected:
         glossary's other-language words for them ("delay": 遅延)."""
         found = [m.group() for cue in CUES.values() for m in cue.finditer(question)]
         found += [question] if _counted_quantity(question) == "duration" else []
+        # the topic whose duration is asked: 「Lambdaのタイムアウトって何も設定しなかったらデフォルトで何秒？」 (not
+        # 「数分後に全て」 in a CodeDeploy section that names Lambda)
+        found += _QUANTITY_TOPIC.findall(question) if "duration" in self.kinds else []
         return with_translations(t for text in found for q in _QUANTITY.findall(text) for t in tokens(q))
 
     def stated_in(self, text: str, exact: bool = False) -> bool:

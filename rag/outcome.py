@@ -23,8 +23,10 @@ from rag.titles import written_headings
 # 「…たらどうなる？」, 「…メッセージって、どうなるの？」, "what happens when …"
 # (「失敗した場合、環境はどういう状態になる？」, 「変更したら、すでにキューに入っているメッセージにはどう影響する？」:
 # what becomes of something named between)
+# (「待ち時間が過ぎても終わってないリクエストはどう扱われる？」: how it is handled)
 _ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*(?:[^、。？?]{1,20}?(?:は|が)\s*)?"
-               r"(?:どう(?:なる|なり|なっ|影響)|どういう状態)|\bwhat (?:happens|will happen|would happen)\b", re.I)
+               r"(?:どう(?:なる|なり|なっ|影響|扱われ|処理され)|どういう状態)|"
+               r"\bwhat (?:happens|will happen|would happen)\b", re.I)
 # …or whether something follows from what occurs, the occurrence read in the condition only (「terminateしたら、
 # EBSボリュームも一緒に消える？」, "If I terminate an instance, does its root volume get deleted?"; not "If I copy
 # a snapshot, will the copy be deleted by the policy?")
@@ -150,6 +152,25 @@ _EVENTS = (
 )
 
 
+# a success asked where the notes tell only what follows a failure (「Immutableデプロイが無事成功したら、古い
+# インスタンスはどうなる？」: 「新しいインスタンスがヘルスチェックをパスしなかった場合…元のインスタンスをそのまま
+# 残します」); where they tell neither, what they say of the thing often answers (「PUTが成功したあと、すぐGETすると」:
+# 「登録後、即時データが参照できる」)
+_SUCCEEDED = regex(r"成功(?:し|する|した)|無事|\bsucce(?:eds?|eded|ssful(?:ly)?)\b", re.I)
+_FAILED = regex(r"失敗|(?:し|でき|パスし|通ら)なかった(?:場合|ら|とき)|成功し(?:な|ませ)|成功せ|\bfail|"
+                r"(?:\bnot|n't|\bnever)\s+succe", re.I)  # "if the new ones don't succeed": a failure
+_SUCCESS = regex(r"成功|成否|正常|\bsucce|\bafter\b", re.I)  # 「呼び出しの成否のみが返却される」
+
+
+def _only_failure_told(condition: str, about: frozenset[str], candidates: list[Statement],
+                       sections: list[frozenset[str]]) -> bool:
+    """Whether ``condition`` is a success, the top section tells what follows a failure of its subject and no
+    statement about the subject tells what follows a success."""
+    return (_SUCCEEDED.search(condition) is not None and not _FAILED.search(condition)
+            and said_of(about, [u for u in candidates if u.hit_rank == 0], sections, _FAILED.search)
+            and not said_of(about, candidates, sections, _SUCCESS.search))
+
+
 def unhappened(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
     """Whether ``asking`` asks what happens when something occurs, or whether something follows, and no
     statement of a top section naming its subject (as far as the top sections name it) speaks of that
@@ -163,9 +184,12 @@ def unhappened(asking: str, candidates: list[Statement], sections: list[frozense
         condition = (follows.group("ja") or follows.group("en")) if follows else ""
         events = tuple(e for e in _EVENTS if e.follows)
     asked = [(e.bind and e.bind(condition)) or e.stated for e in events if e.asked.search(condition)]
-    if not asked:
+    if not asked and not _SUCCEEDED.search(condition):
         return False
     # of a heading it writes, from that section (「ローリングデプロイで…」: not the Immutable section's failure)
     titled = written_headings(sentence, (u.section for u in candidates))
     candidates = [u for u in candidates if all(t <= sections[u.hit_rank] for t in titled)]
-    return not said_of(subject(sentence), candidates, sections, lambda said: any(s.search(said) for s in asked))
+    about = subject(sentence)
+    if _only_failure_told(condition, about, candidates, sections):
+        return True
+    return bool(asked) and not said_of(about, candidates, sections, lambda said: any(s.search(said) for s in asked))

@@ -179,6 +179,9 @@ def test_a_quantity_noun_is_what_the_value_is_about():
     expect = Expected.of(question)
     assert expect.kinds == {"duration"} and expect.cue_terms(question) == {"maximum", "最大"}
     assert {"delay", "遅延"} <= expect.quantity_terms(question)
+    # the topic whose duration is asked (not 「数分後に全て」 of a CodeDeploy section that names Lambda)
+    question = "Lambdaのタイムアウトって何も設定しなかったらデフォルトで何秒？"
+    assert "タイムアウト" in Expected.of(question).quantity_terms(question)
 
 
 def test_subject_is_the_names_without_the_unit():
@@ -358,6 +361,10 @@ def test_options_give_the_kind_the_question_the_rest():
     assert limit.kinds == {"duration"} and limit.ends == {"max"}
     interval = Expected.asked("Route 53の高速ヘルスチェックの間隔はどれ？", "5秒 / 10秒 / 30秒")
     assert interval.stated_in("高速ヘルスチェックは10秒間隔")
+    # values offered in the question's own words ask for one of their kind
+    offered = Expected.asked("Route 53のヘルスチェックの間隔って、10秒と30秒どっちにしておくのがいい？")
+    assert offered.kinds == {"duration"} and not offered.stated_in("ヘルスチェックの結果に基づいて応答する")
+    assert not Expected.asked("10秒のタイムアウトって長い？")  # one value, no choice
 
 
 def test_an_id_is_no_subject():

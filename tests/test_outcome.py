@@ -100,6 +100,9 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          "Farget spotプランで最大70OFFの価格で利用できる", "Fargate Spot", True),
         ("EFSの容量が足りなくなったらどうなる？", "ストレージ容量は弾力的で、自動的に拡張および縮小される", "EFS",
          False),
+        # how it is handled is what happens to it
+        ("Connection Drainingの待ち時間が過ぎても終わってないリクエストはどう扱われる？",
+         "処理中リクエストは終わるように一定時間待つ機能", "ELB Connection Draining", True),
     ],
 )
 def test_what_happens_is_said_of_the_subject(question, said, section, unanswered):
@@ -135,3 +138,30 @@ def test_headings_a_question_writes():
     # in passing; a name of the question's own (Immutable) already binds the answer to its section
     assert written_headings("Immutableじゃなくてローリングにしたら？", headings) == [frozenset({"rolling"})]
     assert written_headings("Immutableデプロイが失敗したら？", headings) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "unanswered"),
+    [
+        # a success, where the top section tells only what follows a failure
+        ("BeanstalkのImmutableデプロイが無事成功したら、古いほうのインスタンスはどうなるの？", IMMUTABLE_FAILED.text,
+         True),
+        ("After an Elastic Beanstalk immutable deployment succeeds, what happens to the temporary Auto Scaling group?",
+         IMMUTABLE_FAILED.text, True),
+        # a success not succeeding is a failure; the section tells of both (「成否」)
+        ("In an Immutable deployment, what happens to the original instances if the new ones don't succeed?",
+         IMMUTABLE_FAILED.text, False),
+        ("Elastic BeanstalkのImmutableデプロイが成功したらどうなる？",
+         "呼び出しの成否のみが返却される。失敗した場合は2回までリトライされる", False),
+    ],
+)
+def test_a_success_where_only_a_failure_is_told(question, said, unanswered):
+    section = frozenset(tokens("Elastic Beanstalk Immutable ヘルスチェック デプロイ"))
+    assert unhappened(question, [Statement(said, (), 0, section="Immutable")], [section]) is unanswered
+
+
+def test_a_success_where_no_failure_is_told_is_left_to_the_statements():
+    """「PUTが成功したあと、すぐGETすると」 is answered by 「登録後、即時データが参照できる」: no failure told."""
+    question = "S3で新規オブジェクトのPUTが成功したあと、すぐにGETするとどうなる？"
+    said = Statement("登録後、即時データが参照できる", ("新規登録 (New PUTs)",), 0, section="Data Consistency モデル")
+    assert not unhappened(question, [said], [frozenset(tokens("S3 Data Consistency モデル PUT GET"))])
