@@ -21,15 +21,10 @@ from rag.expect import held_names, names_all, subject
 from rag.glossary import translations
 from rag.glossary_terms import SERVICE_NAMES
 from rag.outcome import unit_split_of
-from rag.patterns import MANNER, regex
+from rag.patterns import HOW, MANNER, regex
 from rag.query import WISH
 from rag.statements import Statement, text_terms
 
-# a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
-_HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|定義|指定|記述|やる|やれ|す|書)|には(?:[？?]|何を)|"
-             r"どこで(?:設定|指定|変更|有効)|どこ(?:から|に|で)[^、。？?]{0,12}(?:申請|申し込)|"
-             r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\b(?:process|procedure) (?:for|to)\b|"
-             r"(?<![A-Za-z])(?:[Ss]teps?)(?![A-Za-z])(?!\s+[Ff]unctions)", re.I)
 # the thing right before を and the verb, with what it is of (「手動承認のステージを」; 「(ENA)を」: the name
 # in brackets, or either name: 「起動ボリューム（ルートボリューム）を」; 「をCLIで有効化」, 「をS3に保存」), or
 # before って/は and どう, or after the English verb. Not 増やす: 「処理能力ってどうやって増やすの？」 is
@@ -43,9 +38,11 @@ _JA = regex(rf"(?:([一-龯ァ-ヶーA-Za-z0-9-]{{3,}})[（(])?((?:{_WORD}の)?(
             r"マウント|送|接続|取得|公開|制限|転送|通知|実行|起動|登録|記録|出力|連携|検証|スキャン|監視|渡|延ば|延長|短縮|"
             r"減ら)", re.I)
 # what is reached: 「S3にアクセスする方法」 (the one word: 「別アカウントのLambda関数に」 asks of Lambda functions);
-# not how it is done (「独自にアクセス制御したい」, 「安全に接続」)
+# not how it is done (「独自にアクセス制御したい」, 「安全に接続」), nor anything outside (「外部のAPIにアクセス
+# したい」: the internet, which the notes name as such)
 _HOW_DONE = rf"{MANNER}(?:に|へ)"
-_REACHED = regex(rf"(?<![一-龯ァ-ヶーA-Za-z0-9-])(?!{_HOW_DONE})({_WORD})(?:に|へ)(?:アクセス|接続)")
+_REACHED = regex(rf"(?<![一-龯ァ-ヶーA-Za-z0-9-])(?<!外部の)(?<!外の)(?!{_HOW_DONE})({_WORD})"
+                 r"(?:に|へ)(?:アクセス|接続)")
 _EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install|mount|store|"
             r"save|block|connect|restrict|attach|scan|monitor|export|import)\s+"
             r"(?:(?:an?|the|new|existing|my|our|another|all)\s+)*"  # "a new EFS file system": the file system
@@ -59,7 +56,7 @@ _NO_THING = frozenset({"it", "them", "this", "that", "one", "first", "何", "ア
 def enabled(question: str) -> tuple[str, ...]:
     """The thing a how-to question asks to turn on or set up, as written, with the name it gives the thing
     in brackets (「起動ボリューム（ルートボリューム）を暗号化」: either); none for other questions."""
-    if not _HOW.search(question):
+    if not HOW.search(question):
         return ()
     written = [*_JA.finditer(question), *_REACHED.finditer(question)]  # the one nearest the question
     found = max(written, key=lambda m: m.end()) if written else _EN.search(question)
@@ -140,8 +137,9 @@ _CHANGES_WORDS = (
     (r"コピー|複製|\bcopy\b", r"コピー|複製|\bcop(?:y|ie)", True),
     (r"レプリケ(?:ーション|ート)|\breplicat(?:e|ion)\b", r"レプリケ|複製|\breplic", True),
     # traffic moved to a new model is 「新しいモデルに切り替える」; a volume moved to another AZ is restored
-    # there (「Snapshotから任意のAZに復元できる」)
-    (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b", r"移|切り?替|復元|\bmigrat|\bmov|\bswitch|\brestor", True),
+    # there (「Snapshotから任意のAZに復元できる」); a message moved to a dead-letter queue is put in it
+    # (「Dead Letter Queueに入れられる」)
+    (r"移行|移動|移[しすせ]|\b(?:migrate|move)\b", r"移|切り?替|復元|入れ|\bmigrat|\bmov|\bswitch|\brestor", True),
     # a cache deleted is invalidated (「無効化」)
     (r"削除|(?<!解)消[しすせ]|クリーンアップ|\b(?:delete|remove|purge)\b|\bclean(?:s|ing)? up\b",
      r"削除|消|無効化|クリーンアップ|\bdelet|\bremov|\binvalidat|\bpurg|\bclean"),
@@ -158,8 +156,7 @@ _CHANGES_WORDS = (
     (r"インストール|\binstall\b", r"インストール|導入|\binstall"),
     # fewer of something: 「件数を減らすには」 is answered by 「項目数を少なくする」
     (r"減ら[しすせ]|削減|\b(?:reduce|decrease)\b", r"減|少な|削減|\breduc|\bdecreas|\bfewer\b|\bless\b"),
-    # made into something ("Can I convert … into …?", "transform the event payload")
-    (r"変換|\b(?:convert|transform)\b", r"変換|\bconvert|\btransform", True),
+    (r"変換|\bconvert\b", r"変換|\bconvert", True),  # made into something ("Can I convert … into …?")
     # a shard or partition split or merged, said of it (``unit_split_of``: not 「shardとは、データを分割して
     # 保存する単位」); other things split are not judged
     (r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|させ)|スプリット|\bsplit|\bmerg",
@@ -268,7 +265,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     """Whether ``question`` asks how to make a change (turn a thing on or off, copy, move, delete it, …),
     or whether it can be made, that no statement of the top sections about its subject says is made."""
     doing, asked = "", []
-    if _HOW.search(question) or _SHOULD.search(question):
+    if HOW.search(question) or _SHOULD.search(question):
         # a wish before a question asking which thing to use is what it is for (「ELBに独自ドメインを割り当て
         # たい。どのレコードで設定すればいい？」: the record is asked, not how to assign)
         wishes = {m.span() for pattern in (WISH, _WISH_WHEN) for m in pattern.finditer(question)

@@ -62,7 +62,7 @@ _QUANTITY_EN = r"\b(?:delay|timeout|wait(?:ing)? time|retention(?: period)?|ttl)
 # a quantity named (「最大の遅延」, 「メモリって最大何GB」): a statement giving its value names it (Fargate's
 # 「タスクごとに10GB」 is storage, not memory)
 _QUANTITY = regex(rf"{_QUANTITY_JA}|メモリ|{_QUANTITY_EN}|\bmemory\b", re.I)
-_QUANTITY_TOPIC = regex(rf"(?:{_QUANTITY_JA})(?=って|は)")
+_QUANTITY_TOPIC = regex(r"タイムアウト(?=って|は)")  # (not 保持期間, 待機時間: "stored for 90 days", 「120秒以内」)
 
 
 def _noun_cue(ja: str, en: str) -> str:
@@ -335,8 +335,7 @@ class Expected:
         if offered := cls.written(options):  # the question still says which end, how often, per what
             return replace(asked, kinds=offered.kinds, units=offered.units)
         if _VALUES_OFFERED.search(question) and _WHICH.search(question):  # 「10秒と30秒どっちがいい？」
-            offered = cls.written(question)
-            return replace(asked, kinds=offered.kinds, units=offered.units)
+            return replace(asked, kinds=cls.written(question).kinds)  # in any unit: 「256KBと1GBどっち？」
         if not (_CLAIM.search(question) or _FEASIBLE.search(question)):
             return asked
         if _PRICE.search(question):  # 「50TBのモデルは$200だったよね？」: the size says which model is priced

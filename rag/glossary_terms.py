@@ -127,7 +127,7 @@ GLOSSARY: dict[str, str] = {
     "decrypt": "復号",
     "instance": "インスタンス",
     "store": "ストア 保存",
-    "stored": "保存",
+    "stored": "保存 保持",  # "Events are stored for 90 days" is how long they are kept
     "persistent": "永続 揮発性",  # whether data persists is stated as its opposite: 「揮発性」
     "metric": "メトリクス",
     "monitor": "監視 モニタリング",
@@ -871,6 +871,7 @@ SYNONYMS: dict[str, str] = {
     "集中": "スパイク",  # 「アクセス集中」 is a spike
     "延々": "無限",  # 「延々と実行され続けて」: an infinite loop
     "急増": "スパイク",
+    "外部": "インターネット",  # 「VPC内のLambdaから外部のAPIにアクセスしたい」: 「インターネット接続できない」
     "壊れる": "障害",
     "落ちる": "障害",
     "消す": "削除 終了 ターミネーション",

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ingest.tokenize import normalize, terms
 from rag.expect import said_of, subject
 from rag.glossary import translations
-from rag.patterns import SENTENCE, regex
+from rag.patterns import HOW, SENTENCE, regex
 from rag.statements import Statement
 from rag.titles import written_headings
 
@@ -169,6 +169,27 @@ def _only_failure_told(condition: str, about: frozenset[str], candidates: list[S
     return (_SUCCEEDED.search(condition) is not None and not _FAILED.search(condition)
             and said_of(about, [u for u in candidates if u.hit_rank == 0], sections, _FAILED.search)
             and not said_of(about, candidates, sections, _SUCCESS.search))
+
+
+# how to have something done when a thing fails (「あるフェーズが失敗しても次のフェーズに進ませたい。どう書けば
+# いい？」, "How do I configure … to roll back when a deployment fails?"): not 「処理に失敗するメッセージを退避させ
+# たい」, a thing that fails
+_ARRANGED = regex(rf"{HOW.pattern}|どう(?:構成|指定|記述)", re.I)  # 「…切り替わるようにするにはどう構成する？」
+_ON_FAILURE = regex(r"(?:失敗|エラーに?な|落ち)(?:し|っ)?(?:たら|ても|た場合|たとき|た時|る場合|るとき|る時)|"
+                    r"\b(?:when|if|in case)\b[^?,.]{0,60}\bfail", re.I)
+
+
+def unprepared(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
+    """Whether ``asking`` asks how to have something done when a thing fails and no statement of a top
+    section naming its subject (that of the failing sentence, and of the asking one when apart) speaks of
+    a failure: the notes say nothing of what can be done then."""
+    sentences = SENTENCE.findall(asking)
+    failing = next((s for s in sentences if _ON_FAILURE.search(s)), "")
+    how = next((s for s in sentences if _ARRANGED.search(s)), "")
+    if not (failing and how):
+        return False
+    about = subject(failing if _ARRANGED.search(failing) else f"{failing} {how}")
+    return not said_of(about, candidates, sections, _EVENTS[0].stated.search)
 
 
 def unhappened(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:

@@ -211,11 +211,12 @@ def _said(text: str, rank: int = 0) -> Statement:
          "Kinesis shard", False),
         ("SageMakerでトラフィックを新旧モデルに分割する方法は？",  # only shards and partitions are bound
          "一部のトラフィックを新しいモデルに切り替え、残りは古いモデルに残す", "SageMaker Guardrails", False),
-        # どう定義する asks how; "transform" makes a thing into another
+        # どう定義する asks how
         ("Step Functionsで、ステートが失敗したときに自動で再試行させるにはどう定義する？",
          "ステートマシンをASLと呼ばれるJSONで記述する", "Step Functions", True),
-        ("How do I transform the event payload before an EventBridge rule passes it to its target?",
-         "When an EventBridge rule runs, it needs permission on the target", "EventBridge", True),
+        # a message moved to a dead-letter queue is put in it
+        ("SQSで何度も処理に失敗するメッセージをDead Letter Queueに移すにはどう設定する？",
+         "メッセージの取得がその数に達するとDead Letter Queueに入れられる", "SQS Dead Letter Queue", False),
     ],
 )
 def test_how_to_make_a_change_no_statement_says_is_made(question, said, section, unsaid):

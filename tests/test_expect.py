@@ -365,6 +365,8 @@ def test_options_give_the_kind_the_question_the_rest():
     offered = Expected.asked("Route 53のヘルスチェックの間隔って、10秒と30秒どっちにしておくのがいい？")
     assert offered.kinds == {"duration"} and not offered.stated_in("ヘルスチェックの結果に基づいて応答する")
     assert not Expected.asked("10秒のタイムアウトって長い？")  # one value, no choice
+    far = Expected.asked("SQSのメッセージサイズは256KBと1GBどっち？")  # in either unit, or any other of the kind
+    assert far.stated_in("メッセージの最大サイズ256KB")
 
 
 def test_an_id_is_no_subject():

@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.outcome import unhappened
+from rag.outcome import unhappened, unprepared
 from rag.statements import Statement
 from rag.titles import written_headings
 
@@ -165,3 +165,31 @@ def test_a_success_where_no_failure_is_told_is_left_to_the_statements():
     question = "S3で新規オブジェクトのPUTが成功したあと、すぐにGETするとどうなる？"
     said = Statement("登録後、即時データが参照できる", ("新規登録 (New PUTs)",), 0, section="Data Consistency モデル")
     assert not unhappened(question, [said], [frozenset(tokens("S3 Data Consistency モデル PUT GET"))])
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "section", "unanswered"),
+    [
+        # how to have something done when a thing fails: the notes speak of its failure, or say nothing of it
+        ("buildspec.ymlで、あるフェーズが失敗しても次のフェーズに進ませたい。どう書けばいい？",
+         "ビルド方法は、buildspec.ymlに記述する", "CodeBuild buildspec.yml", True),
+        ("Direct Connectの専用線が落ちたとき、インターネットVPNに自動で切り替わるようにするにはどう構成する？",
+         "AWSとお客様設備の間に専用線を利用したプライベート接続を提供する", "Direct Connect 専用線 VPN", True),
+        ("How do I deploy to Beanstalk so that if the new instances fail health checks, the originals stay?",
+         "新しいインスタンスがヘルスチェックをパスしなかった場合、元のインスタンスを残します", IMMUTABLE, False),
+        # a thing that fails is no condition (「処理に失敗するメッセージ」), nor is a question that asks no how
+        ("SQSで何回やっても処理に失敗するメッセージを別キューに退避させたい。どう設定する？",
+         "最大受信数を指定するとDead Letter Queueに入れられる", SQS, False),
+        ("buildspec.ymlでフェーズが失敗したらどうなる？", "ビルド方法は、buildspec.ymlに記述する",
+         "CodeBuild buildspec.yml", False),
+    ],
+)
+def test_how_to_act_on_a_failure_the_notes_speak_of(question, said, section, unanswered):
+    assert unprepared(question, [Statement(said, (), 0)], [frozenset(tokens(f"{section} {said}"))]) is unanswered
+
+
+def test_the_subject_of_how_to_act_on_a_failure_is_that_of_its_sentence():
+    """「Clarifyって何を検出する？Model Monitorは精度が落ちたときどうやってアラート出すの？」 is of Model Monitor."""
+    question = "Clarifyって何を検出するやつ？Model Monitorはモデルの精度が落ちたときどうやってアラート出すの？"
+    said = Statement("モデルの精度が下がった場合にcloudwatchと連携してアラートを出すことができる", (), 0)
+    assert not unprepared(question, [said], [frozenset(tokens("SageMaker Model Monitor 精度 アラート"))])

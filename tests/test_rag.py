@@ -244,6 +244,10 @@ def assistant(settings) -> Assistant:
         ("EventBridgeのルールからLambdaを呼び出すとき、権限はどう設定すればいい？", "004",
          "Amazon EventBridge (aka Cloudwatch Events)", "resource based policy"),
         ("ELBの要点をざっくり復習したい", "001", "Elastic Load Balancing（ELB）", "ELB"),  # 復習 is the person's
+        # what is outside is the internet; how long a thing is stored is how long it is kept
+        ("VPCの中に置いたLambdaから外部のAPIにアクセスしたいんだけど、どうすればいい？", "002", "VPC Lambda",
+         "NATgateway"),
+        ("CloudTrailの保持期間って何日間？", "004", "CloudTrail Insights", "90 days"),
         # so is 混乱
         ("RTOとRPOの違いがいつも混乱する…それぞれ何を表すの？", "002", "RTO（目標復旧時間）", "ダウンを許容"),
         # of two offered, the heading says which one a statement is of
