@@ -24,7 +24,7 @@ from rag.expect import Expected, Subject, gives, subject
 from rag.glossary import with_translations
 from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.ordering import unordered
-from rag.outcome import unhappened, unprepared
+from rag.outcome import unhappened
 from rag.patterns import regex
 from rag.query import Concept, Query, coverage, is_japanese
 from rag.reason import unadvised, unexplained, unreasoned
@@ -126,8 +126,6 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if unordered(query.asking, candidates, sections):  # "Does EventBridge guarantee the order?"
         return False
     if unhappened(query.asking, candidates, sections):  # 「スタック更新が失敗したらどうなる？」, never saying 失敗
-        return False
-    if unprepared(query.wanted, candidates, sections):  # 「フェーズが失敗しても次に進ませたい」 of CodeBuild's
         return False
     if unknown:
         # 「CodeGuruでPythonも使える？」 is answered by 「対象はJavaのみ」 in the CodeGuru section: a name

@@ -21,10 +21,15 @@ from rag.expect import held_names, names_all, subject
 from rag.glossary import translations
 from rag.glossary_terms import SERVICE_NAMES
 from rag.outcome import unit_split_of
-from rag.patterns import HOW, MANNER, regex
+from rag.patterns import MANNER, regex
 from rag.query import WISH
 from rag.statements import Statement, text_terms
 
+# a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
+_HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|定義|やる|やれ|す|書)|には(?:[？?]|何を)|"
+             r"どこで(?:設定|指定|変更|有効)|どこ(?:から|に|で)[^、。？?]{0,12}(?:申請|申し込)|"
+             r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\b(?:process|procedure) (?:for|to)\b|"
+             r"(?<![A-Za-z])(?:[Ss]teps?)(?![A-Za-z])(?!\s+[Ff]unctions)", re.I)
 # the thing right before を and the verb, with what it is of (「手動承認のステージを」; 「(ENA)を」: the name
 # in brackets, or either name: 「起動ボリューム（ルートボリューム）を」; 「をCLIで有効化」, 「をS3に保存」), or
 # before って/は and どう, or after the English verb. Not 増やす: 「処理能力ってどうやって増やすの？」 is
@@ -56,7 +61,7 @@ _NO_THING = frozenset({"it", "them", "this", "that", "one", "first", "何", "ア
 def enabled(question: str) -> tuple[str, ...]:
     """The thing a how-to question asks to turn on or set up, as written, with the name it gives the thing
     in brackets (「起動ボリューム（ルートボリューム）を暗号化」: either); none for other questions."""
-    if not HOW.search(question):
+    if not _HOW.search(question):
         return ()
     written = [*_JA.finditer(question), *_REACHED.finditer(question)]  # the one nearest the question
     found = max(written, key=lambda m: m.end()) if written else _EN.search(question)
@@ -265,7 +270,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     """Whether ``question`` asks how to make a change (turn a thing on or off, copy, move, delete it, …),
     or whether it can be made, that no statement of the top sections about its subject says is made."""
     doing, asked = "", []
-    if HOW.search(question) or _SHOULD.search(question):
+    if _HOW.search(question) or _SHOULD.search(question):
         # a wish before a question asking which thing to use is what it is for (「ELBに独自ドメインを割り当て
         # たい。どのレコードで設定すればいい？」: the record is asked, not how to assign)
         wishes = {m.span() for pattern in (WISH, _WISH_WHEN) for m in pattern.finditer(question)

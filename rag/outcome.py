@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ingest.tokenize import normalize, terms
 from rag.expect import said_of, subject
 from rag.glossary import translations
-from rag.patterns import HOW, SENTENCE, regex
+from rag.patterns import SENTENCE, regex
 from rag.statements import Statement
 from rag.titles import written_headings
 
@@ -127,17 +127,22 @@ _EVENTS = (
            r"分割|統合|\bsplit|\bmerg", _split_of),
     _event(r"当てはまらな|一致しな|該当しな|マッチしな|\bdo(?:es)?n'?t match|\bno match",
            r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch", follows=False),
-    _event(r"中断|\binterrupt", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
+    # (not its notice: 「中断の通知から120秒経っても」 asks what follows the time passed)
+    _event(r"中断(?!の?通知)|\binterrupt", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
     # a setting changed while in use (「遅延時間を途中で/後から変更したら」: not 「重みを変更したら」, which the
     # notes answer by what the setting does), an instance terminated (not 「環境を終了したら」)
     _event(r"(?:途中|後)(?:で|から)\S{0,4}(?:変更|変え|切り?替え)",
            r"変更|変え|変わ|変化|切り?替|更新|反映|\bchang|\bmodif|\bupdat"),
-    _event(r"\bterminat|ターミネート", r"終了|停止|\bterminat|\bstop"),
+    _event(r"\bterminat(?!ion\s+notic)|ターミネート", r"終了|停止|\bterminat|\bstop"),  # not "the termination notice"
     # a time limit passed (「フックがタイムアウトしたら」, 「待ち時間を過ぎても終わらなかったら」): said as a
     # timeout, a retry, a wait or how long a thing is kept (SNS's 「Retryされる」, AWS Batch's 「待機させ」,
     # API Gateway's INTEGRATION_TIMEOUT, CloudTrail's "stored for 90 days"; not Connection Draining's 「一定
     # 時間待つ」, which says nothing of after)
-    _event(r"タイムアウトし|(?:待ち|待機)?時間(?:を|が)過ぎ|期限(?:を|が)過ぎ|\btime(?:s|d)?\s?out\b",
+    # (「終了通知から120秒経っても終わってなかったら」, "still running after the 120-second notice")
+    _event(r"タイムアウトし|(?:待ち|待機)?時間(?:を|が)過ぎ|期限(?:を|が)過ぎ|\btime(?:s|d)?\s?out\b|"
+           r"\d+\s*(?:秒|分|時間|日)[^、。？?]{0,4}?(?:経っ|過ぎ|経過し)て?も|"
+           r"\d+\s*(?:秒|分|時間|日)以内に[^、。？?]{0,8}?(?:なかったら|なければ|なかった場合|ないと)|"
+           r"\bstill\s+\w+ing\s+(?:after|past|beyond)\b|\b(?:past|beyond)\s+the\s+\d+[- ]?(?:second|minute|hour|day)",
            r"タイムアウト|time-?out|\btimed out|経過|打ち切|強制|期限切れ|リトライ|再試行|待機|(?:保存|保持)期間|"
            r"\bretr|\bstored for\b"),
     # capacity running out (「Fargate Spotの空きキャパシティがないとき」): said as a shortage, a wait, a limit
@@ -169,27 +174,6 @@ def _only_failure_told(condition: str, about: frozenset[str], candidates: list[S
     return (_SUCCEEDED.search(condition) is not None and not _FAILED.search(condition)
             and said_of(about, [u for u in candidates if u.hit_rank == 0], sections, _FAILED.search)
             and not said_of(about, candidates, sections, _SUCCESS.search))
-
-
-# how to have something done when a thing fails (「あるフェーズが失敗しても次のフェーズに進ませたい。どう書けば
-# いい？」, "How do I configure … to roll back when a deployment fails?"): not 「処理に失敗するメッセージを退避させ
-# たい」, a thing that fails
-_ARRANGED = regex(rf"{HOW.pattern}|どう(?:構成|指定|記述)", re.I)  # 「…切り替わるようにするにはどう構成する？」
-_ON_FAILURE = regex(r"(?:失敗|エラーに?な|落ち)(?:し|っ)?(?:たら|ても|た場合|たとき|た時|る場合|るとき|る時)|"
-                    r"\b(?:when|if|in case)\b[^?,.]{0,60}\bfail", re.I)
-
-
-def unprepared(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
-    """Whether ``asking`` asks how to have something done when a thing fails and no statement of a top
-    section naming its subject (that of the failing sentence, and of the asking one when apart) speaks of
-    a failure: the notes say nothing of what can be done then."""
-    sentences = SENTENCE.findall(asking)
-    failing = next((s for s in sentences if _ON_FAILURE.search(s)), "")
-    how = next((s for s in sentences if _ARRANGED.search(s)), "")
-    if not (failing and how):
-        return False
-    about = subject(failing if _ARRANGED.search(failing) else f"{failing} {how}")
-    return not said_of(about, candidates, sections, _EVENTS[0].stated.search)
 
 
 def unhappened(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:

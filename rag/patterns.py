@@ -19,12 +19,6 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # how something is done, not what or where (「同時に使える」, 「独自にアクセス制御」, 「安全に接続」)
 MANNER = r"(?:独自|安全|簡単|直接|自動|手動|同時|一括|個別|柔軟|確実|容易|迅速|高速|\w+的)"
 
-# a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
-HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|定義|やる|やれ|す|書)|には(?:[？?]|何を)|"
-            r"どこで(?:設定|指定|変更|有効)|どこ(?:から|に|で)[^、。？?]{0,12}(?:申請|申し込)|"
-            r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\b(?:process|procedure) (?:for|to)\b|"
-            r"(?<![A-Za-z])(?:[Ss]teps?)(?![A-Za-z])(?!\s+[Ff]unctions)", re.I)
-
 # the sentences of a question, each with its end mark (「…どうなる？」, "… it fails.")
 SENTENCE = regex(r"[^？?。!！]+[？?。!！]?")
 

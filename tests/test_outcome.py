@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.outcome import unhappened, unprepared
+from rag.outcome import unhappened
 from rag.statements import Statement
 from rag.titles import written_headings
 
@@ -100,6 +100,15 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          "Farget spotプランで最大70OFFの価格で利用できる", "Fargate Spot", True),
         ("EFSの容量が足りなくなったらどうなる？", "ストレージ容量は弾力的で、自動的に拡張および縮小される", "EFS",
          False),
+        # a time passed, written as the time (「120秒経っても」, "still running after the 120-second notice"); a
+        # notice of an interruption or termination is none
+        ("Fargate Spotの終了通知から120秒経ってもタスクが終わってなかったらどうなるの？",
+         "終了イベントが通知されるので、120秒以内に終了する必要がある", "Fargate Spot", True),
+        ("Fargate Spotで中断の通知が来てから120秒経ってもコンテナが終了しなかったらどうなる？",
+         "終了イベントが通知されるので、120秒以内に終了する必要がある", "Fargate Spot", True),
+        ("What happens if a Fargate Spot task is still running after the 120-second termination notice?",
+         "終了イベントが通知されるので、120秒以内に終了する必要がある", "Fargate Spot", True),
+        ("Lambdaが15分以内に終わらなかったらどうなる？", "タイムアウト 最大15分", "Lambda", False),
         # how it is handled is what happens to it
         ("Connection Drainingの待ち時間が過ぎても終わってないリクエストはどう扱われる？",
          "処理中リクエストは終わるように一定時間待つ機能", "ELB Connection Draining", True),
@@ -166,30 +175,3 @@ def test_a_success_where_no_failure_is_told_is_left_to_the_statements():
     said = Statement("登録後、即時データが参照できる", ("新規登録 (New PUTs)",), 0, section="Data Consistency モデル")
     assert not unhappened(question, [said], [frozenset(tokens("S3 Data Consistency モデル PUT GET"))])
 
-
-@pytest.mark.parametrize(
-    ("question", "said", "section", "unanswered"),
-    [
-        # how to have something done when a thing fails: the notes speak of its failure, or say nothing of it
-        ("buildspec.ymlで、あるフェーズが失敗しても次のフェーズに進ませたい。どう書けばいい？",
-         "ビルド方法は、buildspec.ymlに記述する", "CodeBuild buildspec.yml", True),
-        ("Direct Connectの専用線が落ちたとき、インターネットVPNに自動で切り替わるようにするにはどう構成する？",
-         "AWSとお客様設備の間に専用線を利用したプライベート接続を提供する", "Direct Connect 専用線 VPN", True),
-        ("How do I deploy to Beanstalk so that if the new instances fail health checks, the originals stay?",
-         "新しいインスタンスがヘルスチェックをパスしなかった場合、元のインスタンスを残します", IMMUTABLE, False),
-        # a thing that fails is no condition (「処理に失敗するメッセージ」), nor is a question that asks no how
-        ("SQSで何回やっても処理に失敗するメッセージを別キューに退避させたい。どう設定する？",
-         "最大受信数を指定するとDead Letter Queueに入れられる", SQS, False),
-        ("buildspec.ymlでフェーズが失敗したらどうなる？", "ビルド方法は、buildspec.ymlに記述する",
-         "CodeBuild buildspec.yml", False),
-    ],
-)
-def test_how_to_act_on_a_failure_the_notes_speak_of(question, said, section, unanswered):
-    assert unprepared(question, [Statement(said, (), 0)], [frozenset(tokens(f"{section} {said}"))]) is unanswered
-
-
-def test_the_subject_of_how_to_act_on_a_failure_is_that_of_its_sentence():
-    """「Clarifyって何を検出する？Model Monitorは精度が落ちたときどうやってアラート出すの？」 is of Model Monitor."""
-    question = "Clarifyって何を検出するやつ？Model Monitorはモデルの精度が落ちたときどうやってアラート出すの？"
-    said = Statement("モデルの精度が下がった場合にcloudwatchと連携してアラートを出すことができる", (), 0)
-    assert not unprepared(question, [said], [frozenset(tokens("SageMaker Model Monitor 精度 アラート"))])
