@@ -98,6 +98,11 @@ def _exceeding(condition: str) -> re.Pattern[str] | None:
     return regex(rf"(?:{limit})[^、。,.]{{0,16}}?(?:{_EXCEEDED})|(?:{_EXCEEDED})[^、。,.]{{0,12}}?(?:{limit})", re.I)
 
 
+# not done: 「終わってない」, 「終了しなかったら」, 「まだ動いてる」, 「完了しなければ」
+_UNDONE = (r"(?:(?:終わ|止ま)(?:らな|ってな|ってい?な)|(?:終了|完了|停止)(?:しな|してな|していな|せず)|"
+           r"まだ|動いて|実行中|処理中)")
+
+
 class _Event(NamedTuple):
     asked: re.Pattern[str]  # how a question says it occurs
     stated: re.Pattern[str]  # how a note says it occurred
@@ -138,11 +143,11 @@ _EVENTS = (
     # timeout, a retry, a wait or how long a thing is kept (SNS's 「Retryされる」, AWS Batch's 「待機させ」,
     # API Gateway's INTEGRATION_TIMEOUT, CloudTrail's "stored for 90 days"; not Connection Draining's 「一定
     # 時間待つ」, which says nothing of after)
-    # (「終了通知から120秒経っても終わってなかったら」, "still running after the 120-second notice")
+    # (「終了通知から120秒経っても終わってなかったら」, "still running after the 120-second notice": a thing not
+    # done in time, not any time passed: 「スケールアウトして300秒経っても初期化中だったら」 is the cooldown's)
     _event(r"タイムアウトし|(?:待ち|待機)?時間(?:を|が)過ぎ|期限(?:を|が)過ぎ|\btime(?:s|d)?\s?out\b|"
-           r"\d+\s*(?:秒|分|時間|日)[^、。？?]{0,4}?(?:経っ|過ぎ|経過し)て?も|"
-           r"\d+\s*(?:秒|分|時間|日)以内に[^、。？?]{0,8}?(?:なかったら|なければ|なかった場合|ないと)|"
-           r"\bstill\s+\w+ing\s+(?:after|past|beyond)\b|\b(?:past|beyond)\s+the\s+\d+[- ]?(?:second|minute|hour|day)",
+           rf"\d+\s*(?:秒|分|時間|日)[^、。？?]{{0,4}}?(?:経っ|過ぎ|経過し)て?も[^、。？?]{{0,16}}?{_UNDONE}|"
+           rf"\d+\s*(?:秒|分|時間|日)以内に{_UNDONE}|\bstill\s+(?:running|executing|processing|in progress)\b",
            r"タイムアウト|time-?out|\btimed out|経過|打ち切|強制|期限切れ|リトライ|再試行|待機|(?:保存|保持)期間|"
            r"\bretr|\bstored for\b"),
     # capacity running out (「Fargate Spotの空きキャパシティがないとき」): said as a shortage, a wait, a limit

@@ -109,6 +109,11 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         ("What happens if a Fargate Spot task is still running after the 120-second termination notice?",
          "終了イベントが通知されるので、120秒以内に終了する必要がある", "Fargate Spot", True),
         ("Lambdaが15分以内に終わらなかったらどうなる？", "タイムアウト 最大15分", "Lambda", False),
+        # any time passed is not a limit passed: a thing not done in time is
+        ("Auto Scalingでスケールアウトして300秒経ってもインスタンスが初期化中だったら、次のスケーリングはどうなる？",
+         "クールダウン - インスタンス初期化中の無駄なスケーリングを回避するために利用", "Auto Scaling", False),
+        ("S3に新規PUTして1秒経ってもGETしたらどうなる？見える？", "登録後、即時データが参照できる", "S3 New PUTs",
+         False),
         # how it is handled is what happens to it
         ("Connection Drainingの待ち時間が過ぎても終わってないリクエストはどう扱われる？",
          "処理中リクエストは終わるように一定時間待つ機能", "ELB Connection Draining", True),
