@@ -15,7 +15,6 @@ USED = frozenset(tokens("認証 要素 バージョニング バージョン 管
         ("S3バケットのバージョニングを有効にする手順", "S3バケットのバージョニング"),
         ("S3バケットのバージョニングをCLIで有効化する手順教えて", "S3バケットのバージョニング"),
         ("CodePipelineに手動承認のステージを追加するには？", "手動承認のステージ"),  # what kind of stage
-        ("VPC Lambdaにはセキュリティグループをどう設定すればいいですか？", "セキュリティグループ"),  # 「をどう設定」
         ("VPCの中に置いたLambdaから外部のAPIにアクセスしたい。どうすればいい？", None),  # outside: the internet
         # an abbreviation in brackets is the thing; a word in brackets is another name for it
         ("T2インスタンスで拡張ネットワーキング（ENA）を有効にする方法", "ENA"),
