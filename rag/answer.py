@@ -179,7 +179,8 @@ def _gives_asked(hits: list[Hit], candidates: list[Statement], sections: list[fr
                  concepts: tuple[Concept, ...], expect: Expected, text: str, about: frozenset[str],
                  defaults: list[Concept]) -> bool:
     """Whether a top statement gives the value ``text`` asks for, of ``about``."""
-    attributes = [c for c in concepts if not c.terms & (about | expect.cue_terms(text) | DEFAULT_WORDS)
+    not_attributes = about | expect.cue_terms(text) | DEFAULT_WORDS
+    attributes = [c for c in concepts if not c.terms & not_attributes
                   and not all(t.isdigit() for t in c.terms)]  # 「1つあたり」, the 53 of Route 53
     # 「最大の遅延」: the statement names the quantity, in any of the question's words for it
     named = expect.quantity_terms(text)

@@ -112,6 +112,8 @@ def _asks_to_do(word: str, text: str) -> bool:
     # ローテーションするLambda: rotation is asked; a kanji verb before a name or a noun describes it (「…前に
     # 発火するLambda@Edgeのイベント」, 「新旧バージョンが混在する問題」), unless the noun asks how (「修復する方法」)
     # or the verb takes an object (「インスタンスを休止する場合の手順」)
+    if not any(f"{word}{end}" in text for end in ("する", "し", "させ", "でき", "）", ")")):
+        return False  # (each word's pattern is compiled anew: most words are no verb)
     w = re.escape(word)
     after = "" if _is_loanword(word) else "(?!る?(?:[A-Za-z]|(?!方法|手順|設定)[一-龯ァ-ヶ]))"
     # a loanword in brackets after a verb names what it does (「シャードを増やす（リシャーディング）には」)
