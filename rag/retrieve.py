@@ -70,6 +70,19 @@ def _section_score(fused: dict[str, float], ids: list[str]) -> float:
     return fused[ids[0]] + SECOND_CHUNK_WEIGHT * (fused[ids[1]] if len(ids) > 1 else 0.0)
 
 
+# headings that say nothing of what their section is about: its parent's does (「Auto Scaling › その他」
+# holds 「Auto Scalingは突発的なスパイクには向いていない」). Not 特徴: 「EBS › 特徴」 would then outrank
+# 「マルチアタッチ」 for a multi-attach question that names EBS
+_GENERIC_HEADINGS = frozenset({"その他", "概要", "補足", "まとめ"})
+
+
+def _own_heading_terms(heading_path: tuple[str, ...]) -> frozenset[str]:
+    """The terms of the heading that names a section: its own, or its parent's when its own is generic."""
+    own = heading_path[-1] if heading_path else ""
+    parent = heading_path[-2] if own.strip() in _GENERIC_HEADINGS and len(heading_path) > 1 else ""
+    return text_terms(own) | text_terms(parent)
+
+
 class HybridSearch:
     """Question -> ranked sections, over one opened ``Index``."""
 
@@ -119,7 +132,7 @@ class HybridSearch:
         for (source, start), ids in candidates:
             terms = self.index.db.section_terms(source, start)
             share = coverage(concepts, terms)
-            named = coverage(concepts, text_terms(chunks[ids[0]].heading_path[-1]))
+            named = coverage(concepts, _own_heading_terms(chunks[ids[0]].heading_path))
             score = _section_score(fused, ids) + COVERAGE_WEIGHT * share + HEADING_WEIGHT * named
             if expect and self._gives(source, start, expect, about):
                 score += VALUE_WEIGHT

@@ -248,6 +248,9 @@ def assistant(settings) -> Assistant:
         ("VPCの中に置いたLambdaから外部のAPIにアクセスしたいんだけど、どうすればいい？", "002", "VPC Lambda",
          "NATgateway"),
         ("CloudTrailの保持期間って何日間？", "004", "CloudTrail Insights", "90 days"),
+        # a section headed 「その他」 is named by its parent's heading (Auto Scaling)
+        ("キャンペーンで一瞬だけアクセスが跳ね上がるサイトなんだけど、Auto Scalingに任せておけば大丈夫？"
+         "ダメならどうすればいい？", "001", "その他", "向いていない"),
         # so is 混乱
         ("RTOとRPOの違いがいつも混乱する…それぞれ何を表すの？", "002", "RTO（目標復旧時間）", "ダウンを許容"),
         # of two offered, the heading says which one a statement is of
