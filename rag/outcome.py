@@ -139,12 +139,11 @@ _EVENTS = (
     _event(r"(?:途中|後)(?:で|から)\S{0,4}(?:変更|変え|切り?替え)",
            r"変更|変え|変わ|変化|切り?替|更新|反映|\bchang|\bmodif|\bupdat"),
     _event(r"\bterminat(?!ion\s+notic)|ターミネート", r"終了|停止|\bterminat|\bstop"),  # not "the termination notice"
-    # a time limit passed (「フックがタイムアウトしたら」, 「待ち時間を過ぎても終わらなかったら」): said as a
-    # timeout, a retry, a wait or how long a thing is kept (SNS's 「Retryされる」, AWS Batch's 「待機させ」,
-    # API Gateway's INTEGRATION_TIMEOUT, CloudTrail's "stored for 90 days"; not Connection Draining's 「一定
-    # 時間待つ」, which says nothing of after)
-    # (「終了通知から120秒経っても終わってなかったら」, "still running after the 120-second notice": a thing not
-    # done in time, not any time passed: 「スケールアウトして300秒経っても初期化中だったら」 is the cooldown's)
+    # a time limit passed (「フックがタイムアウトしたら」, 「待ち時間を過ぎても終わらなかったら」; a thing not done
+    # in time: 「終了通知から120秒経っても終わってなかったら」, "still running after the 120-second notice", not any
+    # time passed: 「300秒経っても初期化中だったら」 is the cooldown's): said as a timeout, a retry, a wait or how
+    # long a thing is kept (SNS's 「Retryされる」, AWS Batch's 「待機させ」, API Gateway's INTEGRATION_TIMEOUT,
+    # CloudTrail's "stored for 90 days"; not Connection Draining's 「一定時間待つ」, which says nothing of after)
     _event(r"タイムアウトし|(?:待ち|待機)?時間(?:を|が)過ぎ|期限(?:を|が)過ぎ|\btime(?:s|d)?\s?out\b|"
            rf"\d+\s*(?:秒|分|時間|日)[^、。？?]{{0,4}}?(?:経っ|過ぎ|経過し)て?も[^、。？?]{{0,16}}?{_UNDONE}|"
            rf"\d+\s*(?:秒|分|時間|日)以内に{_UNDONE}|\bstill\s+(?:running|executing|processing|in progress)\b",
@@ -172,12 +171,10 @@ _FAILED = regex(r"失敗|(?:し|でき|パスし|通ら)なかった(?:場合|�
 _SUCCESS = regex(r"成功|成否|正常|\bsucce|\bafter\b", re.I)  # 「呼び出しの成否のみが返却される」
 
 
-def _only_failure_told(condition: str, about: frozenset[str], candidates: list[Statement],
-                       sections: list[frozenset[str]]) -> bool:
-    """Whether ``condition`` is a success, the top section tells what follows a failure of its subject and no
-    statement about the subject tells what follows a success."""
-    return (_SUCCEEDED.search(condition) is not None and not _FAILED.search(condition)
-            and said_of(about, [u for u in candidates if u.hit_rank == 0], sections, _FAILED.search)
+def _only_failure_told(about: frozenset[str], candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
+    """Whether the top section tells what follows a failure of the subject and no statement about the
+    subject tells what follows a success."""
+    return (said_of(about, [u for u in candidates if u.hit_rank == 0], sections, _FAILED.search)
             and not said_of(about, candidates, sections, _SUCCESS.search))
 
 
@@ -194,12 +191,13 @@ def unhappened(asking: str, candidates: list[Statement], sections: list[frozense
         condition = (follows.group("ja") or follows.group("en")) if follows else ""
         events = tuple(e for e in _EVENTS if e.follows)
     asked = [(e.bind and e.bind(condition)) or e.stated for e in events if e.asked.search(condition)]
-    if not asked and not _SUCCEEDED.search(condition):
+    succeeded = _SUCCEEDED.search(condition) is not None and not _FAILED.search(condition)
+    if not asked and not succeeded:
         return False
     # of a heading it writes, from that section (「ローリングデプロイで…」: not the Immutable section's failure)
     titled = written_headings(sentence, (u.section for u in candidates))
     candidates = [u for u in candidates if all(t <= sections[u.hit_rank] for t in titled)]
     about = subject(sentence)
-    if _only_failure_told(condition, about, candidates, sections):
+    if succeeded and _only_failure_told(about, candidates, sections):
         return True
     return bool(asked) and not said_of(about, candidates, sections, lambda said: any(s.search(said) for s in asked))

@@ -104,6 +104,9 @@ def _is_loanword(term: str) -> bool:
     return bool(_LOANWORD.fullmatch(term)) and term not in _SCENE
 
 
+_VERB_ENDS = ("する", "し", "させ")  # a word done: 「ローテーションする」, 「修復させる」
+
+
 def _asks_to_do(word: str, text: str) -> bool:
     """Whether the question asks to do what the word names (「ローテーションするには」, 「修復させる」), rather
     than using it to describe a situation (「外部からのシグナルで介入したい」, 「共有ドライブとしてマウント」,
@@ -112,12 +115,13 @@ def _asks_to_do(word: str, text: str) -> bool:
     # ローテーションするLambda: rotation is asked; a kanji verb before a name or a noun describes it (「…前に
     # 発火するLambda@Edgeのイベント」, 「新旧バージョンが混在する問題」), unless the noun asks how (「修復する方法」)
     # or the verb takes an object (「インスタンスを休止する場合の手順」)
-    if not any(f"{word}{end}" in text for end in ("する", "し", "させ", "でき", "）", ")")):
-        return False  # (each word's pattern is compiled anew: most words are no verb)
-    w = re.escape(word)
+    # each word's pattern is compiled anew: a word written before no verb ending or bracket is none
+    if not any(f"{word}{end}" in text for end in (*_VERB_ENDS, "でき", "）", ")")):
+        return False
+    w, done = re.escape(word), "|".join(_VERB_ENDS)
     after = "" if _is_loanword(word) else "(?!る?(?:[A-Za-z]|(?!方法|手順|設定)[一-龯ァ-ヶ]))"
     # a loanword in brackets after a verb names what it does (「シャードを増やす（リシャーディング）には」)
-    return re.search(f"{w}(?:する|し|させ|でき){after}|を[^、。？?を]{{0,8}}{w}(?:する|し|させ)|[ぁ-ん][（(]{w}[）)]",
+    return re.search(f"{w}(?:{done}|でき){after}|を[^、。？?を]{{0,8}}{w}(?:{done})|[ぁ-ん][（(]{w}[）)]",
                      text) is not None
 
 
