@@ -87,13 +87,26 @@ def text_terms(text: str) -> frozenset[str]:
     return frozenset(tokens(text))
 
 
+def _lines(text: str) -> list[str]:
+    """The section's lines, a sentence broken after its comma joined to the line carrying it on
+    (「…高い可用性を実現するため、」 / 「データの更新・削除にはEventual Consistency…」: one statement)."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        carried = raw.strip() and not _MARKER.match(raw) and not _FENCE.match(raw) and not raw.lstrip().startswith("#")
+        if carried and out and out[-1].rstrip().endswith(("、", ",")):
+            out[-1] = out[-1].rstrip() + raw.strip()
+        else:
+            out.append(raw)
+    return out
+
+
 def statements(text: str, heading_path: tuple[str, ...], rank: int) -> list[Statement]:
     """Statements of a section: list items and sentences, each with the items it is nested under."""
     out: list[Statement] = []
     heading_terms = text_terms(" ".join(heading_path))
     stack: list[tuple[int, str]] = []  # (indent, text) of enclosing items
     in_code = False
-    for raw in text.splitlines():
+    for raw in _lines(text):
         if _FENCE.match(raw):
             in_code = not in_code
             continue

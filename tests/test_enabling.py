@@ -6,7 +6,8 @@ from ingest.tokenize import tokens
 from rag.enabling import _owned, enabled, names, unnamed, unstated
 from rag.statements import Statement
 
-USED = frozenset(tokens("認証 要素 バージョニング バージョン 管理 削除 保護 スタック 多 Lambda"))  # words the notes use
+# words the notes use
+USED = frozenset(tokens("認証 要素 バージョニング バージョン 管理 削除 保護 スタック 多 Lambda 新規 ボリューム"))
 
 
 @pytest.mark.parametrize(
@@ -61,6 +62,7 @@ def test_the_thing_a_how_to_question_asks_to_turn_on(question, thing):
         ("versioning", "バケットのアクセス管理", False),  # not half of バージョン管理
         ("削除保護", "スタックを削除するとリソースも削除", False),
         ("キャパシティプロバイダー", "ECSクラスターにCapacity Providerを追加", True),  # a word no note writes
+        ("新規ボリューム", "ボリュームを作成する", True),  # 新規 says which volumes
     ],
 )
 def test_a_section_names_the_thing_in_either_language(thing, section, named):

@@ -26,6 +26,7 @@ from rag.query import EmptyQuestion, Query, coverage, names, search_terms, unkno
 from rag.retrieve import NotesRetriever
 from rag.settings import AskSettings
 from rag.spelling import _one_edit_away
+from rag.statements import statements
 
 REPO = Path(__file__).resolve().parents[1]
 NOTES = REPO / "notes"
@@ -244,6 +245,11 @@ def assistant(settings) -> Assistant:
         ("EventBridgeのルールからLambdaを呼び出すとき、権限はどう設定すればいい？", "004",
          "Amazon EventBridge (aka Cloudwatch Events)", "resource based policy"),
         ("ELBの要点をざっくり復習したい", "001", "Elastic Load Balancing（ELB）", "ELB"),  # 復習 is the person's
+        # a crowd of requests is a sudden load; a new volume is a volume (新規 says which, it is no thing)
+        ("セール開始直後にELBへアクセスが一気に押し寄せるのが分かっている場合、事前にAWS側へ何をしておくべき？", "001",
+         "Elastic Load Balancing（ELB）", "Pre-Warming"),
+        ("EBSボリュームの暗号化について。どんなアルゴリズムで暗号化されるのか、あと新規ボリュームを全部デフォルトで"
+         "暗号化したいときはどこで設定するのか教えてください", "002", "暗号化", "リージョンごと"),
         # what is outside is the internet; how long a thing is stored is how long it is kept
         ("VPCの中に置いたLambdaから外部のAPIにアクセスしたいんだけど、どうすればいい？", "002", "VPC Lambda",
          "NATgateway"),
@@ -644,6 +650,14 @@ def test_a_kanji_verb_before_a_noun_describes_the_situation(assistant):
     """混在 is written nowhere in the notes; 「混在する問題」 says which problem, it is not what is asked."""
     answer = assistant.ask("ローリングデプロイが途中で止まって新旧バージョンが混在する問題を防げるデプロイポリシーは？")
     assert answer.found and "Immutable デプロイは、部分的に完了したローリングデプロイ" in answer.text
+
+
+def test_a_sentence_broken_after_its_comma_is_one_statement(assistant):
+    """S3's 「…高い可用性を実現するため、」 goes on, unmarked, on the next line with the model it explains."""
+    answer = assistant.ask("S3でオブジェクトを上書きした直後に古いデータが返ってくることがあるのはなぜ？")
+    assert answer.found and "実現するため、データの更新・削除にはEventual Consistency" in answer.text
+    lines = statements("- 読み込みを行うことで、\nペナルティを回避できる\n- 次の項目\n", ("EBS",), 0)
+    assert [u.text for u in lines] == ["読み込みを行うことで、ペナルティを回避できる", "次の項目"]
 
 
 def test_a_bare_link_is_no_statement(assistant):
