@@ -67,16 +67,22 @@ _HOW = regex(r"どう(?:設定|構成|すれば|やって)|設定方法|\bhow (?
 # a role asked of a thing: 「…を起動ボリューム（ルートボリューム）として使える？」, 「…を起動ボリュームにできる？」,
 # "be used as the root (boot) volume" (not what it is used for or how: 「同時に使える」; not "the storage for …")
 _PREPOSITION = r"(?:for|of|in|on|with|to|by|from|at|and|or)\b"
-_ROLE = regex(r"([一-龯ァ-ヶーA-Za-z0-9-]{2,})(?:[（(]([^）)]+)[）)])?\s*(?:として\s*(?:使え|使う|使用|利用|でき)|"
+_ROLE = regex(r"([一-龯ァ-ヶーA-Za-z0-9-]{2,})(?:[（(]([^）)]+)[）)])?\s*"
+              r"(?:として(?:も)?\s*(?:使え|使う|使用|利用|でき)|"
               r"に\s*(?:でき|なれ|なる))|"
               rf"\b(?:used?|serve|act|work)\s+as\s+(?:the|an?)\s+(?!{_PREPOSITION})([\w-]+)(?:\s*\(([\w-]+)\))?"
               rf"\s+(?!{_PREPOSITION})([\w-]+)", re.I)
 
 
+# a role's other first word in brackets before its last (「ルート（起動）ボリュームとして」): both names whole
+_INNER = regex(r"([一-龯ァ-ヶー]{2,})[（(]([一-龯ァ-ヶー]{2,})[）)]([一-龯ァ-ヶー]{2,})"
+               r"(?=\s*(?:として|に\s*(?:でき|なれ|なる)))")
+
+
 def _roles(asking: str) -> list[str]:
     """The roles ``asking`` asks of, each name in brackets too (「起動ボリューム（ルートボリューム）」)."""
     out = []
-    for m in _ROLE.finditer(asking):
+    for m in _ROLE.finditer(_INNER.sub(r"\1\3（\2\3）", asking)):
         if m.group(5):  # English: "root (boot) volume" is a root volume or a boot volume
             out += [f"{w} {m.group(5)}" for w in m.group(3, 4) if w]
         else:

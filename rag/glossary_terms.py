@@ -948,6 +948,9 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("predictive scaling", "予測スケーリング"),
     ("scheduled scaling", "スケジュールスケーリング"),
     ("instance refresh", "インスタンスリフレッシュ"),
+    # an Auto Scaling instance kept out of service (not a standby in general: Route 53's failover is an
+    # active-standby pair the notes call フェイルオーバー)
+    ("standby state", "スタンバイ状態", "enter-standby", "exit-standby"),
     ("change set", "変更セット", "チェンジセット"),
     ("stackset", "stack set", "スタックセット"),
     ("nested stack", "ネストされたスタック", "ネストスタック"),

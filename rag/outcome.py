@@ -121,7 +121,7 @@ def _event(asked: str, stated: str, bind: Callable[[str], re.Pattern[str] | None
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure); a split also as
 # said of the thing split (``_split_of``), a holder's deletion of the holder (``_deleted_of``)
 _EVENTS = (
-    _event(r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
+    _event(r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|問題が(?:出|起き|起こ|発生)|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
            r"\berror|\b(?:goes|went|is|are|going) down\b",
            r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|停止|止ま|落ち|下が|低下|リトライ|再試行|\bfail|"
            r"\bunhealth|\berror|\bretr|\bdown\b", follows=False),
@@ -134,6 +134,10 @@ _EVENTS = (
            r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch", follows=False),
     # (not its notice: 「中断の通知から120秒経っても」 asks what follows the time passed)
     _event(r"中断(?!の?通知)|\binterrupt", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
+    # an alarm going off (「新モデル側のCloudWatchアラームが鳴ったら」): said as an alarm, or as what it sets off
+    _event(r"アラーム(?:が|の)?\s*(?:鳴|発報|発火|発動)|"
+           r"\balarms?\s+(?:goes|go|went|fires?|fired|is triggered|triggers)\b",
+           r"アラーム|\balarm|ロールバック|切り戻|\broll(?:s|ed)?[ -]?back"),
     # a setting changed while in use (「遅延時間を途中で/後から変更したら」: not 「重みを変更したら」, which the
     # notes answer by what the setting does), an instance terminated (not 「環境を終了したら」)
     _event(r"(?:途中|後)(?:で|から)\S{0,4}(?:変更|変え|切り?替え)",
@@ -144,7 +148,7 @@ _EVENTS = (
     # time passed: 「300秒経っても初期化中だったら」 is the cooldown's): said as a timeout, a retry, a wait or how
     # long a thing is kept (SNS's 「Retryされる」, AWS Batch's 「待機させ」, API Gateway's INTEGRATION_TIMEOUT,
     # CloudTrail's "stored for 90 days"; not Connection Draining's 「一定時間待つ」, which says nothing of after)
-    _event(r"タイムアウトし|(?:待ち|待機)?時間(?:を|が)過ぎ|期限(?:を|が)過ぎ|\btime(?:s|d)?\s?out\b|"
+    _event(r"タイムアウトし|時間切れ|(?:待ち|待機)?時間(?:を|が)過ぎ|期限(?:を|が)過ぎ|\btime(?:s|d)?\s?out\b|"
            rf"\d+\s*(?:秒|分|時間|日)[^、。？?]{{0,4}}?(?:経っ|過ぎ|経過し)て?も[^、。？?]{{0,16}}?{_UNDONE}|"
            rf"\d+\s*(?:秒|分|時間|日)以内に{_UNDONE}|\bstill\s+(?:running|executing|processing|in progress)\b",
            r"タイムアウト|time-?out|\btimed out|経過|打ち切|強制|期限切れ|リトライ|再試行|待機|(?:保存|保持)期間|"
@@ -153,6 +157,7 @@ _EVENTS = (
     # reached or none, or as what grows (「容量が足りなくなったら」 is answered by EFS's 「自動的に拡張および縮小」,
     # S3's 「容量無制限」, AWS Batch's 「空いているコンピュータが無い時は…待機」, ALB's 「自動スケールする」)
     _event(r"(?:キャパシティ|容量|空き)[^、。？?]{0,4}?(?:が|の)?\s*(?:ない|無い|なく|不足|足りな|確保でき(?:な|ず))|"
+           r"(?:キャパシティ|容量|メモリ|ストレージ)[^、。？?]{0,4}?(?:を|が)?\s*使い切|"
            r"\bno\s+(?:[\w-]+\s+){0,3}capacity\b|\bcapacity\s+(?:is\s+|isn't\s+)?(?:not\s+)?(?:available|unavailable)|"
            r"\binsufficient\s+capacity\b|\bout of capacity\b|\brun(?:s|ning)? out of\b",
            r"不足|足りな|枯渇|空き|空い|確保|拡張|縮小|弾力|無制限|制限(?:な|無)|待機|待ち|超え|達|届|遅延|"
@@ -165,7 +170,8 @@ _EVENTS = (
 # インスタンスはどうなる？」: 「新しいインスタンスがヘルスチェックをパスしなかった場合…元のインスタンスをそのまま
 # 残します」); where they tell neither, what they say of the thing often answers (「PUTが成功したあと、すぐGETすると」:
 # 「登録後、即時データが参照できる」)
-_SUCCEEDED = regex(r"成功(?:し|する|した)|無事|\bsucce(?:eds?|eded|ssful(?:ly)?)\b", re.I)
+_SUCCEEDED = regex(r"成功(?:し|する|した)|無事|(?:問題なく|正常に)(?:完了|終了|終わ)|"
+                   r"\bsucce(?:eds?|eded|ssful(?:ly)?)\b", re.I)
 _FAILED = regex(r"失敗|(?:し|でき|パスし|通ら)なかった(?:場合|ら|とき)|成功し(?:な|ませ)|成功せ|\bfail|"
                 r"(?:\bnot|n't|\bnever)\s+succe", re.I)  # "if the new ones don't succeed": a failure
 _SUCCESS = regex(r"成功|成否|正常|\bsucce|\bafter\b", re.I)  # 「呼び出しの成否のみが返却される」

@@ -117,6 +117,9 @@ BOOT = frozenset(tokens(EBS.texts[1]))
         ("マルチアタッチしたEBSボリュームを起動ボリューム（ルートボリューム）として使える？", True),
         ("マルチアタッチを有効にしたEBSボリュームってブートボリュームとして使える？", True),  # boot: 起動
         ("Can an EBS Multi-Attach volume be used as the boot volume of the attached instances?", True),
+        # the role's other first word in brackets before its last; も after として
+        ("マルチアタッチを有効にしたEBSボリュームをルート（起動）ボリュームとして使うことはできる？", True),
+        ("マルチアタッチしたEBSボリュームを、ブート（起動）ボリュームとしても使える？", True),
         # a role the notes never write may be a paraphrase; how it is used is no role
         ("マルチアタッチしたEBSを共有ディスクとして使える？", False),
         ("EBSのマルチアタッチって、別のAZにあるインスタンスから同時にできる？", False),

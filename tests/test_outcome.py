@@ -114,6 +114,20 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          "クールダウン - インスタンス初期化中の無駄なスケーリングを回避するために利用", "Auto Scaling", False),
         ("S3に新規PUTして1秒経ってもGETしたらどうなる？見える？", "登録後、即時データが参照できる", "S3 New PUTs",
          False),
+        # 時間切れ is a time limit passed; memory used up is capacity run out; a problem that comes up is a
+        # failure; an alarm going off is said as the alarm, or the rollback it sets off
+        ("ASGのライフサイクルフックで完了通知を返さないまま時間切れになったら、インスタンスはどうなる？",
+         "Life Cycle Hooksを利用して初期化する", "Auto Scaling", True),
+        ("Fargateのタスクで割り当てたメモリを使い切ったらどうなる？", "タスク単位でCPUとメモリを割り当てる", "Fargate",
+         True),
+        ("CodeDeployのBlue/Greenデプロイで、切り替え後に新環境で問題が出たらどうなる？",
+         "Blue-Green 現バージョンとは別の新しい実行環境を用意してリクエスト送信先を切り替える。", "CodeDeploy", True),
+        ("CodeDeployのデプロイで問題が起きたらどうなる？", "デプロイに失敗すると自動でロールバックされる", "CodeDeploy",
+         False),
+        ("Deployment GuardrailsのCanaryで新モデル側のCloudWatchアラームが鳴ったら、トラフィックはどうなる？",
+         "一部のトラフィックを新しいモデルに切り替え、残りは古いモデルに残す", GUARDRAILS, True),
+        ("What happens if a CloudWatch alarm goes off during a Canary traffic shift?",
+         "アラームが発生すると自動的にロールバックされる", GUARDRAILS, False),
         # how it is handled is what happens to it
         ("Connection Drainingの待ち時間が過ぎても終わってないリクエストはどう扱われる？",
          "処理中リクエストは終わるように一定時間待つ機能", "ELB Connection Draining", True),
@@ -161,6 +175,8 @@ def test_headings_a_question_writes():
         ("BeanstalkのImmutableデプロイが無事成功したら、古いほうのインスタンスはどうなるの？", IMMUTABLE_FAILED.text,
          True),
         ("After an Elastic Beanstalk immutable deployment succeeds, what happens to the temporary Auto Scaling group?",
+         IMMUTABLE_FAILED.text, True),
+        ("Immutableデプロイが問題なく完了したあと、古いバージョンが動いていたAuto Scalingグループはどうなるの？",
          IMMUTABLE_FAILED.text, True),
         # a success not succeeding is a failure; the section tells of both (「成否」)
         ("In an Immutable deployment, what happens to the original instances if the new ones don't succeed?",

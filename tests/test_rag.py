@@ -588,6 +588,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Fargateのタスク1つに割り当てられるメモリって最大何GB？", "見つかりませんでした"),
         # a count asked (何リクエスト/秒): Lambda's 「同時実行数…1000」 is no rate of API Gateway's
         ("API Gatewayのスロットリングって、アカウント単位のデフォルト上限は何リクエスト/秒？", "見つかりませんでした"),
+        # names the notes never write, asked how they differ (どう違う)
+        ("EBSのgp3とgp2でベースラインIOPSはどう違う？", "見つかりませんでした"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
@@ -874,6 +876,8 @@ def test_loanword_compounds_the_notes_never_write(assistant, text, found):
         ("What does the spread of traffic look like?", []),  # an English word that names no feature
         ("Lambda authorizer TTLs: can I change them?", []),  # a name's plural: the notes' word is whole
         ("How do I configure an EventBridge API destination to call a third-party endpoint?", ["api destination"]),
+        ("Auto Scalingグループのインスタンスを一時的にスタンバイ状態にしたい。どのCLIコマンド？", ["standby state"]),
+        ("Route 53でアクティブ/スタンバイ構成にするルーティングポリシーは？", []),  # not a standby in general
     ],
 )
 def test_features_the_notes_never_write(assistant, text, found):
