@@ -265,7 +265,7 @@ _TYPE_NAMES = re.compile(r"(?:[A-Za-z][A-Za-z.-]*\d[A-Za-z0-9.-]*[\s,、/]*)+") 
 _DENIED = regex(r"サポートしてい?(?:ない|ておらず)|サポートされ(?:ない|ていない)|未サポート|非対応|利用不可|"
                r"使用不可|対象外|対象ではない|"
                r"使用できない|利用できない|\bnot supported\b|\bcannot\b|\bdoesn'?t support", re.I)
-_DIFFERENCE = regex(r"違[いうっ]|差|異なる|\bdifferen|\bcompare", re.I)
+_DIFFERENCE = regex(r"違い|(?:どう|何が|どこが)違|差|異なる|\bdifferen|\bcompare", re.I)
 _ONLY_ASKED = re.compile(r"\bonly\b|のみ|(?<!どれ)(?<!できる)(?<!それ)だけ", re.I)  # not 「どれだけ」
 
 

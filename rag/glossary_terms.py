@@ -871,6 +871,8 @@ SYNONYMS: dict[str, str] = {
     "集中": "スパイク",  # 「アクセス集中」 is a spike
     "延々": "無限",  # 「延々と実行され続けて」: an infinite loop
     "急増": "スパイク",
+    # capacity used up is none free: 「空いているコンピュータが無い時は、ジョブを待ち行列で待機させ」
+    "使い切る": "空く", "コンピュート": "コンピューター",
     "押し寄せる": "急増 急激",  # 「アクセスが一気に押し寄せる」: 「急激なELBへの負荷」
     "跳ね上がる": "スパイク", "一瞬": "突発的",  # 「一瞬だけアクセスが跳ね上がる」: 「突発的なスパイク」
     "外部": "インターネット",  # 「VPC内のLambdaから外部のAPIにアクセスしたい」: 「インターネット接続できない」
@@ -948,9 +950,9 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("predictive scaling", "予測スケーリング"),
     ("scheduled scaling", "スケジュールスケーリング"),
     ("instance refresh", "インスタンスリフレッシュ"),
-    # an Auto Scaling instance kept out of service (not a standby in general: Route 53's failover is an
-    # active-standby pair the notes call フェイルオーバー)
-    ("standby state", "スタンバイ状態", "enter-standby", "exit-standby"),
+    # Auto Scaling's commands for an instance kept out of service (not a standby in general, nor 「スタンバイ状態」:
+    # Route 53's failover, AWS Batch's waiting jobs)
+    ("enter-standby", "exit-standby"),
     ("change set", "変更セット", "チェンジセット"),
     ("stackset", "stack set", "スタックセット"),
     ("nested stack", "ネストされたスタック", "ネストスタック"),

@@ -118,14 +118,19 @@ def _event(asked: str, stated: str, bind: Callable[[str], re.Pattern[str] | None
     return _Event(regex(asked, re.I), regex(stated, re.I), bind, follows)
 
 
+_CAPACITY_SAID = (r"不足|足りな|枯渇|空き|空い|確保|拡張|縮小|弾力|無制限|制限(?:な|無)|待機|待ち|超え|達|届|遅延|"
+                  r"自動(?:的に)?スケール|\binsufficient|\bunavailable|\bexpand|\belastic|\bgrow|\bshrink|"
+                  r"\bunlimited|\bwait|\bqueue|\bexceed|\bauto-?scal")
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure); a split also as
 # said of the thing split (``_split_of``), a holder's deletion of the holder (``_deleted_of``)
 _EVENTS = (
-    _event(r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|問題が(?:出|起き|起こ|発生)|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
+    _event(r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
            r"\berror|\b(?:goes|went|is|are|going) down\b",
            r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|停止|止ま|落ち|下が|低下|リトライ|再試行|\bfail|"
            r"\bunhealth|\berror|\bretr|\bdown\b", follows=False),
-    _event(r"超え|こえ|超過|上回|オーバー|\bmore than\b|\bexceed|\bbeyond\b", _EXCEEDED, _exceeding, follows=False),
+    # (not a failover: 「フェイルオーバーしたら」)
+    _event(r"超え|こえ|超過|上回|(?<!フェイル)オーバー|\bmore than\b|\bexceed|\bbeyond\b", _EXCEEDED, _exceeding,
+           follows=False),
     _event(r"削除|(?<!解)消[しすせ]|\bdelet|\bremov", r"削除|消|\bdelet|\bremov", _deleted_of),
     # a split asked as done (not Lambda's 「統合」, an integration)
     _event(r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|され)|スプリット|\bsplit|\bmerg",
@@ -134,10 +139,12 @@ _EVENTS = (
            r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch", follows=False),
     # (not its notice: 「中断の通知から120秒経っても」 asks what follows the time passed)
     _event(r"中断(?!の?通知)|\binterrupt", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
-    # an alarm going off (「新モデル側のCloudWatchアラームが鳴ったら」): said as an alarm, or as what it sets off
+    # an alarm going off (「新モデル側のCloudWatchアラームが鳴ったら」): said as an alarm or alert, or as what it
+    # sets off (a rollback, a scaling: 「指定した数だけASGの現在の容量を増減」); asked what happens only
     _event(r"アラーム(?:が|の)?\s*(?:鳴|発報|発火|発動)|"
            r"\balarms?\s+(?:goes|go|went|fires?|fired|is triggered|triggers)\b",
-           r"アラーム|\balarm|ロールバック|切り戻|\broll(?:s|ed)?[ -]?back"),
+           r"アラーム|アラート|通知|増減|スケール|\balarm|\balert|\bnotif|\bscal|ロールバック|切り戻|"
+           r"\broll(?:s|ed)?[ -]?back", follows=False),
     # a setting changed while in use (「遅延時間を途中で/後から変更したら」: not 「重みを変更したら」, which the
     # notes answer by what the setting does), an instance terminated (not 「環境を終了したら」)
     _event(r"(?:途中|後)(?:で|から)\S{0,4}(?:変更|変え|切り?替え)",
@@ -157,12 +164,12 @@ _EVENTS = (
     # reached or none, or as what grows (「容量が足りなくなったら」 is answered by EFS's 「自動的に拡張および縮小」,
     # S3's 「容量無制限」, AWS Batch's 「空いているコンピュータが無い時は…待機」, ALB's 「自動スケールする」)
     _event(r"(?:キャパシティ|容量|空き)[^、。？?]{0,4}?(?:が|の)?\s*(?:ない|無い|なく|不足|足りな|確保でき(?:な|ず))|"
-           r"(?:キャパシティ|容量|メモリ|ストレージ)[^、。？?]{0,4}?(?:を|が)?\s*使い切|"
            r"\bno\s+(?:[\w-]+\s+){0,3}capacity\b|\bcapacity\s+(?:is\s+|isn't\s+)?(?:not\s+)?(?:available|unavailable)|"
-           r"\binsufficient\s+capacity\b|\bout of capacity\b|\brun(?:s|ning)? out of\b",
-           r"不足|足りな|枯渇|空き|空い|確保|拡張|縮小|弾力|無制限|制限(?:な|無)|待機|待ち|超え|達|届|遅延|"
-           r"自動(?:的に)?スケール|\binsufficient|\bunavailable|\bexpand|\belastic|\bgrow|\bshrink|\bunlimited|"
-           r"\bwait|\bqueue|\bexceed|\bauto-?scal"),
+           r"\binsufficient\s+capacity\b|\bout of capacity\b|\brun(?:s|ning)? out of\b", _CAPACITY_SAID),
+    # …or used up (「割り当てたメモリを使い切ったら」), asked what happens only: 「容量を使い切ったら、容量を
+    # 増やせる？」 is answered by 「容量を変更可能」
+    _event(r"(?:キャパシティ|容量|メモリ|ストレージ)[^、。？?]{0,4}?(?:を|が)?\s*使い切", _CAPACITY_SAID,
+           follows=False),
 )
 
 

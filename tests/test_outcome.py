@@ -114,20 +114,26 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          "クールダウン - インスタンス初期化中の無駄なスケーリングを回避するために利用", "Auto Scaling", False),
         ("S3に新規PUTして1秒経ってもGETしたらどうなる？見える？", "登録後、即時データが参照できる", "S3 New PUTs",
          False),
-        # 時間切れ is a time limit passed; memory used up is capacity run out; a problem that comes up is a
-        # failure; an alarm going off is said as the alarm, or the rollback it sets off
+        # 時間切れ is a time limit passed; memory used up is capacity run out, asked what happens (not
+        # whether it can grow: 「容量を変更可能」); an alarm going off is said as the alarm or alert, or as what it
+        # sets off (a rollback, a scaling); a problem that comes up is not judged (「遅延する」, 「複製される」)
         ("ASGのライフサイクルフックで完了通知を返さないまま時間切れになったら、インスタンスはどうなる？",
          "Life Cycle Hooksを利用して初期化する", "Auto Scaling", True),
         ("Fargateのタスクで割り当てたメモリを使い切ったらどうなる？", "タスク単位でCPUとメモリを割り当てる", "Fargate",
          True),
-        ("CodeDeployのBlue/Greenデプロイで、切り替え後に新環境で問題が出たらどうなる？",
-         "Blue-Green 現バージョンとは別の新しい実行環境を用意してリクエスト送信先を切り替える。", "CodeDeploy", True),
-        ("CodeDeployのデプロイで問題が起きたらどうなる？", "デプロイに失敗すると自動でロールバックされる", "CodeDeploy",
-         False),
+        ("EBSボリュームの容量を使い切ったら、容量を増やせる？",
+         "Snapshotを経由することでボリュームタイプや容量を変更可能", "EBS", False),
         ("Deployment GuardrailsのCanaryで新モデル側のCloudWatchアラームが鳴ったら、トラフィックはどうなる？",
          "一部のトラフィックを新しいモデルに切り替え、残りは古いモデルに残す", GUARDRAILS, True),
         ("What happens if a CloudWatch alarm goes off during a Canary traffic shift?",
          "アラームが発生すると自動的にロールバックされる", GUARDRAILS, False),
+        ("SageMaker Model Monitorで精度低下のアラームが発報したらどうなる？",
+         "モデルの精度が下がった場合にcloudwatchと連携してアラートを出す", "SageMaker Model Monitor", False),
+        ("Kinesis Data Streamsで書き込みが多すぎて問題が出たらどうなる？", "1000レコードの制限を超えると遅延する",
+         KINESIS, False),
+        # a failover is nothing exceeded
+        ("Route 53でフェイルオーバーしたらどうなる？",
+         "ヘルスチェックの結果に基づいて、利用可能なリソースにのみルーティング", "Route 53 フェイルオーバー", False),
         # how it is handled is what happens to it
         ("Connection Drainingの待ち時間が過ぎても終わってないリクエストはどう扱われる？",
          "処理中リクエストは終わるように一定時間待つ機能", "ELB Connection Draining", True),

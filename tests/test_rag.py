@@ -189,6 +189,7 @@ def assistant(settings) -> Assistant:
         ("what does the 'd' in instance types like C5d mean?", "002", "追加機能", "インスタンスストア"),
         # a claim to check: the notes' requirement answers a name they never write (gp2); OK is no name
         ("EBSのマルチアタッチ、gp2ボリュームでもできるよね？", "002", "マルチアタッチ", "io1"),
+        ("EBSマルチアタッチはgp2でも使えるの？io1とは違う？", "002", "マルチアタッチ", "io1"),
         ("RPOが15分で、サーバーが2:00に落ちた場合って1:30までのデータを戻せればOKって理解でいい？", "002",
          "RPO(目標復旧時点)", "1時45分"),
         # a line of type names means its heading (「メモリ最適化」); a cost is paid (有料)
@@ -588,7 +589,7 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Fargateのタスク1つに割り当てられるメモリって最大何GB？", "見つかりませんでした"),
         # a count asked (何リクエスト/秒): Lambda's 「同時実行数…1000」 is no rate of API Gateway's
         ("API Gatewayのスロットリングって、アカウント単位のデフォルト上限は何リクエスト/秒？", "見つかりませんでした"),
-        # names the notes never write, asked how they differ (どう違う)
+        # names the notes never write, asked how they differ (どう違う; not a 「違う？」 asking to be corrected)
         ("EBSのgp3とgp2でベースラインIOPSはどう違う？", "見つかりませんでした"),
     ],
 )
@@ -876,8 +877,9 @@ def test_loanword_compounds_the_notes_never_write(assistant, text, found):
         ("What does the spread of traffic look like?", []),  # an English word that names no feature
         ("Lambda authorizer TTLs: can I change them?", []),  # a name's plural: the notes' word is whole
         ("How do I configure an EventBridge API destination to call a third-party endpoint?", ["api destination"]),
-        ("Auto Scalingグループのインスタンスを一時的にスタンバイ状態にしたい。どのCLIコマンド？", ["standby state"]),
+        ("Auto Scalingのインスタンスをenter-standbyで外したら、ELBからも外れる？", ["enter-standby"]),
         ("Route 53でアクティブ/スタンバイ構成にするルーティングポリシーは？", []),  # not a standby in general
+        ("AWS Batchでジョブがスタンバイ状態になるのはどんなとき？", []),
     ],
 )
 def test_features_the_notes_never_write(assistant, text, found):
