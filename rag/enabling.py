@@ -165,6 +165,12 @@ _CHANGES_WORDS = (
      r"再開|続き|トークン|\bresum|\btoken"),
     (r"スキップ|\bskip(?:s|ping)?\b", r"スキップ|飛ば|無視|\bskip|\bignor"),  # not 「アラート飛ばす」
     (r"インストール|\binstall\b", r"インストール|導入|\binstall"),
+    # mounted again on every boot (「EC2の再起動後も自動でマウントされるように」, 「マウントされた状態にしたい」):
+    # said as such, or as fstab
+    (r"自動(?:的)?(?:で|に)?マウント|マウントされ(?:る|た)(?:よう|状態)|再起動(?:後|して|した後)も|"
+     r"\bauto-?mount|\bmount\w* automatically|"
+     r"\b(?:after|on|at|across) (?:a |every |each )?re?boots?\b",
+     r"自動(?:的)?(?:で|に)?マウント|fstab|再起動|起動時|\bauto-?mount|\bre?boot"),
     # fewer of something: 「件数を減らすには」 is answered by 「項目数を少なくする」
     (r"減ら[しすせ]|削減|\b(?:reduce|decrease)\b", r"減|少な|削減|\breduc|\bdecreas|\bfewer\b|\bless\b"),
     (r"変換|\bconvert\b", r"変換|\bconvert", True),  # made into something ("Can I convert … into …?")

@@ -975,7 +975,7 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("expedited", "迅速取り出し", "迅速読み出し"),
     ("vault lock", "ボールトロック"),
     ("dkim",),
-    ("map state", "マップステート"),
+    ("map state", "mapステート", "マップステート"),
     ("task token", "タスクトークン"),
     ("direct connect gateway", "direct connectゲートウェイ"),
     ("macsec",),

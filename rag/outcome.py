@@ -157,7 +157,8 @@ _EVENTS = (
     # CloudTrail's "stored for 90 days"; not Connection Draining's 「一定時間待つ」, which says nothing of after)
     _event(r"タイムアウトし|時間切れ|(?:待ち|待機)?時間(?:を|が)過ぎ|期限(?:を|が)過ぎ|\btime(?:s|d)?\s?out\b|"
            rf"\d+\s*(?:秒|分|時間|日)[^、。？?]{{0,4}}?(?:経っ|過ぎ|経過し)て?も[^、。？?]{{0,16}}?{_UNDONE}|"
-           rf"\d+\s*(?:秒|分|時間|日)以内に{_UNDONE}|\bstill\s+(?:running|executing|processing|in progress)\b",
+           rf"\d+\s*(?:秒|分|時間|日)以内に[^、。？?]{{0,10}}?{_UNDONE}|"
+           r"\bstill\s+(?:running|executing|processing|in progress)\b",
            r"タイムアウト|time-?out|\btimed out|経過|打ち切|強制|期限切れ|リトライ|再試行|待機|(?:保存|保持)期間|"
            r"\bretr|\bstored for\b"),
     # capacity running out (「Fargate Spotの空きキャパシティがないとき」): said as a shortage, a wait, a limit

@@ -3,7 +3,8 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.capability import WHETHER, apart, uncompared, unfit
+from rag.capability import WHETHER, apart, uncompared, undone, unfit
+from rag.statements import Statement
 
 
 class Notes:
@@ -120,6 +121,7 @@ BOOT = frozenset(tokens(EBS.texts[1]))
         # the role's other first word in brackets before its last; も after として
         ("マルチアタッチを有効にしたEBSボリュームをルート（起動）ボリュームとして使うことはできる？", True),
         ("マルチアタッチしたEBSボリュームを、ブート（起動）ボリュームとしても使える？", True),
+        ("EBSマルチアタッチって起動ボリューム（ルートデバイス）にも使えるの？", True),
         # a role the notes never write may be a paraphrase; how it is used is no role
         ("マルチアタッチしたEBSを共有ディスクとして使える？", False),
         ("EBSのマルチアタッチって、別のAZにあるインスタンスから同時にできる？", False),
@@ -128,3 +130,28 @@ BOOT = frozenset(tokens(EBS.texts[1]))
 )
 def test_a_role_is_said_where_the_thing_is_named(question, unanswered):
     assert unfit(question, [MULTI_ATTACH, BOOT], ["マルチアタッチ", "データボリュームの暗号化"], EBS) is unanswered
+
+
+CODEDEPLOY = frozenset(tokens("AWS CodeDeploy デプロイタイプ In-Place Blue-Green EC2"))
+IMMUTABLE = frozenset(tokens("Elastic Beanstalk Immutable デプロイ"))
+
+
+@pytest.mark.parametrize(
+    ("question", "unanswered"),
+    [
+        # which of two things to do, of a subject whose statements speak of neither (Beanstalk's do)
+        ("CodeDeployのBlue/Greenデプロイで、切り替えが終わった後の元のEC2インスタンスは終了させるべき？残しておくべき？",
+         True),
+        ("CodeDeployのEC2 Blue/Greenデプロイで、切り替え後の古いインスタンスはすぐterminateするのとしばらく残すの、"
+         "どっちがおすすめ？", True),
+        ("Immutableデプロイで新しいインスタンスがヘルスチェックを通らなかったら、元のインスタンスは終了させるべき？"
+         "残すべき？", False),
+        # things named are uncompared's; a doing of no word of its own is not judged
+        ("For deploying an app to EC2, should I pick CodeDeploy or Elastic Beanstalk?", False),
+        ("Should I use In-Place or Blue-Green with CodeDeploy?", False),
+    ],
+)
+def test_which_of_two_things_to_do_is_said_of_the_subject(question, unanswered):
+    switched = Statement("Blue-Green 現バージョンとは別の新しい実行環境を用意してリクエスト送信先を切り替える。", (), 0)
+    kept = Statement("ヘルスチェックをパスしなかった場合、それを終了し、元のインスタンスをそのまま残します", (), 1)
+    assert undone(question, [switched, kept], [CODEDEPLOY, IMMUTABLE]) is unanswered

@@ -93,6 +93,11 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("In CodeDeploy, how do I set it up so a failed deployment automatically rolls back?",
          "Canary 最初は10％で", "CodeDeploy", True),
         ("Beanstalkで旧環境に切り戻すにはどうする？", "ロールバックはURLのスワップで行う", "Beanstalk", False),
+        # mounted on every boot: said as such, not by how to mount once
+        ("EC2を再起動してもEFSが自動でマウントされるようにしたい。どう設定する？",
+         "標準の Linux mount コマンドを使用して EFS ファイルシステムをマウント", "EFS", True),
+        ("EFSをEC2の再起動後も自動でマウントさせたい。どう設定する？", "/etc/fstab にエントリを追加して自動マウント",
+         "EFS", False),
         # words of other senses: 有効に使う (use well), "lift and shift", 削除 in what is to be found out
         ("インスタンスストアを有効に使う方法は？", "一時データに使う", "", False),
         ("How do I lift and shift my on-premises servers to AWS?", "Snowballで移行", "", False),

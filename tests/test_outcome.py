@@ -109,6 +109,8 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         ("What happens if a Fargate Spot task is still running after the 120-second termination notice?",
          "終了イベントが通知されるので、120秒以内に終了する必要がある", "Fargate Spot", True),
         ("Lambdaが15分以内に終わらなかったらどうなる？", "タイムアウト 最大15分", "Lambda", False),
+        ("Fargate Spotで終了通知から120秒以内にタスクが止まらなかったら、その後どうなるの？",
+         "終了イベントが通知されるので、120秒以内に終了する必要がある", "Fargate Spot", True),
         # any time passed is not a limit passed: a thing not done in time is
         ("Auto Scalingでスケールアウトして300秒経ってもインスタンスが初期化中だったら、次のスケーリングはどうなる？",
          "クールダウン - インスタンス初期化中の無駄なスケーリングを回避するために利用", "Auto Scaling", False),
