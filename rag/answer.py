@@ -16,7 +16,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects, unfilled
-from rag.capability import WHETHER, apart, uncompared, undone, unfit, unscoped
+from rag.capability import WHETHER, apart, uncompared, unfit, unscoped
 from rag.cost import uncosted, unpriced
 from rag.enabling import unnamed, unstated
 from rag.encryption import unencrypted
@@ -114,8 +114,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if apart(query.asking, five(), db) or uncompared(query.asking, five(), db) or unscoped(
             query.wanted, five(), headings) or unfit(query.asking, five(), headings, db):
         return False  # 「Data PipelineとAWS Glueのどっち？」: no top section names Glue
-    if unfilled(query.asking, candidates) or undone(query.asking, candidates, sections):
-        return False  # 「ワーカー環境の場合」 with nothing under it; 「終了させるべき？残しておくべき？」
+    if unfilled(query.asking, candidates):  # 「ワーカー環境の場合」 with nothing under it
+        return False
     if uncosted(query.asking, candidates) or unpriced(query.asking, candidates, sections):
         return False  # "which one is cheaper?", 「料金体系は？」 of sections never speaking of cost
     if (unreasoned(query.asking, candidates, sections) or unexplained(query.asking, candidates, sections)

@@ -15,13 +15,12 @@ from itertools import islice, product
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
-from rag.expect import CAN, all_named, held_names, named_in, names_all, said_of, subject
+from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
 from rag.glossary import feature_patterns, translations, with_translations
 from rag.glossary_terms import SCOPED_FEATURES, SCOPED_WRITTEN, SERVICE_NAMES
 from rag.patterns import MANNER, regex
 from rag.query import IN_PASSING, features_named
 from rag.spelling import MIN_TYPO_LENGTH, near_terms
-from rag.statements import Statement, text_terms
 from rag.titles import written_headings
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
@@ -140,28 +139,6 @@ def uncompared(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> 
     sections = list(sections)
     return any(not any(all(named_in(n, s) for n in name) for s in sections) or _in_passing(name, offered, asking, db)
                for name in offered)
-
-
-# which of two things to do: 「終了させるべき？残しておくべき？」, 「すぐterminateするのとしばらく残すの、どっち？」,
-# "should I terminate … or keep …"
-_DOING = r"[^\s、。？?をはがで]{1,14}?"
-_ACTIONS = regex(rf"({_DOING})べき(?:なの|です)?か?[？?]\s*(?:それとも)?\s*({_DOING})べき|"
-                 rf"({_DOING})のと\S{{0,4}}?({_DOING})の[、,]?\s*(?:どっち|どちら)|"
-                 r"\bshould (?:i|we) (\w+)\b[^?]{0,60}?\bor (\w+)\b", re.I)
-
-
-def undone(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
-    """Whether ``asking`` asks which of two things to do and no statement about its subject speaks of
-    either (「CodeDeployのBlue/Greenで、切り替え後の元のインスタンスは終了させるべき？残しておくべき？」: the
-    notes keep the original instances of Beanstalk's Immutable deploys, and say nothing of CodeDeploy's).
-    A doing of no word of its own ("should I use …") is not judged, nor things named ("should I pick
-    CodeDeploy or Elastic Beanstalk": ``uncompared``'s)."""
-    m = _ACTIONS.search(asking)
-    about = subject(asking)
-    doings = [with_translations(tokens(g)) for g in (m.groups() if m else ()) if g]
-    if len(doings) < 2 or not all(doings) or any(d & about for d in doings):
-        return False
-    return not said_of(about, candidates, sections, lambda said: any(d & text_terms(said) for d in doings))
 
 
 def _in_passing(name: frozenset[str], offered: list[frozenset[str]], asking: str, db: IndexDB) -> bool:

@@ -131,6 +131,9 @@ _CHANGED = (r"変更|変え(?:たい|る|られ)|\b(?:change|modify)\b", r"変�
 # a thing assigned; a statement about the thing, in a section of the subject, says how (「ELBに独自ドメインを
 # 割り当てるには」: 「独自ドメイン名: Route 53を使用する場合は…エイリアスレコード」)
 _ASSIGNED = (r"割り?当て|\bassign\b", r"割り?当|\bassign")
+_REMOUNT = (r"自動(?:的)?(?:で|に)?マウント|再起動(?:後|して|した後)も|(?:起動|ブート)(?:時|する(?:度|たび))に?|"
+            r"\bauto-?mount|\bmount\w* automatically|\b(?:after|on|at|across) (?:a |every |each )?re?boots?\b")
+_REMOUNTED = regex(r"自動(?:的)?(?:で|に)?マウント|fstab|再起動|起動時|\bauto-?mount|\bre?boot", re.I)
 # What a how-to question asks to do to its thing, and the words a note uses when it says how that is
 # done: 「KMSキーを別のキーに切り替えたい」 is not answered by sections about EBS encryption that never
 # say 変更 or 切り替え. Generic verbs (設定, 構成, 作成, set up, configure) are not judged: the notes say
@@ -165,12 +168,9 @@ _CHANGES_WORDS = (
      r"再開|続き|トークン|\bresum|\btoken"),
     (r"スキップ|\bskip(?:s|ping)?\b", r"スキップ|飛ば|無視|\bskip|\bignor"),  # not 「アラート飛ばす」
     (r"インストール|\binstall\b", r"インストール|導入|\binstall"),
-    # mounted again on every boot (「EC2の再起動後も自動でマウントされるように」, 「マウントされた状態にしたい」):
-    # said as such, or as fstab
-    (r"自動(?:的)?(?:で|に)?マウント|マウントされ(?:る|た)(?:よう|状態)|再起動(?:後|して|した後)も|"
-     r"\bauto-?mount|\bmount\w* automatically|"
-     r"\b(?:after|on|at|across) (?:a |every |each )?re?boots?\b",
-     r"自動(?:的)?(?:で|に)?マウント|fstab|再起動|起動時|\bauto-?mount|\bre?boot"),
+    # mounted again on every boot, asked anywhere in a how-to question (「EC2の再起動後も自動でマウントされるように
+    # したい」): said as such, or as fstab (not any mount wished: 「EFSがマウントされるようにしたい」)
+    (_REMOUNT, _REMOUNTED.pattern, False, lambda _question: _REMOUNTED),
     # fewer of something: 「件数を減らすには」 is answered by 「項目数を少なくする」
     (r"減ら[しすせ]|削減|\b(?:reduce|decrease)\b", r"減|少な|削減|\breduc|\bdecreas|\bfewer\b|\bless\b"),
     (r"変換|\bconvert\b", r"変換|\bconvert", True),  # made into something ("Can I convert … into …?")

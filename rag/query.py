@@ -68,7 +68,8 @@ _ASKING_WORDS = frozenset({"know", "tell", "please", "explain", "wonder", "remin
                            "略", "略語", "略称",  # 「DLMって何の略？」: not the notes that say 「…の略で」
                            "気"})  # 「遅い気がする」: how it feels to the person
 _FUNCTION_WORDS = frozenset({"we", "our", "us", "your", "they", "them", "their", "who", "have", "has", "had",
-                             "been", "would", "could", "so", "than", "then", "into", "just", "made"})
+                             "been", "would", "could", "so", "than", "then", "into", "just", "made",
+                             "為"})  # 「使うための条件」: ため, which the notes write in every other reason
 _NO_CONCEPTS = _ASKING_WORDS | _FUNCTION_WORDS
 _CLAUSE = re.compile(r"[、，,]")
 # what a wish asks to do: the verb before たい with what it takes after its object (「トークンを検証する

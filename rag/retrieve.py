@@ -124,10 +124,17 @@ class HybridSearch:
         for cid in sorted(fused, key=fused.get, reverse=True):
             if cid in chunks:
                 by_section[(chunks[cid].source, chunks[cid].section_start)].append(cid)
-        candidates = sorted(by_section.items(), key=lambda kv: -_section_score(fused, kv[1]))[:RERANK]
         expect, about = Expected.ranking(query.text), subject(query.text)
         # "Does CloudTrail record SageMaker InvokeEndpoint calls?": the one chunk that writes InvokeEndpoint
-        unique = {t for t, n in self.index.db.term_chunks(about).items() if n == 1}
+        written = self.index.db.term_chunks(about)
+        unique = {t for t, n in written.items() if n == 1}
+        # …is re-scored however low fusion ranks its section (「AWS FISって何をするためのサービス？」: FIS is
+        # written once, in a section the dense search misses, below sections sharing only AWS and サービス),
+        # when the notes write every name of the subject ("AWS Control Tower": not Tower, nor its Control)
+        rescued = unique if all(written.get(t) for t in about) else set()
+        holders = {cid for cid, _ in self.index.db.keyword_search(sorted(rescued), len(rescued))} if rescued else set()
+        ranked = sorted(by_section.items(), key=lambda kv: -_section_score(fused, kv[1]))
+        candidates = ranked[:RERANK] + [kv for kv in ranked[RERANK:] if holders & set(kv[1])]
         scored = []
         for (source, start), ids in candidates:
             terms = self.index.db.section_terms(source, start)

@@ -3,8 +3,7 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.capability import WHETHER, apart, uncompared, undone, unfit
-from rag.statements import Statement
+from rag.capability import WHETHER, apart, uncompared, unfit
 
 
 class Notes:
@@ -131,27 +130,3 @@ BOOT = frozenset(tokens(EBS.texts[1]))
 def test_a_role_is_said_where_the_thing_is_named(question, unanswered):
     assert unfit(question, [MULTI_ATTACH, BOOT], ["マルチアタッチ", "データボリュームの暗号化"], EBS) is unanswered
 
-
-CODEDEPLOY = frozenset(tokens("AWS CodeDeploy デプロイタイプ In-Place Blue-Green EC2"))
-IMMUTABLE = frozenset(tokens("Elastic Beanstalk Immutable デプロイ"))
-
-
-@pytest.mark.parametrize(
-    ("question", "unanswered"),
-    [
-        # which of two things to do, of a subject whose statements speak of neither (Beanstalk's do)
-        ("CodeDeployのBlue/Greenデプロイで、切り替えが終わった後の元のEC2インスタンスは終了させるべき？残しておくべき？",
-         True),
-        ("CodeDeployのEC2 Blue/Greenデプロイで、切り替え後の古いインスタンスはすぐterminateするのとしばらく残すの、"
-         "どっちがおすすめ？", True),
-        ("Immutableデプロイで新しいインスタンスがヘルスチェックを通らなかったら、元のインスタンスは終了させるべき？"
-         "残すべき？", False),
-        # things named are uncompared's; a doing of no word of its own is not judged
-        ("For deploying an app to EC2, should I pick CodeDeploy or Elastic Beanstalk?", False),
-        ("Should I use In-Place or Blue-Green with CodeDeploy?", False),
-    ],
-)
-def test_which_of_two_things_to_do_is_said_of_the_subject(question, unanswered):
-    switched = Statement("Blue-Green 現バージョンとは別の新しい実行環境を用意してリクエスト送信先を切り替える。", (), 0)
-    kept = Statement("ヘルスチェックをパスしなかった場合、それを終了し、元のインスタンスをそのまま残します", (), 1)
-    assert undone(question, [switched, kept], [CODEDEPLOY, IMMUTABLE]) is unanswered

@@ -98,6 +98,8 @@ def _said(text: str, rank: int = 0) -> Statement:
          "標準の Linux mount コマンドを使用して EFS ファイルシステムをマウント", "EFS", True),
         ("EFSをEC2の再起動後も自動でマウントさせたい。どう設定する？", "/etc/fstab にエントリを追加して自動マウント",
          "EFS", False),
+        ("オンプレミスのLinuxサーバーにEFSがマウントされるようにしたい。どうすればいい？",
+         "標準の Linux mount コマンドを使用して EFS ファイルシステムをマウント", "EFS", False),  # no boot asked
         # words of other senses: 有効に使う (use well), "lift and shift", 削除 in what is to be found out
         ("インスタンスストアを有効に使う方法は？", "一時データに使う", "", False),
         ("How do I lift and shift my on-premises servers to AWS?", "Snowballで移行", "", False),

@@ -246,6 +246,10 @@ def assistant(settings) -> Assistant:
         ("EventBridgeのルールからLambdaを呼び出すとき、権限はどう設定すればいい？", "004",
          "Amazon EventBridge (aka Cloudwatch Events)", "resource based policy"),
         ("ELBの要点をざっくり復習したい", "001", "Elastic Load Balancing（ELB）", "ELB"),  # 復習 is the person's
+        # ため is no word of the question's (EBS's 「AZ毎に独立しているため」 ranked above the conditions); a name
+        # written once is re-scored however low fusion ranks its section
+        ("EBSのマルチアタッチを使うための前提条件を教えてください。", "002", "マルチアタッチ", "Nitro"),
+        ("AWS FISって何をするためのサービス？", "003", "AWS Fault Injection Simulator", "発見し解決"),
         # a crowd of requests is a sudden load; a new volume is a volume (新規 says which, it is no thing)
         ("セール開始直後にELBへアクセスが一気に押し寄せるのが分かっている場合、事前にAWS側へ何をしておくべき？", "001",
          "Elastic Load Balancing（ELB）", "Pre-Warming"),
