@@ -18,7 +18,7 @@ from ingest.tokenize import terms, tokens
 from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
 from rag.glossary import feature_patterns, translations, with_translations
 from rag.glossary_terms import SCOPED_FEATURES, SCOPED_WRITTEN, SERVICE_NAMES
-from rag.patterns import MANNER, regex
+from rag.patterns import MANNER, SENTENCE, questions, regex
 from rag.query import IN_PASSING, features_named
 from rag.spelling import MIN_TYPO_LENGTH, near_terms
 from rag.titles import written_headings
@@ -38,11 +38,22 @@ _SCENE = regex(r"\b(?:for (?:my|our|your|the|an?)|like|such as|e\.g\.|instead of
 
 def apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
     """Whether ``asking`` asks if things it names work together, or how to make them, and none of
-    ``sections`` names them all.
+    ``sections`` names them all; of several questions (「Fargateの制約を整理してます。GPUは使える？それと
+    docker execでデバッグできる？」), each is asked with the rest of the text, not with the others, and
+    every one must be apart.
     A name of several words is named by its last (the notes head a section 「Sagemeker Clarify」); names
     the notes never write are judged elsewhere (what alone the subject takes: 「対称鍵のみ」 for RSA);
     names with digits are not judged: versions and sizes (gp2, c5) are no things of their own, and EC2 is
     often the alternative ("…on Fargate, or do I need EC2?")."""
+    asked = questions(asking)
+    if len(asked) > 1:
+        sections = list(sections)
+        return all(_apart("".join(s for s in SENTENCE.findall(asking) if s not in asked or s == q), sections, db)
+                   for q in asked)
+    return _apart(asking, sections, db)
+
+
+def _apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
     # …or asks how to make them work together: then only services count ("How do I mount an EFS file
     # system inside a Lambda function?"; not "how do I know when to move from General Purpose to Max I/O")
     whether = WHETHER.search(asking) is not None

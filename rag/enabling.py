@@ -54,8 +54,10 @@ _EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add
             r"((?:[\w.-]+\s+){0,4}?[\w.-]+?)(?=\s+(?:on|for|in|so|at|when|with|by|of|into|to|from|onto|via|using|"
             r"through|between|across|inside|within)\b|\s+\w+ed\b|\s*[?,]|\.?\s*$|\.\s)",
             re.I)
-# no thing: a pronoun, or the doing itself (「リポジトリへのアクセスを制限」 names the repository)
-_NO_THING = frozenset({"it", "them", "this", "that", "one", "first", "何", "アクセス", "接続", "通信", "利用", "使用"})
+# no thing: a pronoun, or the doing itself (「リポジトリへのアクセスを制限」 names the repository), or when it is
+# done (「デッドレターキューに移されるタイミングはどうやって設定する？」: 「最大受信数」)
+_NO_THING = frozenset({"it", "them", "this", "that", "one", "first", "何", "アクセス", "接続", "通信", "利用", "使用",
+                       "タイミング"})
 
 
 def enabled(question: str) -> tuple[str, ...]:

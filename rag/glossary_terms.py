@@ -803,6 +803,7 @@ GLOSSARY: dict[str, str] = {
     "migrating": "移行", "transferred": "転送", "received": "受信", "analyzed": "分析", "monitored": "監視",
     "logged": "ログ", "saved": "保存", "routed": "ルーティング", "compressed": "圧縮", "queued": "キュー 待ち行列",
     "delivered": "配信", "published": "発行 公開", "granted": "付与", "defined": "定義", "define": "定義",
+    "overwriting": "overwrite 上書き 更新",  # S3's 「更新 (Overwrite PUTs)」
     "specify": "指定", "select": "選択", "choose": "選択", "selected": "選択", "expiry": "期限切れ 有効期限",
     "monthly": "月額 毎月", "disconnect": "遮断", "cross-region": "クロスリージョン", "in-flight": "処理中",
     "overwritten": "更新", "strongly": "強い 整合性", "simultaneous": "同時", "manually": "手動", "percent": "割合",
@@ -824,6 +825,8 @@ ONE_WAY: dict[str, str] = {
 SYNONYMS: dict[str, str] = {
     "書く": "記述 記載",
     "記述": "書く",
+    "定義": "記述",  # 「ビルドのコマンドを定義するファイル」: 「ビルド方法は、buildspec.ymlに記述する」
+    "合格": "パス 成功",  # 「ヘルスチェックに合格しているリソースだけ」: 「ヘルスチェックをパスしなかった場合」
     "手順": "方法",
     "やり方": "方法",
     "仕方": "方法",

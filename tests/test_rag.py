@@ -250,6 +250,15 @@ def assistant(settings) -> Assistant:
         # written once is re-scored however low fusion ranks its section
         ("EBSのマルチアタッチを使うための前提条件を教えてください。", "002", "マルチアタッチ", "Nitro"),
         ("AWS FISって何をするためのサービス？", "003", "AWS Fault Injection Simulator", "発見し解決"),
+        # when a thing is done is no thing to name; words the notes write otherwise (合格: パス, 定義: 記述,
+        # overwriting: Overwrite)
+        ("SQSでメッセージがデッドレターキューに移されるタイミングはどうやって設定するの？", "003", SQS[-1],
+         "最大受信数"),
+        ("Route 53でヘルスチェックに合格しているリソースだけをDNSで返したい場合のルーティングポリシーはどれ？", "001",
+         "ルーティングポリシー", "Failover"),
+        ("CodeBuildでビルドのコマンドを定義するファイル名は？", "003", "AWS CodeBuild", "buildspec.yml"),
+        ("What happens if I GET an S3 object right after overwriting it?", "001", "Data Consistency モデル",
+         "以前のデータ"),
         # a crowd of requests is a sudden load; a new volume is a volume (新規 says which, it is no thing)
         ("セール開始直後にELBへアクセスが一気に押し寄せるのが分かっている場合、事前にAWS側へ何をしておくべき？", "001",
          "Elastic Load Balancing（ELB）", "Pre-Warming"),
@@ -665,6 +674,13 @@ def test_a_sentence_broken_after_its_comma_is_one_statement(assistant):
     assert answer.found and "実現するため、データの更新・削除にはEventual Consistency" in answer.text
     lines = statements("- 読み込みを行うことで、\nペナルティを回避できる\n- 次の項目\n", ("EBS",), 0)
     assert [u.text for u in lines] == ["読み込みを行うことで、ペナルティを回避できる", "次の項目"]
+
+
+def test_two_questions_are_each_asked_of_the_subject(assistant):
+    """GPUs are written under one Fargate section, docker exec under another: neither question asks
+    whether GPUs and docker exec work together."""
+    answer = assistant.ask("Fargateの制約を整理してます。GPUは使える？それとdocker execでデバッグできる？")
+    assert answer.found and "GPUは使用できない" in answer.text and "docker exec" in answer.text
 
 
 def test_a_bare_link_is_no_statement(assistant):
