@@ -89,8 +89,17 @@ def unexplained(asking: str, candidates: list[Statement], sections: list[frozens
     why = _whys_only(asking)
     if not why or not (_NOT.search(why[0].strip()) or _DEFAULTED.search(why[0])):
         return False
-    return not said_of(subject(" ".join(why)), candidates, sections,
-                       lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))
+    asked = " ".join(why)
+    about = subject(asked)
+    if _NOT.search(why[0].strip()):
+        return not said_of(about, candidates, sections,
+                           lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))
+    # a default's reason is given of what is done by default (「デフォルトのターミネーションポリシーで
+    # OldestLaunchConfigurationが最初に評価されるのはなぜ？」 is not answered by クールダウン's 「…回避するため」)
+    words = with_translations(tokens(_WHY.sub(" ", _DEFAULTED.sub(" ", asked)))) - with_translations(about)
+    held = held_names(about, sections)
+    return not any((_CAUSE.search(u.said) or _RESTRICTED.search(u.said)) and names_all(sections[u.hit_rank], held)
+                   and text_terms(" ".join((*u.context, u.text, *u.children))) & words for u in candidates)
 
 
 # advice asked of (「…のがいいらしいけど、なぜ？」, "Why is it recommended to …", "Why should I …"), and as
