@@ -27,7 +27,7 @@ from rag.ordering import unordered
 from rag.outcome import unhappened
 from rag.patterns import regex
 from rag.query import Concept, Query, coverage, is_japanese
-from rag.reason import unadvised, unexplained, unreasoned
+from rag.reason import NUMBER, WHY, unadvised, unexplained, unreasoned
 from rag.retrieve import Hit
 from rag.statements import Statement, statements, text_terms
 
@@ -161,8 +161,11 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         return any(_gives_asked(hits, candidates, sections, asked, e, text, of, defaults)
                    for e, text, of in parts or [(expect, query.text, about)])
     # a default the question names; one it only implies (「何も設定しないと公開される？」) helps find the
-    # statement, is not required of the top sections
-    asks_default = defaults if DEFAULT_WORDS & set(tokens(query.text)) else []
+    # statement, is not required of the top sections; nor one a why-question takes as given (「S3がデフォルトで
+    # 結果整合性なのはなぜ？」 asks the reason, which the notes give without calling it a default), unless it
+    # gives the default's value (「保持期間がデフォルトで24時間なのはなぜ？」: a value the notes must state)
+    given = WHY.search(query.asking) and not NUMBER.search(query.asking)
+    asks_default = defaults if DEFAULT_WORDS & set(tokens(query.text)) and not given else []
     covered = hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE
     if covered and not asks_default:
         return True  # the common case: no need to read the top sections' terms

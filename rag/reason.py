@@ -27,14 +27,14 @@ import re
 
 from ingest.tokenize import tokens
 from rag.expect import held_names, named_in, names_all, said_of, subject
-from rag.glossary import with_translations
+from rag.glossary import synonyms, with_translations
 from rag.patterns import SENTENCE, questions, regex
 from rag.statements import Statement, text_terms
 
-_WHY = regex(r"\bwhy\b|\bthe reason\b|なぜ|どうして|なんで(?!す)", re.I)  # not 「質問なんですが」
+WHY = regex(r"\bwhy\b|\bthe reason\b|なぜ|どうして|なんで(?!す)", re.I)  # not 「質問なんですが」
 _LIMIT = regex(r"\bcapped\b|\blimited (?:to|at)\b|\bonly\b|\bat most\b|上限|最大|しか|のみ|まで", re.I)
 # the number the limit is (「15分」, "90 days", 「5個」, "20 seconds")
-_NUMBER = regex(r"(\d[\d,.]*)\s*(?:ミリ秒|秒|分|時間|日|週間|か月|ヶ月|年|個|件|回|KB|MB|GB|TB|"
+NUMBER = regex(r"(\d[\d,.]*)\s*(?:ミリ秒|秒|分|時間|日|週間|か月|ヶ月|年|個|件|回|KB|MB|GB|TB|"
                 r"ms|seconds?|minutes?|hours?|days?|weeks?|months?|years?)", re.I)
 # a reason given (not 「…から取得」, from), or the means it comes by (「…エッジロケーションに配置することで」)
 _CAUSE = regex(r"ため|ので|から[、,。]|\bdue to\b|\bbecause\b|\bsince\b|\bso that\b|\bin order to\b|により|によって|"
@@ -58,6 +58,9 @@ _NOT = regex(rf"{_UNABLE_EN}|"
 # a why asked of a default ("Why does a trail apply to all regions by default?"): a default stated is no
 # reason for it (CloudTrail's data events are off by default 「due to volume」)
 _DEFAULTED = regex(r"デフォルト|既定|初期設定|\bdefault\b", re.I)
+# a change from the default (「デフォルトから増やすと速くなるのはなぜ？」, "switch from the default short polling"):
+# why the change helps, answered by what it does, rarely with a cause word of its own
+_FROM_DEFAULT = regex(r"(?:デフォルト|既定|初期設定)[^、。？?]{0,20}?から|\bfrom the default\b", re.I)
 # what is restricted explains why it cannot be done (「デフォルトではEC2から外向きTCP
 # 25番ポートは制限対象」 for "Why can't my EC2 instance send mail … on port 25?")
 _RESTRICTED = regex(r"(?<!無)制限|制約|\brestrict|\bblock", re.I)  # not 「ほぼ無制限」
@@ -66,10 +69,10 @@ _RESTRICTED = regex(r"(?<!無)制限|制約|\brestrict|\bblock", re.I)  # not �
 def unreasoned(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
     """Whether ``asking`` asks only why a limit is the number it is, and no statement of a top section
     naming its subject gives a reason along with that number."""
-    why = [s for s in SENTENCE.findall(asking) if _WHY.search(s)]
+    why = [s for s in SENTENCE.findall(asking) if WHY.search(s)]
     if len(why) != 1 or len(questions(asking)) > 1 or not _LIMIT.search(why[0]):
         return False
-    numbers = {m.group(1).replace(",", "") for m in _NUMBER.finditer(why[0])}
+    numbers = {m.group(1).replace(",", "") for m in NUMBER.finditer(why[0])}
     if not numbers:
         return False
     return not said_of(subject(why[0]), candidates, sections, lambda said: bool(_CAUSE.search(said)) and any(
@@ -79,8 +82,8 @@ def unreasoned(asking: str, candidates: list[Statement], sections: list[frozense
 def _whys_only(asking: str) -> list[str]:
     """The sentences of ``asking`` that ask why, when it asks nothing else: the why may be asked again ("Why
     doesn't …? What's the reason behind it?"), but not beside another question the notes may answer."""
-    why = [s for s in SENTENCE.findall(asking) if _WHY.search(s)]
-    return [] if any(not _WHY.search(q) for q in questions(asking)) else why
+    why = [s for s in SENTENCE.findall(asking) if WHY.search(s)]
+    return [] if any(not WHY.search(q) for q in questions(asking)) else why
 
 
 def unexplained(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
@@ -91,12 +94,13 @@ def unexplained(asking: str, candidates: list[Statement], sections: list[frozens
         return False
     asked = " ".join(why)
     about = subject(asked)
-    if _NOT.search(why[0].strip()):
+    if _NOT.search(why[0].strip()) or _FROM_DEFAULT.search(asked):
         return not said_of(about, candidates, sections,
                            lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))
     # a default's reason is given of what is done by default (「デフォルトのターミネーションポリシーで
     # OldestLaunchConfigurationが最初に評価されるのはなぜ？」 is not answered by クールダウン's 「…回避するため」)
-    words = with_translations(tokens(_WHY.sub(" ", _DEFAULTED.sub(" ", asked)))) - with_translations(about)
+    words = with_translations(tokens(WHY.sub(" ", _DEFAULTED.sub(" ", asked))))
+    words = (words | {t for w in words for s in synonyms(w) for t in tokens(s)}) - with_translations(about)
     held = held_names(about, sections)
     return not any((_CAUSE.search(u.said) or _RESTRICTED.search(u.said)) and names_all(sections[u.hit_rank], held)
                    and text_terms(" ".join((*u.context, u.text, *u.children))) & words for u in candidates)
@@ -120,7 +124,7 @@ def unadvised(asking: str, candidates: list[Statement], sections: list[frozenset
     asked = " ".join(why)
     about = subject(asked)
     # what the advice is on: the question's words, not its subject's nor those asking why or what is advised
-    words = with_translations(tokens(_WHY.sub(" ", _ADVISED.sub(" ", asked)))) - about
+    words = with_translations(tokens(WHY.sub(" ", _ADVISED.sub(" ", asked)))) - about
     # advice on it: a statement (its items, not its headings: 「Elastic Load Balancing」 heads every item) sharing
     # more than one word of the question (「DB等に持たせるほうが望ましいのはなぜ？」 is answered by 「セッション情報を
     # ElastiCacheなどで管理するように改修した方が良い」 in a section never naming DB), or in a section naming the

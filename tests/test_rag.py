@@ -602,6 +602,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Fargateのタスク1つに割り当てられるメモリって最大何GB？", "見つかりませんでした"),
         # a count asked (何リクエスト/秒): Lambda's 「同時実行数…1000」 is no rate of API Gateway's
         ("API Gatewayのスロットリングって、アカウント単位のデフォルト上限は何リクエスト/秒？", "見つかりませんでした"),
+        # a lifecycle policy is DLM's, not ECR's
+        ("ECRでライフサイクルポリシーを使って古いイメージを自動で消せる？", "見つかりませんでした"),
         # names the notes never write, asked how they differ (どう違う; not a 「違う？」 asking to be corrected)
         ("EBSのgp3とgp2でベースラインIOPSはどう違う？", "見つかりませんでした"),
     ],
@@ -681,6 +683,14 @@ def test_two_questions_are_each_asked_of_the_subject(assistant):
     whether GPUs and docker exec work together."""
     answer = assistant.ask("Fargateの制約を整理してます。GPUは使える？それとdocker execでデバッグできる？")
     assert answer.found and "GPUは使用できない" in answer.text and "docker exec" in answer.text
+
+
+def test_a_why_takes_the_default_as_given(assistant):
+    """The notes give S3's reason for its consistency model without calling the model a default; a default
+    value asked why (24 hours) must be one the notes state."""
+    answer = assistant.ask("S3で上書きや削除がデフォルトで結果整合性になっているのはなぜ？")
+    assert answer.found and "高い可用性を実現するため" in answer.text
+    assert not assistant.ask("Kinesis Data Streamsのデータ保持期間がデフォルトで24時間になっているのはなぜ？").found
 
 
 def test_a_bare_link_is_no_statement(assistant):
@@ -897,6 +907,8 @@ def test_loanword_compounds_the_notes_never_write(assistant, text, found):
         ("What does the spread of traffic look like?", []),  # an English word that names no feature
         ("Lambda authorizer TTLs: can I change them?", []),  # a name's plural: the notes' word is whole
         ("How do I configure an EventBridge API destination to call a third-party endpoint?", ["api destination"]),
+        ("EFSのアクセスポイントを作ってEC2から使うにはどう設定する？", ["access point"]),
+        ("Why is cross-zone load balancing turned on by default for an ALB?", ["cross-zone"]),
         ("Auto Scalingのインスタンスをenter-standbyで外したら、ELBからも外れる？", ["enter-standby"]),
         ("Route 53でアクティブ/スタンバイ構成にするルーティングポリシーは？", []),  # not a standby in general
         ("AWS Batchでジョブがスタンバイ状態になるのはどんなとき？", []),

@@ -71,6 +71,9 @@ SES = "SES SMTP エンドポイント EC2 TCP 25番ポート"
         ("Why are CloudTrail data events off by default?", "Data events (default off due to volume)",
          "CloudTrail data events", False),
         ("SQSの可視性タイムアウトがデフォルト30秒なのはなぜ？", "ほぼ無制限のTPS", "SQS 可視性タイムアウト", True),
+        # a change from the default is answered by what the change does; a reason in the question's other words
+        ("Lambdaのメモリをデフォルトから増やすと速くなるのはなぜ？", "KMSを利用するために", "Lambda メモリ", False),
+        ("EFS File Syncがデフォルトで速いのはなぜ？", "並列で転送してくれるので5倍ほど早い", "EFS File Sync", False),
         # …a reason given of what is done by default, not of a neighbour (the cooldown's)
         ("Auto ScalingのデフォルトのターミネーションポリシーでOldestLaunchConfigurationが最初に評価されるのはなぜ？",
          "インスタンス初期化中の無駄なスケーリングを回避するために利用", "Auto Scaling OldestLaunch", True),
