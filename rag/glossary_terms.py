@@ -826,6 +826,7 @@ SYNONYMS: dict[str, str] = {
     "書く": "記述 記載",
     "記述": "書く",
     "定義": "記述",  # 「ビルドのコマンドを定義するファイル」: 「ビルド方法は、buildspec.ymlに記述する」
+    "上書き": "更新",  # S3's 「更新 (Overwrite PUTs)」
     "合格": "パス 成功",  # 「ヘルスチェックに合格しているリソースだけ」: 「ヘルスチェックをパスしなかった場合」
     "手順": "方法",
     "やり方": "方法",
@@ -953,7 +954,9 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("predictive scaling", "予測スケーリング"),
     ("scheduled scaling", "スケジュールスケーリング"),
     ("instance refresh", "インスタンスリフレッシュ"),
-    ("access point", "access points", "アクセスポイント"),  # EFS's and S3's, which the notes never write
+    # EFS's and S3's, which the notes never write; in English only: 「EFSのアクセスポイントになるのは何？」 asks
+    # what is connected to (the mount target)
+    ("access point", "access points"),
     ("cross-zone", "cross zone", "クロスゾーン"),  # ELB's cross-zone load balancing
     # Auto Scaling's commands for an instance kept out of service (not a standby in general, nor 「スタンバイ状態」:
     # Route 53's failover, AWS Batch's waiting jobs)

@@ -907,7 +907,8 @@ def test_loanword_compounds_the_notes_never_write(assistant, text, found):
         ("What does the spread of traffic look like?", []),  # an English word that names no feature
         ("Lambda authorizer TTLs: can I change them?", []),  # a name's plural: the notes' word is whole
         ("How do I configure an EventBridge API destination to call a third-party endpoint?", ["api destination"]),
-        ("EFSのアクセスポイントを作ってEC2から使うにはどう設定する？", ["access point"]),
+        ("How do I create an EFS access point for my container?", ["access point"]),
+        ("EFSのアクセスポイントになるのは何？マウントターゲット？", []),  # what is connected to
         ("Why is cross-zone load balancing turned on by default for an ALB?", ["cross-zone"]),
         ("Auto Scalingのインスタンスをenter-standbyで外したら、ELBからも外れる？", ["enter-standby"]),
         ("Route 53でアクティブ/スタンバイ構成にするルーティングポリシーは？", []),  # not a standby in general
