@@ -35,7 +35,7 @@ WHY = regex(r"\bwhy\b|\bthe reason\b|なぜ|どうして|なんで(?!す)", re.I
 _LIMIT = regex(r"\bcapped\b|\blimited (?:to|at)\b|\bonly\b|\bat most\b|上限|最大|しか|のみ|まで", re.I)
 # the number the limit is (「15分」, "90 days", 「5個」, "20 seconds")
 NUMBER = regex(r"(\d[\d,.]*)\s*(?:ミリ秒|秒|分|時間|日|週間|か月|ヶ月|年|個|件|回|KB|MB|GB|TB|"
-                r"ms|seconds?|minutes?|hours?|days?|weeks?|months?|years?)", re.I)
+               r"ms|seconds?|minutes?|hours?|days?|weeks?|months?|years?)", re.I)
 # a reason given (not 「…から取得」, from), or the means it comes by (「…エッジロケーションに配置することで」)
 _CAUSE = regex(r"ため|ので|から[、,。]|\bdue to\b|\bbecause\b|\bsince\b|\bso that\b|\bin order to\b|により|によって|"
                r"ことで", re.I)
@@ -102,6 +102,8 @@ def unexplained(asking: str, candidates: list[Statement], sections: list[frozens
     words = with_translations(tokens(WHY.sub(" ", _DEFAULTED.sub(" ", asked))))
     words = (words | {t for w in words for s in synonyms(w) for t in tokens(s)}) - with_translations(about)
     held = held_names(about, sections)
+    if about and not held:
+        return True  # nothing is said of a subject no top section names (as ``said_of``)
     return not any((_CAUSE.search(u.said) or _RESTRICTED.search(u.said)) and names_all(sections[u.hit_rank], held)
                    and text_terms(" ".join((*u.context, u.text, *u.children))) & words for u in candidates)
 
