@@ -47,9 +47,8 @@ def apart(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
     often the alternative ("…on Fargate, or do I need EC2?")."""
     asked = questions(asking)
     if len(asked) > 1:
-        sections = list(sections)
-        return all(_apart("".join(s for s in SENTENCE.findall(asking) if s not in asked or s == q), sections, db)
-                   for q in asked)
+        sections, sentences = list(sections), SENTENCE.findall(asking)
+        return all(_apart("".join(s for s in sentences if s not in asked or s == q), sections, db) for q in asked)
     return _apart(asking, sections, db)
 
 

@@ -66,6 +66,12 @@ _FROM_DEFAULT = regex(r"(?:デフォルト|既定|初期設定)[^、。？?]{0,2
 _RESTRICTED = regex(r"(?<!無)制限|制約|\brestrict|\bblock", re.I)  # not 「ほぼ無制限」
 
 
+def _items_terms(u: Statement) -> frozenset[str]:
+    """The terms of a statement's items: its parent items, text and sub-items (not its headings, which head
+    every item of the section)."""
+    return text_terms(" ".join((*u.context, u.text, *u.children)))
+
+
 def unreasoned(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
     """Whether ``asking`` asks only why a limit is the number it is, and no statement of a top section
     naming its subject gives a reason along with that number."""
@@ -94,18 +100,13 @@ def unexplained(asking: str, candidates: list[Statement], sections: list[frozens
         return False
     asked = " ".join(why)
     about = subject(asked)
-    if _NOT.search(why[0].strip()) or _FROM_DEFAULT.search(asked):
-        return not said_of(about, candidates, sections,
-                           lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))
-    # a default's reason is given of what is done by default (「デフォルトのターミネーションポリシーで
-    # OldestLaunchConfigurationが最初に評価されるのはなぜ？」 is not answered by クールダウン's 「…回避するため」)
-    words = with_translations(tokens(WHY.sub(" ", _DEFAULTED.sub(" ", asked))))
-    words = (words | {t for w in words for s in synonyms(w) for t in tokens(s)}) - with_translations(about)
-    held = held_names(about, sections)
-    if about and not held:
-        return True  # nothing is said of a subject no top section names (as ``said_of``)
-    return not any((_CAUSE.search(u.said) or _RESTRICTED.search(u.said)) and names_all(sections[u.hit_rank], held)
-                   and text_terms(" ".join((*u.context, u.text, *u.children))) & words for u in candidates)
+    if not (_NOT.search(why[0].strip()) or _FROM_DEFAULT.search(asked)):
+        # a default's reason is given of what is done by default (「デフォルトのターミネーションポリシーで
+        # OldestLaunchConfigurationが最初に評価されるのはなぜ？」 is not answered by クールダウン's 「…回避するため」)
+        words = with_translations(tokens(WHY.sub(" ", _DEFAULTED.sub(" ", asked))))
+        words = (words | {t for w in words for s in synonyms(w) for t in tokens(s)}) - with_translations(about)
+        candidates = [u for u in candidates if _items_terms(u) & words]
+    return not said_of(about, candidates, sections, lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))
 
 
 # advice asked of (「…のがいいらしいけど、なぜ？」, "Why is it recommended to …", "Why should I …"), and as
@@ -134,7 +135,7 @@ def unadvised(asking: str, candidates: list[Statement], sections: list[frozenset
     held = held_names(about, sections)
 
     def on_it(u: Statement) -> bool:
-        said = text_terms(" ".join((*u.context, u.text, *u.children)))
+        said = _items_terms(u)
         shared = words & said
         if len(shared) > 1:
             return True
