@@ -958,6 +958,10 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     # what is connected to (the mount target)
     ("access point", "access points"),
     ("cross-zone", "cross zone", "クロスゾーン"),  # ELB's cross-zone load balancing
+    # load balancers the notes never write (NLB abbreviated is judged by its spelled-out name)
+    ("network load balancer", "gateway load balancer", "ネットワークロードバランサー", "ゲートウェイロードバランサー"),
+    ("burst credit", "burst credits", "バーストクレジット", "cpu credit", "cpu credits", "cpuクレジット"),
+    ("traffic splitting", "traffic-splitting", "traffic split", "トラフィック分割", "トラフィックスプリット"),
     # Auto Scaling's commands for an instance kept out of service (not a standby in general, nor 「スタンバイ状態」:
     # Route 53's failover, AWS Batch's waiting jobs)
     ("enter-standby", "exit-standby"),

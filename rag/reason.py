@@ -51,7 +51,7 @@ _UNABLE_EN = (r"\bcan(?:no|')t\b|\bcouldn't\b|\b(?:doesn't|don't|does not|do not
               # what alone it does ("Why does CloudTrail Insights only look at write events?")
               rf"\bonly\s+(?:{_DOES})\b|\b(?:{_DOES})\s+only\b")
 _UNABLE_JA = (r"(?:でき|使え|られ|送れ|(?:サポート|対応|記録|監視|分析)(?:し|され)|対象に(?:し|なら))ない|非対応|不可|"
-              r"対象外(?:に|と)?(?:なって(?:い)?る)?")  # 「対象外になっているのはなぜ？」
+              r"未サポート|未対応|対象外(?:に|と)?(?:なって(?:い)?る)?")  # 「対象外になっているのはなぜ？」
 _NOT = regex(rf"{_UNABLE_EN}|"
              rf"(?:{_UNABLE_JA})(?:の|ん)?(?:です)?(?:か)?(?:は|って|、)?\s*(?:なぜ|なんで|どうして)|"
              rf"(?:なぜ|なんで|どうして).*(?:{_UNABLE_JA})(?:の|ん(?:だ|です)?)?(?:です)?か?\s*[？?]?$", re.I)
@@ -92,6 +92,25 @@ def _whys_only(asking: str) -> list[str]:
     return [] if any(not WHY.search(q) for q in questions(asking)) else why
 
 
+# what cannot be done, as the notes say it (「メッセージタイマーはFIFOは未サポート」); also a reason for advice
+# (「GPUは使用できない」 for why not to run GPU containers on Fargate)
+_UNABLE = regex(rf"{_UNABLE_JA}|\bcan(?:no|')t\b|\bnot (?:supported|possible|available)\b", re.I)
+# a condition that is the reason something cannot be done (「NATgatewayを使わないとインターネット接続できない」)
+_CONDITION = regex(r"(?:ない|なけれ)(?:と|ば)|\bwithout\b|\bunless\b", re.I)
+
+
+def _unreasoned_inability(asked: str, about: frozenset[str], candidates: list[Statement]) -> bool:
+    """Whether a top statement states the inability asked of, in the question's words, and none that does
+    gives a reason: where the notes state it, the reason is given with it (「AZ毎に独立しているため、同一AZの
+    インスタンスからのみ利用可能」) or not at all (「メッセージタイマーはFIFOは未サポート」)."""
+    words = with_translations(tokens(WHY.sub(" ", asked)))
+    names = with_translations(about).union(*(tokens(n) for n in about))  # EC2: ec, 2
+    stated = [u for u in candidates if _UNABLE.search(u.text) and len(shared := text_terms(u.text) & words) > 1
+              and shared - names]  # not only its subject's names (「EBSを複数のEC2で共有することはできない」)
+    return bool(stated) and not any(
+        _CAUSE.search(u.said) or _RESTRICTED.search(u.said) or _CONDITION.search(u.said) for u in stated)
+
+
 def unexplained(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
     """Whether ``asking`` asks only why something cannot be done, or why a default is what it is, and no
     statement of a top section naming its subject gives a reason."""
@@ -100,6 +119,8 @@ def unexplained(asking: str, candidates: list[Statement], sections: list[frozens
         return False
     asked = " ".join(why)
     about = subject(asked)
+    if _NOT.search(why[0].strip()) and _unreasoned_inability(asked, about, candidates):
+        return True
     if not (_NOT.search(why[0].strip()) or _FROM_DEFAULT.search(asked)):
         # a default's reason is given of what is done by default (「デフォルトのターミネーションポリシーで
         # OldestLaunchConfigurationが最初に評価されるのはなぜ？」 is not answered by クールダウン's 「…回避するため」)
@@ -114,8 +135,6 @@ def unexplained(asking: str, candidates: list[Statement], sections: list[frozens
 _ADVISED = regex(r"のが(?:いい|良い|よい|ベスト)|(?:方|ほう)が(?:いい|良い|よい)|推奨|おすすめ|オススメ|望ましい|べき|"
                  r"\brecommended\b|\bshould\b|\bbest practice\b|\badvised\b", re.I)
 _ADVICE = regex(rf"{_ADVISED.pattern}|好ましい|上手|必ず|\brecommend|\bbest\b|\bprefer", re.I)
-# a reason for advice may be what cannot be done (「GPUは使用できない」 for why not to run GPU containers on Fargate)
-_UNABLE = regex(rf"{_UNABLE_JA}|\bcan(?:no|')t\b|\bnot (?:supported|possible|available)\b", re.I)
 
 
 def unadvised(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:

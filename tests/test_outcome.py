@@ -100,6 +100,10 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          "Farget spotプランで最大70OFFの価格で利用できる", "Fargate Spot", True),
         ("EFSの容量が足りなくなったらどうなる？", "ストレージ容量は弾力的で、自動的に拡張および縮小される", "EFS",
          False),
+        # …or anything else running short
+        ("Fargateのタスクを起動するサブネットのIPアドレスが足りなくなったら、どうなる？",
+         "タスク単位でCPUとメモリを割り当てる", "Fargate", True),
+        ("Kinesisでシャードが足りなくなったらどうなる？", "1000レコードの制限を超えると遅延する", KINESIS, False),
         # a time passed, written as the time (「120秒経っても」, "still running after the 120-second notice"); a
         # notice of an interruption or termination is none
         ("Fargate Spotの終了通知から120秒経ってもタスクが終わってなかったらどうなるの？",

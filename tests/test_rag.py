@@ -913,6 +913,9 @@ def test_loanword_compounds_the_notes_never_write(assistant, text, found):
         ("Auto Scalingのインスタンスをenter-standbyで外したら、ELBからも外れる？", ["enter-standby"]),
         ("Route 53でアクティブ/スタンバイ構成にするルーティングポリシーは？", []),  # not a standby in general
         ("AWS Batchでジョブがスタンバイ状態になるのはどんなとき？", []),
+        ("Why can a Network Load Balancer keep a static IP per AZ?", ["network load balancer"]),
+        ("st1でバーストクレジットを使い切ったらどうなる？", ["burst credit"]),
+        ("Beanstalkのトラフィック分割デプロイって何？", ["traffic splitting"]),
     ],
 )
 def test_features_the_notes_never_write(assistant, text, found):

@@ -93,6 +93,29 @@ def test_why_not_needs_a_reason(question, said, section, unanswered):
     assert unexplained(question, [Statement(said, (), 0)], [frozenset(tokens(section))]) is unanswered
 
 
+SQS = [Statement("メッセージタイマーはFIFOは未サポート", ("遅延キューとメッセージタイマー",), 0),
+       Statement("API呼び出し数が多くなるため、料金が高くなる可能性がある", ("ショートポーリング",), 0)]
+EBS = [Statement("EBSを複数のEC2で共有することはできない", (), 0),
+       Statement("AZ毎に独立しているため、同一AZのインスタンスからのみ利用可能", (), 0)]
+VPC_LAMBDA = [Statement("NATgatewayを使わないとインターネット接続できない。", (), 0),
+              Statement("ENIの作成に時間がかかるため、コールドスタートが遅くなる", (), 0)]
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "section", "unanswered"),
+    [
+        # where the notes state what cannot be done, the reason is given with it or not at all (not by any
+        # statement of the section with a cause word)
+        ("SQSのメッセージタイマーがFIFOキューで使えないのはどうして？", SQS, "SQS メッセージタイマー FIFO", True),
+        # …stated in the question's words, not only its subject's names; a condition is a reason
+        ("EBSってなんで同じAZのEC2からしか使えないの？", EBS, "EBS AZ EC2", False),
+        ("VPC内に置いたLambdaからインターネットにアクセスできないのはなぜ？", VPC_LAMBDA, "Lambda VPC Lambda", False),
+    ],
+)
+def test_a_stated_inability_needs_its_reason_with_it(question, said, section, unanswered):
+    assert unexplained(question, said, [frozenset(tokens(section))]) is unanswered
+
+
 ELB = Statement("セッション確立時だけLBを使うのが上手な付き合い方", ("WebSocketとLB",), 0,
                 section="Elastic Load Balancing（ELB）")
 ELB_DNS = Statement("ELBがスケールするときには、IPアドレスが変化するので必ずDNS名でアクセスすること", (), 0,
