@@ -66,6 +66,10 @@ _FROM_DEFAULT = regex(r"(?:デフォルト|既定|初期設定)[^、。？?]{0,2
 _RESTRICTED = regex(r"(?<!無)制限|制約|\brestrict|\bblock", re.I)  # not 「ほぼ無制限」
 
 
+# the words of using, which any statement may share with a question (「…に利用」)
+_USED = frozenset({"使う", "利用", "使用", "use"})
+
+
 def _items_terms(u: Statement) -> frozenset[str]:
     """The terms of a statement's items: its parent items, text and sub-items (not its headings, which head
     every item of the section)."""
@@ -123,8 +127,9 @@ def unexplained(asking: str, candidates: list[Statement], sections: list[frozens
         return True
     if not (_NOT.search(why[0].strip()) or _FROM_DEFAULT.search(asked)):
         # a default's reason is given of what is done by default (「デフォルトのターミネーションポリシーで
-        # OldestLaunchConfigurationが最初に評価されるのはなぜ？」 is not answered by クールダウン's 「…回避するため」)
-        words = with_translations(tokens(WHY.sub(" ", _DEFAULTED.sub(" ", asked))))
+        # OldestLaunchConfigurationが最初に評価されるのはなぜ？」 is not answered by クールダウン's 「…回避するため」),
+        # not of anything used (「ClosestToNextInstanceHourが使われるのはなぜ？」: not the cooldown's 「…に利用」)
+        words = with_translations(tokens(WHY.sub(" ", _DEFAULTED.sub(" ", asked)))) - _USED
         words = (words | {t for w in words for s in synonyms(w) for t in tokens(s)}) - with_translations(about)
         candidates = [u for u in candidates if _items_terms(u) & words]
     return not said_of(about, candidates, sections, lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))

@@ -77,6 +77,9 @@ SES = "SES SMTP エンドポイント EC2 TCP 25番ポート"
         # …a reason given of what is done by default, not of a neighbour (the cooldown's)
         ("Auto ScalingのデフォルトのターミネーションポリシーでOldestLaunchConfigurationが最初に評価されるのはなぜ？",
          "インスタンス初期化中の無駄なスケーリングを回避するために利用", "Auto Scaling OldestLaunch", True),
+        ("Auto ScalingのデフォルトのターミネーションポリシーでClosestToNextInstanceHourが使われるのはなぜ？",
+         "インスタンス初期化中の無駄なスケーリングを回避するために利用", "Auto Scaling ClosestToNextInstanceHour",
+         True),  # not a reason for anything used
         # not of what cannot be done: what is not needed or does not change is answered by what is done instead
         ("Why doesn't an HVM AMI need any OS modifications?", "完全に仮想化された一連のハードウェアを備えており",
          "HVM AMI", False),
