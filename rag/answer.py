@@ -163,8 +163,9 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     # a default the question names; one it only implies (「何も設定しないと公開される？」) helps find the
     # statement, is not required of the top sections; nor one a why-question takes as given (「S3がデフォルトで
     # 結果整合性なのはなぜ？」 asks the reason, which the notes give without calling it a default), unless it
-    # gives the default's value (「保持期間がデフォルトで24時間なのはなぜ？」: a value the notes must state)
-    given = WHY.search(query.asking) and not NUMBER.search(query.asking)
+    # gives the default's value (「保持期間がデフォルトで24時間なのはなぜ？」: a value the notes must state);
+    # nor one a question compares with ("events older than what CloudTrail keeps by default")
+    given = (WHY.search(query.asking) and not NUMBER.search(query.asking)) or _THAN_DEFAULT.search(query.asking)
     asks_default = defaults if DEFAULT_WORDS & set(tokens(query.text)) and not given else []
     covered = hits[0].coverage >= MIN_COVERAGE or hits[0].dense >= MIN_DENSE
     if covered and not asks_default:
@@ -256,6 +257,7 @@ def _sub_items(candidates: list[Statement]) -> dict[tuple[int, tuple[str, ...]],
 
 
 DEFAULT_WORDS = frozenset({"デフォルト", "default", "既定"})
+_THAN_DEFAULT = re.compile(r"\bthan\b[^?.]*\bby default\b|(?:デフォルト|既定)(?:の[^、。？?]{0,8})?より", re.I)
 _CLAUSE = re.compile(r",\s*and\s+(?=(?:what|how|which|when|where|is|are|can|does|do)\b)", re.I)  # a second question
 _LIMIT = re.compile(r"最大|最小|上限|下限|最長|最短|まで|以内|以下|以上|未満|"
                     r"\b(?:max|min)(?:imum)?\b|\bup to\b|\bat most\b|\blimit")

@@ -428,6 +428,11 @@ def test_a_question_asking_two_values_is_answered_by_either(assistant):
     assert answer.found and "90 days" in answer.text
 
 
+def test_a_default_compared_with_is_not_asked(assistant):
+    answer = assistant.ask("How can I analyze CloudTrail events older than what CloudTrail keeps by default?")
+    assert answer.found and "Athena" in answer.text
+
+
 def test_names_that_set_the_scene_are_not_whose_value_is_asked(assistant):
     answer = assistant.ask("注文処理をSQSのFIFOキューで処理してます。コンシューマはECS on Fargate、DBはAurora、監視は"
                            "Datadog。SQSのFIFOキューって1秒あたり最大何件のメッセージまで扱えますか？")
