@@ -960,8 +960,8 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("cross-zone", "cross zone", "クロスゾーン"),  # ELB's cross-zone load balancing
     # load balancers the notes never write (NLB abbreviated is judged by its spelled-out name)
     ("network load balancer", "gateway load balancer", "ネットワークロードバランサー", "ゲートウェイロードバランサー"),
+    # credits, which the notes never write (of st1 they say only 「バースト可能」)
     ("burst credit", "burst credits", "バーストクレジット", "cpu credit", "cpu credits", "cpuクレジット"),
-    ("traffic splitting", "traffic-splitting", "traffic split", "トラフィック分割", "トラフィックスプリット"),
     # Auto Scaling's commands for an instance kept out of service (not a standby in general, nor 「スタンバイ状態」:
     # Route 53's failover, AWS Batch's waiting jobs)
     ("enter-standby", "exit-standby"),
@@ -1037,9 +1037,10 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     ("dead-letter queue", "dead letter queue", "dlq", "デッドレターキュー", "デッドレター"),
     # Beanstalk's traffic-splitting policy, which the notes do not list; what they say of SageMaker's guardrails
     # and CodeDeploy is in other words (「一部のトラフィックを新しいモデルに切り替え」), and 「トラフィック分割」 is
-    # everyone's word for those (「SageMakerのデプロイでトラフィック分割するモード」)
-    ("traffic splitting", "traffic-splitting", "トラフィックスプリット", "一部のトラフィックを新しいモデルに切り替え",
-     "トラフィックを徐々に新しいモデルに切り替える", "トラフィックを変更", "トラフィックを増やしていく"),
+    # everyone's word for those (「SageMakerのデプロイでトラフィック分割するモード」), not 「トラフィック分割デプロイ」
+    ("traffic splitting", "traffic-splitting", "トラフィックスプリット", "トラフィック分割デプロイ",
+     "一部のトラフィックを新しいモデルに切り替え", "トラフィックを徐々に新しいモデルに切り替える", "トラフィックを変更",
+     "トラフィックを増やしていく"),
     # a SageMaker job the notes name only as a Step Functions target (not for Model Monitor)
     ("batch transform", "バッチ変換", "sagemakerのジョブ"),
     # the notes never write "rollback"; they say what an Immutable deploy does on failure
@@ -1049,10 +1050,10 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     # burst and provisioned throughput, which the notes write of EBS volumes only (st1's 「バースト可能」,
     # 「プロビジョンドIOPS」): not EFS's throughput modes, nor Lambda's provisioned concurrency. Not a burst of
     # traffic ("sudden bursts of traffic") nor what a stack provisions
-    ("bursting throughput", "bursting mode", "bursting or provisioned", "bursting vs provisioned", "burst credit",
-     "burst credits", "burst throughput", "provisioned throughput", "provisioned iops",
-     "バースト可能", "バーストクレジット", "バーストスループット", "バーストスループットモード", "バーストモード",
-     "バースト型", "プロビジョンド", "プロビジョンドスループット", "プロビジョンドスループットモード"),
+    ("bursting throughput", "bursting mode", "bursting or provisioned", "bursting vs provisioned",
+     "burst throughput", "provisioned throughput", "provisioned iops", "バースト可能", "バーストスループット",
+     "バーストスループットモード", "バーストモード", "バースト型", "プロビジョンド", "プロビジョンドスループット",
+     "プロビジョンドスループットモード"),
     # a key of one's own, which the notes write of EBS only (「AWS KMS カスタマーマスターキー (CMK) を使用」): not
     # of Lambda's environment variables (「Lambda用のKMSサービスキー」), CloudTrail's logs or EventBridge's archives
     ("customer managed key", "customer-managed key", "customer managed kms key", "customer master key", "cmk",

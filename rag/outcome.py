@@ -118,8 +118,9 @@ def _event(asked: str, stated: str, bind: Callable[[str], re.Pattern[str] | None
     return _Event(regex(asked, re.I), regex(stated, re.I), bind, follows)
 
 
+# a shortage as the notes say it (「空いているコンピュータが無い時は…待機」, 「利用可能な数以上のリクエストが来た場合」)
 _CAPACITY_SAID = (r"不足|足りな|枯渇|空き|空い|確保|拡張|縮小|弾力|無制限|制限(?:な|無)|待機|待ち|超え|達|届|遅延|"
-                  r"自動(?:的に)?スケール|\binsufficient|\bunavailable|\bexpand|\belastic|\bgrow|\bshrink|"
+                  r"数以上|自動(?:的に)?スケール|\binsufficient|\bunavailable|\bexpand|\belastic|\bgrow|\bshrink|"
                   r"\bunlimited|\bwait|\bqueue|\bexceed|\bauto-?scal")
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure); a split also as
 # said of the thing split (``_split_of``), a holder's deletion of the holder (``_deleted_of``)

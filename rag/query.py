@@ -217,7 +217,8 @@ def is_japanese(text: str) -> bool:
 IN_PASSING = regex(r"(?:[A-Za-z][\w.@/-]*\s+){0,4}[^\s、。,，？?！!「」（）()]{1,24}?"
                    r"(?:じゃなく|じゃない|ではなく|ではない|の代わりに|以外|と違って|とは別に|は置いといて|はさておき|みたいに|みたいな|のような|のように|関係なく|なしで|"
                    r"[をは](?:使わ|作ら|入れ|書か)(?:ず|ない|なくても)|は使わないとして|を(?:作る|書く|有効にする)前に|"
-                   r"に入れ(?:ず|る前に)|を使う場合でも)|"
+                   r"に入れ(?:ず|る前に)|を使う場合でも|"
+                   r"を(?:入れ|保存し|格納し|置い)ても)|"  # what is put in a store (「環境変数にAPIキーを入れても」)
                    r"\b(?:instead of|other than|without|(?:un)?like|apart from|besides|except(?: for)?|rather than|"
                    r"before (?:creating|using|enabling|setting up))\s+"
                    r"(?:an? |the |my |our )?[\w-]+(?:\s+[\w-]+)?", re.I)

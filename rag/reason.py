@@ -105,14 +105,27 @@ _CONDITION = regex(r"(?:ない|なけれ)(?:と|ば)|\bwithout\b|\bunless\b", re
 
 def _unreasoned_inability(asked: str, about: frozenset[str], candidates: list[Statement]) -> bool:
     """Whether a top statement states the inability asked of, in the question's words, and none that does
-    gives a reason: where the notes state it, the reason is given with it (「AZ毎に独立しているため、同一AZの
-    インスタンスからのみ利用可能」) or not at all (「メッセージタイマーはFIFOは未サポート」)."""
-    words = with_translations(tokens(WHY.sub(" ", asked)))
+    gives a reason, nor an item beside it: where the notes state it, the reason is given with it (「AZ毎に
+    独立しているため、同一AZのインスタンスからのみ利用可能」, the line above 「…共有することはできない」) or not
+    at all (「メッセージタイマーはFIFOは未サポート」)."""
     names = with_translations(about).union(*(tokens(n) for n in about))  # EC2: ec, 2
-    stated = [u for u in candidates if _UNABLE.search(u.text) and len(shared := text_terms(u.text) & words) > 1
-              and shared - names]  # not only its subject's names (「EBSを複数のEC2で共有することはできない」)
+    # the question's own words, not its subject's names: a statement states the inability asked of when it
+    # holds two of them and half (「ポーリングでは、特定のIDや条件でメッセージを取得することはできない」 is not
+    # why short polling does not return every message)
+    words = [t for t in dict.fromkeys(tokens(WHY.sub(" ", asked))) if t not in names]
+
+    def states(u: Statement) -> bool:
+        said = text_terms(u.text)
+        shared = sum(bool(with_translations([t]) & said) for t in words)
+        return bool(_UNABLE.search(u.text)) and shared > 1 and 2 * shared >= len(words)
+
+    stated = [u for u in candidates if states(u)]
+    # an item beside it speaking of the question's words or names (「同一AZのインスタンスからのみ」)
+    asked_terms = with_translations(words) | names
+    beside = [u for u in candidates if any(u.hit_rank == v.hit_rank and u.context == v.context for v in stated)
+              and text_terms(u.text) & asked_terms]
     return bool(stated) and not any(
-        _CAUSE.search(u.said) or _RESTRICTED.search(u.said) or _CONDITION.search(u.said) for u in stated)
+        _CAUSE.search(u.said) or _RESTRICTED.search(u.said) or _CONDITION.search(u.said) for u in beside)
 
 
 def unexplained(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:

@@ -104,6 +104,8 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         ("Fargateのタスクを起動するサブネットのIPアドレスが足りなくなったら、どうなる？",
          "タスク単位でCPUとメモリを割り当てる", "Fargate", True),
         ("Kinesisでシャードが足りなくなったらどうなる？", "1000レコードの制限を超えると遅延する", KINESIS, False),
+        ("Lambdaのコンテナが足りなくなったらどうなる？",
+         "コールドスタートは、１つもコンテナが無い、利用可能な数以上のリクエストが来た場合に発生する", "Lambda", False),
         # a time passed, written as the time (「120秒経っても」, "still running after the 120-second notice"); a
         # notice of an interruption or termination is none
         ("Fargate Spotの終了通知から120秒経ってもタスクが終わってなかったらどうなるの？",

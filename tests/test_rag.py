@@ -920,7 +920,6 @@ def test_loanword_compounds_the_notes_never_write(assistant, text, found):
         ("AWS Batchでジョブがスタンバイ状態になるのはどんなとき？", []),
         ("Why can a Network Load Balancer keep a static IP per AZ?", ["network load balancer"]),
         ("st1でバーストクレジットを使い切ったらどうなる？", ["burst credit"]),
-        ("Beanstalkのトラフィック分割デプロイって何？", ["traffic splitting"]),
     ],
 )
 def test_features_the_notes_never_write(assistant, text, found):
@@ -990,6 +989,10 @@ def test_a_price_asked_finds_the_notes_monthly_fee(assistant):
         # a feature named in a wish sentence, before を
         ("API GatewayでAPIキーごとに1日のリクエスト数の上限をかけたい。どう設定すればいい？", False),
         ("Redshiftでソートキーを設定するのって何のため？", False),
+        # traffic splitting: Beanstalk's deploy, not anyone's split of traffic; a key put in a store is no API key
+        ("Beanstalkのトラフィック分割デプロイで、新バージョン側のヘルスチェックが失敗したらどうなるの？", False),
+        ("Lambdaのエイリアスでトラフィック分割してカナリアデプロイできる？", True),
+        ("Lambdaの環境変数にAPIキーを入れても大丈夫？暗号化とかサイズ制限はどうなってる？", True),
     ],
 )
 def test_features_of_some_services_only(assistant, question, found):

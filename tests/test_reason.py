@@ -113,6 +113,11 @@ VPC_LAMBDA = [Statement("NATgatewayを使わないとインターネット接続
         # …stated in the question's words, not only its subject's names; a condition is a reason
         ("EBSってなんで同じAZのEC2からしか使えないの？", EBS, "EBS AZ EC2", False),
         ("VPC内に置いたLambdaからインターネットにアクセスできないのはなぜ？", VPC_LAMBDA, "Lambda VPC Lambda", False),
+        # …in half the question's words at least; a reason in an item beside it
+        ("スタンダードキューで可視性タイムアウトを設定しても二重受信を防ぐことができないのはなぜ？",
+         [Statement("正しく処理できないメッセージがキュー内に滞留する事を防ぐ", ("Dead Letter Queue",), 0), SQS[1]],
+         "SQS スタンダードキュー", False),
+        ("別のAZのEC2にEBSを接続できないのはなぜ？", EBS, "EBS AZ EC2", False),
     ],
 )
 def test_a_stated_inability_needs_its_reason_with_it(question, said, section, unanswered):
