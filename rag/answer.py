@@ -20,7 +20,7 @@ from rag.capability import WHETHER, apart, uncompared, unfit, unscoped
 from rag.cost import uncosted, unpriced
 from rag.enabling import unnamed, unstated
 from rag.encryption import unencrypted
-from rag.expect import Expected, Subject, gives, subject
+from rag.expect import WHICH, Expected, Subject, gives, subject
 from rag.glossary import with_translations
 from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.ordering import unordered
@@ -367,6 +367,7 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     lines_of = {(u.hit_rank, u.text) for u in chosen}
     asked = {t for c in concepts for t in c.terms}
     offered = [name for names_ in subject(query.asking).choices for name in names_]
+    which = WHICH.search(query.asking) is not None
     used: dict[int, list[str]] = {}
     lines = []
     for u in chosen:
@@ -374,11 +375,12 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
         parent_shown = (u.hit_rank, *u.context[-1:]) in lines_of
         # "SQS ›" adds nothing to an SQS question, unless it is one of the options offered ("Clarify", 「Model
         # MonitorとClarifyどっち？」: the heading says which one the statement is of);
-        # 「R4 R5 X1e」 means nothing without 「メモリ最適化 ›」
+        # 「R4 R5 X1e」 means nothing without 「メモリ最適化 ›」; asked which one, the heading names it ("Which Kinesis
+        # service should I pick…": 「Amazon Kinesis Firehose ›」)
         heading = set(tokens(u.section))
         label = bool(_TYPE_NAMES.fullmatch(u.text)) or (
             n not in used and (bool(heading & set(tokens(query.options))) or not heading & asked
-                               or any(name <= heading for name in offered)))
+                               or any(name <= heading for name in offered) or (which and bool(heading - asked))))
         lines.append(f"- {u.render(label=label, context=not parent_shown)} [{n}]")
         used.setdefault(n, []).extend((u.text, *u.with_children()[1]))
     return Answer(query.asked, "\n".join(lines), True, _citations(hits, used), (), notices)

@@ -210,7 +210,7 @@ _PRICE = regex(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無�
 _MEASURED = regex(rf"\d[\d.,]*\s*(?:{'|'.join(_unit(kind) for kind in SCALES)})(?![a-z])", re.I)
 # values offered to choose from in the question's own words: 「10秒と30秒どっちにしておくのがいい？」, "1 GB or 5 GB?"
 _VALUES_OFFERED = regex(rf"{_MEASURED.pattern}\s*(?:と|か|、|,|/|or|vs\.?)\s*{_MEASURED.pattern}", re.I)
-_WHICH = regex(r"どっち|どちら|どれ|\bwhich\b", re.I)
+WHICH = regex(r"どっち|どちら|どれ|\bwhich\b", re.I)
 
 
 @cache
@@ -334,7 +334,7 @@ class Expected:
             return asked
         if offered := cls.written(options):  # the question still says which end, how often, per what
             return replace(asked, kinds=offered.kinds, units=offered.units)
-        if _VALUES_OFFERED.search(question) and _WHICH.search(question):  # 「10秒と30秒どっちがいい？」
+        if _VALUES_OFFERED.search(question) and WHICH.search(question):  # 「10秒と30秒どっちがいい？」
             return replace(asked, kinds=cls.written(question).kinds)  # in any unit: 「256KBと1GBどっち？」
         if not (_CLAIM.search(question) or _FEASIBLE.search(question)):
             return asked

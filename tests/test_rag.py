@@ -466,6 +466,9 @@ def test_statement_names_its_section_when_the_question_does_not(assistant):
     labels = {line[: line.find("›") + 2] for line in answer.text.splitlines()}
     assert {"- All at once › ", "- Rolling(ローリング) › "} <= labels
     assert "- Amazon Simple Queue" not in assistant.ask("SQSの可視性タイムアウトのデフォルトは？").text
+    # asked which one, the heading names it
+    answer = assistant.ask("Which Kinesis service should I pick if I just want to load streaming data into S3?")
+    assert "Amazon Kinesis Firehose › " in answer.text
 
 
 def test_follow_up_uses_the_conversation(assistant):
