@@ -386,6 +386,7 @@ GLOSSARY: dict[str, str] = {
     "job": "ジョブ",
     "definition": "定義",
     "compute": "コンピュート",
+    "conflict": "競合 衝突 優先",  # what the notes say of settings that conflict: which one 「優先される」
     "enable": "有効",
     "enabled": "有効",
     "disable": "無効",
@@ -960,6 +961,10 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("cross-zone", "cross zone", "クロスゾーン"),  # ELB's cross-zone load balancing
     # load balancers the notes never write (NLB abbreviated is judged by its spelled-out name)
     ("network load balancer", "gateway load balancer", "ネットワークロードバランサー", "ゲートウェイロードバランサー"),
+    # placement groups other than the cluster one, which the notes write of (not a spreadsheet)
+    ("spread placement group", "partition placement group", "スプレッドプレイスメントグループ",
+     "パーティションプレイスメントグループ", "スプレッド配置グループ", "パーティション配置グループ"),
+    ("platform version", "プラットフォームバージョン"),  # Fargate's and Beanstalk's
     # credits, which the notes never write (of st1 they say only 「バースト可能」)
     ("burst credit", "burst credits", "バーストクレジット", "cpu credit", "cpu credits", "cpuクレジット"),
     # Auto Scaling's commands for an instance kept out of service (not a standby in general, nor 「スタンバイ状態」:
@@ -1017,7 +1022,8 @@ FEATURES: tuple[tuple[str, ...], ...] = (
      "改ざんされていないか", "改ざんされてないか", "改竄されていないか"),
     ("identity pool", "アイデンティティプール", "アイデンティティープール", "idプール"),
     ("mutual tls", "mtls", "相互tls", "クライアント証明書"),
-    ("table format", "table output", "--output", "表形式", "テーブル形式"),  # the CLI's (not 「出力形式」: any output)
+    # the CLI's (not 「出力形式」: any output)
+    ("table format", "table output", "--output", "表形式", "テーブル形式", "表(テーブル)形式"),
     ("api destination", "api destinations", "apiデスティネーション"),  # EventBridge's (not 「APIの送信先」: any target)
     # SQS FIFO's; not 「重複」 alone (「スタンダードキューでメッセージが重複することある？」 asks what the notes
     # write as 「二回受信しない保証にならない」)

@@ -428,6 +428,11 @@ def test_a_question_asking_two_values_is_answered_by_either(assistant):
     assert answer.found and "90 days" in answer.text
 
 
+def test_an_english_word_in_a_japanese_question_is_no_name_when_the_glossary_has_it(assistant):
+    answer = assistant.ask("S3のACLとbucket policyがconflictしたらどっちが優先される？")  # 「…が優先される」
+    assert answer.found and "バケットポリシーが優先" in answer.text
+
+
 def test_a_default_compared_with_is_not_asked(assistant):
     answer = assistant.ask("How can I analyze CloudTrail events older than what CloudTrail keeps by default?")
     assert answer.found and "Athena" in answer.text
@@ -923,6 +928,9 @@ def test_loanword_compounds_the_notes_never_write(assistant, text, found):
         ("AWS Batchでジョブがスタンバイ状態になるのはどんなとき？", []),
         ("Why can a Network Load Balancer keep a static IP per AZ?", ["network load balancer"]),
         ("st1でバーストクレジットを使い切ったらどうなる？", ["burst credit"]),
+        ("スプレッドプレイスメントグループを作るにはどう設定すればいい？", ["spread placement group"]),
+        ("What happens to my Fargate tasks when their platform version is retired?", ["platform version"]),
+        ("AWS CLIの出力を表(テーブル)形式で見たい", ["table format"]),
     ],
 )
 def test_features_the_notes_never_write(assistant, text, found):
