@@ -820,6 +820,7 @@ GLOSSARY: dict[str, str] = {
 # is the notes' 「ビルド対象のソース」, though they never write "source repository").
 ONE_WAY: dict[str, str] = {
     "source": "ソース",
+    "language": "言語 java python ruby javascript typescript golang",  # a programming language is named
 }
 
 # Japanese question words -> note-style words.
@@ -829,6 +830,7 @@ SYNONYMS: dict[str, str] = {
     "定義": "記述",  # 「ビルドのコマンドを定義するファイル」: 「ビルド方法は、buildspec.ymlに記述する」
     "上書き": "更新",  # S3's 「更新 (Overwrite PUTs)」
     "合格": "パス 成功",  # 「ヘルスチェックに合格しているリソースだけ」: 「ヘルスチェックをパスしなかった場合」
+    "言語": "java python ruby javascript typescript golang",  # 「対象はJavaのみ」 answers 「対応言語は？」
     "手順": "方法",
     "やり方": "方法",
     "仕方": "方法",

@@ -433,6 +433,10 @@ def test_an_english_word_in_a_japanese_question_is_no_name_when_the_glossary_has
     assert answer.found and "バケットポリシーが優先" in answer.text
 
 
+def test_a_language_asked_for_is_one_named(assistant):
+    assert "対象はJavaのみ" in assistant.ask("Which programming languages can CodeGuru analyze?").text
+
+
 def test_a_default_compared_with_is_not_asked(assistant):
     answer = assistant.ask("How can I analyze CloudTrail events older than what CloudTrail keeps by default?")
     assert answer.found and "Athena" in answer.text
