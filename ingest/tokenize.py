@@ -12,11 +12,12 @@ from functools import lru_cache
 
 # Bump when ``terms`` changes what it makes of a text: an ingest then re-indexes every chunk's keywords
 # (not its vector), so questions and notes are tokenised alike.
-VERSION = "9"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter among Japanese (「a」) is a term;
+VERSION = "10"  # 2: "GPUs" -> gpu, "s" ("What's") is a stop word; 3: a letter among Japanese (「a」) is a term;
 # 4: … among kana or kanji only (not after ’), the letters of English contractions (I'd, don't) are stop words;
 # 5: a dash typed for the long vowel inside a katakana word is ー (「セキュリティグル－プ」, 「メッセ―ジ」); 6: … a
 # full-width one only, not "-"; 7: a British -iser/-isation is -izer/-ization; 8: λ is lambda; 9: a CJK radical
-# supplement character is its kanji (「冗⻑」 is 「冗長」)
+# supplement character is its kanji (「冗⻑」 is 「冗長」); 10: a compound's parts are stemmed as words are
+# ("accounts/Regions": account, region)
 
 # ASCII terms such as SQS, FIFO, --page-size, Lambda@Edge, 256KB, s3:PutObject stay whole (case-folded).
 _ASCII = re.compile(r"-{0,2}[a-z0-9](?:[a-z0-9_.\-/@:+]*[a-z0-9])?")
@@ -110,7 +111,8 @@ def terms(text: str) -> list[tuple[str, list[str]]]:
             continue
         parts = _ASCII_PARTS.findall(term)
         # a letter of a compound is a term of its own (c5a, 「a:amdのcpu」): the option letters of a type
-        out.append((_stem(term), [p for p in parts if p not in _ASCII_STOP or len(p) == 1] if len(parts) > 1 else []))
+        out.append((_stem(term),
+                    [_stem(p) for p in parts if p not in _ASCII_STOP or len(p) == 1] if len(parts) > 1 else []))
     for run in _NON_ASCII_RUN.findall(text):
         for i in range(0, len(run), _SUDACHI_MAX_CHARS):
             out.extend(_japanese_terms(run[i : i + _SUDACHI_MAX_CHARS]))

@@ -831,6 +831,7 @@ SYNONYMS: dict[str, str] = {
     "上書き": "更新",  # S3's 「更新 (Overwrite PUTs)」
     "合格": "パス 成功",  # 「ヘルスチェックに合格しているリソースだけ」: 「ヘルスチェックをパスしなかった場合」
     "言語": "java python ruby javascript typescript golang",  # 「対象はJavaのみ」 answers 「対応言語は？」
+    "競合": "優先", "衝突": "優先",  # what the notes say of settings that conflict: which one 「優先される」
     "手順": "方法",
     "やり方": "方法",
     "仕方": "方法",
@@ -966,7 +967,7 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     # placement groups other than the cluster one, which the notes write of (not a spreadsheet)
     ("spread placement group", "partition placement group", "スプレッドプレイスメントグループ",
      "パーティションプレイスメントグループ", "スプレッド配置グループ", "パーティション配置グループ"),
-    ("platform version", "プラットフォームバージョン"),  # Fargate's and Beanstalk's
+    ("platform version", "platform versions", "プラットフォームバージョン"),  # Fargate's and Beanstalk's
     # credits, which the notes never write (of st1 they say only 「バースト可能」)
     ("burst credit", "burst credits", "バーストクレジット", "cpu credit", "cpu credits", "cpuクレジット"),
     # Auto Scaling's commands for an instance kept out of service (not a standby in general, nor 「スタンバイ状態」:
@@ -1074,6 +1075,13 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     # versions and ECS task definitions (「Lambdaはバージョニングする事ができる」, 「Amazon S3 上でのバージョン管理」,
     # 「バージョンを更新する事で更新していく」): not of S3 buckets
     ("versioning", "versioned", "バージョニング"),
+    # another account's use, which the notes write of S3 buckets, Lambda, SQS's dead-letter queue and EventBridge's
+    # buses (「クロスアカウントでのS3バケットアクセス権」, 「同一アカウント」, "other AWS accounts"): not of KMS keys
+    # or EBS snapshots
+    ("cross-account", "cross account", "another account", "another aws account", "other accounts",
+     "other aws accounts", "different account", "different aws account", "クロスアカウント", "別アカウント",
+     "別のアカウント", "別のawsアカウント", "他のアカウント", "他のawsアカウント", "他アカウント", "異なるアカウント",
+     "異なるawsアカウント", "同一アカウント"),
     # a lifecycle policy, which the notes write of EBS snapshots only (DLM's 「ライフサイクルポリシー」): not ECR's.
     # In Japanese only: "a DLM lifecycle policy" asked of a snapshot copy is judged by the English headings it
     # writes (Snapshot), which DLM's Japanese section does not

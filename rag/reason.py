@@ -141,14 +141,10 @@ def unexplained(asking: str, candidates: list[Statement], sections: list[frozens
     if not (_NOT.search(why[0].strip()) or _FROM_DEFAULT.search(asked)):
         # a default's reason is given of what is done by default (「デフォルトのターミネーションポリシーで
         # OldestLaunchConfigurationが最初に評価されるのはなぜ？」 is not answered by クールダウン's 「…回避するため」),
-        # not of anything used (「ClosestToNextInstanceHourが使われるのはなぜ？」: not the cooldown's 「…に利用」);
-        # in two of the question's words ("go after the instance with the oldest launch configuration": not the
-        # cooldown's 「インスタンス初期化中の…」)
-        names = with_translations(about)
-        own = [t for t in tokens(WHY.sub(" ", _DEFAULTED.sub(" ", asked))) if t not in _USED | names]
-        words = with_translations(own)
-        words = (words | {t for w in words for s in synonyms(w) for t in tokens(s)}) - names
-        candidates = [u for u in candidates if len(_items_terms(u) & words) >= min(2, len(own))]
+        # not of anything used (「ClosestToNextInstanceHourが使われるのはなぜ？」: not the cooldown's 「…に利用」)
+        words = with_translations(tokens(WHY.sub(" ", _DEFAULTED.sub(" ", asked)))) - _USED
+        words = (words | {t for w in words for s in synonyms(w) for t in tokens(s)}) - with_translations(about)
+        candidates = [u for u in candidates if _items_terms(u) & words]
     return not said_of(about, candidates, sections, lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))
 
 

@@ -268,6 +268,10 @@ def assistant(settings) -> Assistant:
         ("VPCの中に置いたLambdaから外部のAPIにアクセスしたいんだけど、どうすればいい？", "002", "VPC Lambda",
          "NATgateway"),
         ("CloudTrailの保持期間って何日間？", "004", "CloudTrail Insights", "90 days"),
+        # a compound's parts are words ("accounts/Regions": account); a programming language asked is one named
+        ("How can EventBridge event buses be used from other accounts?", "004",
+         "Amazon EventBridge (aka Cloudwatch Events)", "Resource based policies"),
+        ("Which programming languages can CodeGuru analyze?", "003", "Amazon CodeGuru", "対象はJavaのみ"),
         # a section headed 「その他」 is named by its parent's heading (Auto Scaling)
         ("キャンペーンで一瞬だけアクセスが跳ね上がるサイトなんだけど、Auto Scalingに任せておけば大丈夫？"
          "ダメならどうすればいい？", "001", "その他", "向いていない"),
@@ -431,10 +435,7 @@ def test_a_question_asking_two_values_is_answered_by_either(assistant):
 def test_an_english_word_in_a_japanese_question_is_no_name_when_the_glossary_has_it(assistant):
     answer = assistant.ask("S3のACLとbucket policyがconflictしたらどっちが優先される？")  # 「…が優先される」
     assert answer.found and "バケットポリシーが優先" in answer.text
-
-
-def test_a_language_asked_for_is_one_named(assistant):
-    assert "対象はJavaのみ" in assistant.ask("Which programming languages can CodeGuru analyze?").text
+    assert assistant.ask("遅延キューとメッセージタイマーが競合したらどっちが優先？").found
 
 
 def test_a_default_compared_with_is_not_asked(assistant):
@@ -1008,6 +1009,12 @@ def test_a_price_asked_finds_the_notes_monthly_fee(assistant):
         ("Beanstalkのトラフィック分割デプロイで、新バージョン側のヘルスチェックが失敗したらどうなるの？", False),
         ("Lambdaのエイリアスでトラフィック分割してカナリアデプロイできる？", True),
         ("Lambdaの環境変数にAPIキーを入れても大丈夫？暗号化とかサイズ制限はどうなってる？", True),
+        # another account's use: written of S3 buckets, Lambda, SQS's dead-letter queue and EventBridge only
+        ("Can I let another AWS account use my KMS key to decrypt data?", False),
+        ("暗号化したEBSスナップショットを別アカウントに共有するとき、デフォルトのキーだとダメなのはなぜ？", False),
+        ("別のAWSアカウントにS3バケットへのアクセス権を渡したい。バケットポリシーでできる？", True),
+        ("SQSのデッドレターキューって別アカウントに作れる？", True),
+        ("Can other AWS accounts send events to my EventBridge event bus?", True),
     ],
 )
 def test_features_of_some_services_only(assistant, question, found):

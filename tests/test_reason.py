@@ -80,8 +80,6 @@ SES = "SES SMTP エンドポイント EC2 TCP 25番ポート"
         ("Auto ScalingのデフォルトのターミネーションポリシーでClosestToNextInstanceHourが使われるのはなぜ？",
          "インスタンス初期化中の無駄なスケーリングを回避するために利用", "Auto Scaling ClosestToNextInstanceHour",
          True),  # not a reason for anything used
-        ("Why does the default Auto Scaling termination policy go after the instance with the oldest launch "
-         "configuration first?", "インスタンス初期化中の無駄なスケーリングを回避するために利用", "Auto Scaling", True),
         # not of what cannot be done: what is not needed or does not change is answered by what is done instead
         ("Why doesn't an HVM AMI need any OS modifications?", "完全に仮想化された一連のハードウェアを備えており",
          "HVM AMI", False),
