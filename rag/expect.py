@@ -209,8 +209,10 @@ _PRICE = regex(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無�
 # a number in a unit is a measure, no count: 「最大14日間」 is not how many messages a call takes
 _MEASURED = regex(rf"\d[\d.,]*\s*(?:{'|'.join(_unit(kind) for kind in SCALES)})(?![a-z])", re.I)
 # values offered to choose from in the question's own words: 「10秒と30秒どっちにしておくのがいい？」, "1 GB or 5 GB?"
-_VALUES_OFFERED = regex(rf"{_MEASURED.pattern}\s*(?:と|か|、|,|/|or|vs\.?)\s*{_MEASURED.pattern}", re.I)
+_VALUES_OFFERED = regex(rf"{_MEASURED.pattern}\s*(?:と|か|、|,|/|or|vs\.?)\s*(?:an?\s+)?{_MEASURED.pattern}", re.I)
 WHICH = regex(r"どっち|どちら|どれ|\bwhich\b", re.I)
+# …or to choose between ("should I go with a 1 Gbps or a 10 Gbps connection?")
+_CHOOSE = regex(r"\bshould I (?:go with|choose|pick|use|get)\b|\bbetter\b|べき|(?:方|ほう)が(?:いい|良い)", re.I)
 
 
 @cache
@@ -334,8 +336,9 @@ class Expected:
             return asked
         if offered := cls.written(options):  # the question still says which end, how often, per what
             return replace(asked, kinds=offered.kinds, units=offered.units)
-        if _VALUES_OFFERED.search(question) and WHICH.search(question):  # 「10秒と30秒どっちがいい？」
-            return replace(asked, kinds=cls.written(question).kinds)  # in any unit: 「256KBと1GBどっち？」
+        if _VALUES_OFFERED.search(question) and (WHICH.search(question) or _CHOOSE.search(question)):
+            # 「10秒と30秒どっちがいい？」, in any unit: 「256KBと1GBどっち？」
+            return replace(asked, kinds=cls.written(question).kinds)
         if not (_CLAIM.search(question) or _FEASIBLE.search(question)):
             return asked
         if _PRICE.search(question):  # 「50TBのモデルは$200だったよね？」: the size says which model is priced

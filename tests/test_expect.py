@@ -367,6 +367,8 @@ def test_options_give_the_kind_the_question_the_rest():
     assert not Expected.asked("10秒のタイムアウトって長い？")  # one value, no choice
     far = Expected.asked("SQSのメッセージサイズは256KBと1GBどっち？")  # in either unit, or any other of the kind
     assert far.stated_in("メッセージの最大サイズ256KB")
+    chosen = Expected.asked("For Direct Connect, should I go with a 1 Gbps or a 10 Gbps dedicated connection?")
+    assert chosen.kinds and not chosen.stated_in("インターネットベースの接続よりも一貫性がある")
 
 
 def test_an_id_is_no_subject():
