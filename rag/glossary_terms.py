@@ -385,7 +385,7 @@ GLOSSARY: dict[str, str] = {
     "execution": "実行",
     "job": "ジョブ",
     "definition": "定義",
-    "compute": "コンピュート",
+    "compute": "コンピュート", "stay": "保存 保持",
     "conflict": "競合 衝突 優先",  # what the notes say of settings that conflict: which one 「優先される」
     "enable": "有効",
     "enabled": "有効",
@@ -860,6 +860,7 @@ SYNONYMS: dict[str, str] = {
     # 「Lambdaを定期実行したい」, 「毎日決まった時間に動かしたい」: 「スケジュール実行 › CloudWatch Events – Schedule」
     "定期": "スケジュール cron", "定期的": "スケジュール cron", "毎日": "スケジュール cron",
     "毎時": "スケジュール cron", "毎週": "スケジュール cron", "毎月": "スケジュール cron",
+    "毎朝": "スケジュール cron", "毎晩": "スケジュール cron", "毎夜": "スケジュール cron", "定時": "スケジュール cron",
     "調べる": "確認",
     "速い": "高速 早い",  # EFS File Sync's 「5倍ほど早い」
     "遅い": "遅延",
@@ -1077,11 +1078,16 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     ("versioning", "versioned", "バージョニング"),
     # another account's use, which the notes write of S3 buckets, Lambda, SQS's dead-letter queue and EventBridge's
     # buses (「クロスアカウントでのS3バケットアクセス権」, 「同一アカウント」, "other AWS accounts"): not of KMS keys
-    # or EBS snapshots
+    # or EBS snapshots. The same account is written (the dead-letter queue's), not asked of (「同一アカウント内の
+    # 全ユーザー」 is CloudTrail's)
     ("cross-account", "cross account", "another account", "another aws account", "other accounts",
      "other aws accounts", "different account", "different aws account", "クロスアカウント", "別アカウント",
      "別のアカウント", "別のawsアカウント", "他のアカウント", "他のawsアカウント", "他アカウント", "異なるアカウント",
-     "異なるawsアカウント", "同一アカウント"),
+     "異なるawsアカウント"),
+    # hooks, which the notes write of Auto Scaling only (「Life Cycle Hooksを利用して初期化する」): not CodeDeploy's
+    # AppSpec hooks. Not hooking as a verb ("hook up Direct Connect", 「どのイベントにフックすればいい？」)
+    ("hooks", "ライフサイクルフック", "ライフサイクルイベントフック", "lifecycle hook", "lifecycle hooks",
+     "life cycle hook", "life cycle hooks"),
     # a lifecycle policy, which the notes write of EBS snapshots only (DLM's 「ライフサイクルポリシー」): not ECR's.
     # In Japanese only: "a DLM lifecycle policy" asked of a snapshot copy is judged by the English headings it
     # writes (Snapshot), which DLM's Japanese section does not
@@ -1092,4 +1098,5 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
 # question about versioning)
 SCOPED_WRITTEN: dict[str, tuple[str, ...]] = {
     "versioning": ("バージョン", "version"),
+    "cross-account": ("同一アカウント",),
 }

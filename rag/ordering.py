@@ -4,8 +4,7 @@ speaks of order.
 "Does EventBridge guarantee that events reach their targets in the order they occurred?" finds
 EventBridge's sections, which never speak of order, and SQS's 「配信順序は保たれる」, which is FIFO's, not
 EventBridge's. 「Kinesisをイベントソースにした場合、Lambdaの処理順って保証される？」 is answered by Lambda's
-「Pull(DynamoDB, Kinesis): 順序性あり」. So is which order things run in (「AppSpecのフックはどんな順番で実行
-される？」), said as an order (「OldestLaunchConfiguration -> ClosestToNextInstanceHourの順に適用」).
+「Pull(DynamoDB, Kinesis): 順序性あり」.
 """
 
 from __future__ import annotations
@@ -17,10 +16,8 @@ from rag.patterns import regex
 from rag.statements import Statement
 
 _ORDER_ASKED = regex(r"(?:順序|順番|処理順|\border\b)[^。？?]{0,30}(?:保証|保た|\bguarantee|\bpreserv|\bkept\b)|"
-                     r"(?:保証|\bguarantee|\bpreserv)[^。？?]{0,60}(?:順序|順番|\border\b)|"
-                     # which order things run in (「フックはどんな順番で実行される？」)
-                     r"(?:どんな|どの|何の)順(?:番|序)?で|\bin (?:what|which) order\b|\bwhat order\b", re.I)
-_ORDER_SAID = regex(r"順序|順番|順に|の順|->|→|\border|\bfifo\b|\bsequen|\bthen\b", re.I)
+                     r"(?:保証|\bguarantee|\bpreserv)[^。？?]{0,60}(?:順序|順番|\border\b)", re.I)
+_ORDER_SAID = regex(r"順序|順番|順に|\border|\bfifo\b|\bsequen", re.I)
 
 
 def unordered(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:

@@ -22,11 +22,6 @@ LAMBDA = "Lambda イベントソース Pull(DynamoDB, Kinesis) 順序性あり"
         ("Kinesisをイベントソースにした場合、Lambdaの処理順って保証される？", "順序性あり", LAMBDA, False),
         ("SQSのFIFOキューって順番は保証される？", "配信順序は保たれる", SQS, False),
         ("EventBridgeのイベントバスって何種類ある？", "ルールに一致したイベント", EVENTBRIDGE, False),  # not asked
-        # which order things run in
-        ("CodeDeployのAppSpecのフックはどんな順番で実行される？", "デプロイ方法はAppSpecファイル(yaml/json)に記述する",
-         "CodeDeploy AppSpec", True),
-        ("In what order does the default Auto Scaling termination policy pick instances?",
-         "デフォルトはOldestLaunchConfiguration -> ClosestToNextInstanceHourの順に適用", "Auto Scaling", False),
     ],
 )
 def test_an_order_kept_is_said_of_the_subject(question, said, section, unanswered):

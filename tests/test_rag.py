@@ -1015,6 +1015,12 @@ def test_a_price_asked_finds_the_notes_monthly_fee(assistant):
         ("別のAWSアカウントにS3バケットへのアクセス権を渡したい。バケットポリシーでできる？", True),
         ("SQSのデッドレターキューって別アカウントに作れる？", True),
         ("Can other AWS accounts send events to my EventBridge event bus?", True),
+        ("CloudTrailは同一アカウント内の全ユーザーのAPI操作を記録する？", True),  # the same account, not another
+        # hooks: Auto Scaling's, not CodeDeploy's; hooking as a verb is none
+        ("CodeDeployのAppSpecのhooksで指定できるライフサイクルイベントを教えて", False),
+        ("Auto ScalingのLife Cycle Hooksって何に使う？", True),
+        ("CloudFrontがオリジンにリクエストを転送する直前に、ヘッダを書き換える処理を挟みたい。どの仕組みを使って、"
+         "どのイベントにフックすればいい？", True),
     ],
 )
 def test_features_of_some_services_only(assistant, question, found):
