@@ -211,8 +211,11 @@ _MEASURED = regex(rf"\d[\d.,]*\s*(?:{'|'.join(_unit(kind) for kind in SCALES)})(
 # values offered to choose from in the question's own words: 「10秒と30秒どっちにしておくのがいい？」, "1 GB or 5 GB?"
 _VALUES_OFFERED = regex(rf"{_MEASURED.pattern}\s*(?:と|か|、|,|/|or|vs\.?)\s*(?:an?\s+)?{_MEASURED.pattern}", re.I)
 WHICH = regex(r"どっち|どちら|どれ|\bwhich\b", re.I)
-# …or to choose between ("should I go with a 1 Gbps or a 10 Gbps connection?")
-_CHOOSE = regex(r"\bshould I (?:go with|choose|pick|use|get)\b|\bbetter\b|べき|(?:方|ほう)が(?:いい|良い)", re.I)
+# …or to choose between ("should I go with a 1 Gbps or a 10 Gbps connection?", 「…を選ぶべき？」): not a service
+# chosen with values as context ("For 5 or 10 minute schedules, should I use CloudWatch Events?")
+_CHOOSE = regex(r"\bshould I (?:go with|choose|pick|get)\b|\bshould I use (?:an?\s+)?\d|\bbetter\b|"
+                r"(?:に|で)(?:す|する|設定す|見積もる|考える)べき|を(?:選ぶ|選択す)べき|"
+                r"(?:に|で)(?:した|する)(?:方|ほう)が(?:いい|良い)", re.I)
 
 
 @cache

@@ -1099,4 +1099,7 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
 SCOPED_WRITTEN: dict[str, tuple[str, ...]] = {
     "versioning": ("バージョン", "version"),
     "cross-account": ("同一アカウント",),
+    # what other services hook into: events, triggers, phases (Lambda@Edge's CloudFront events, CodeCommit's
+    # triggers, buildspec's phases); not CodeDeploy's AppSpec, which the notes give no event of
+    "hooks": ("イベント", "event", "トリガー", "trigger", "phase", "フェーズ"),
 }

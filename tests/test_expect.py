@@ -369,6 +369,8 @@ def test_options_give_the_kind_the_question_the_rest():
     assert far.stated_in("メッセージの最大サイズ256KB")
     chosen = Expected.asked("For Direct Connect, should I go with a 1 Gbps or a 10 Gbps dedicated connection?")
     assert chosen.kinds and not chosen.stated_in("インターネットベースの接続よりも一貫性がある")
+    # a service chosen, the values its context
+    assert not Expected.asked("12時間か24時間ごとにEBSスナップショットを取るならDLMを使うべき？")
 
 
 def test_an_id_is_no_subject():

@@ -1019,6 +1019,7 @@ def test_a_price_asked_finds_the_notes_monthly_fee(assistant):
         # hooks: Auto Scaling's, not CodeDeploy's; hooking as a verb is none
         ("CodeDeployのAppSpecのhooksで指定できるライフサイクルイベントを教えて", False),
         ("Auto ScalingのLife Cycle Hooksって何に使う？", True),
+        ("What CloudFront event hooks does Lambda@Edge support?", True),  # hooked into events
         ("CloudFrontがオリジンにリクエストを転送する直前に、ヘッダを書き換える処理を挟みたい。どの仕組みを使って、"
          "どのイベントにフックすればいい？", True),
     ],
