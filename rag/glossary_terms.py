@@ -385,7 +385,8 @@ GLOSSARY: dict[str, str] = {
     "execution": "実行",
     "job": "ジョブ",
     "definition": "定義",
-    "compute": "コンピュート", "stay": "保存 保持",
+    "compute": "コンピュート",
+    "stay": "保存 保持",  # "How long can a message stay in an SQS queue?": 「最大14日間キューにデータを保存する」
     "conflict": "競合 衝突 優先",  # what the notes say of settings that conflict: which one 「優先される」
     "enable": "有効",
     "enabled": "有効",
@@ -815,12 +816,15 @@ GLOSSARY: dict[str, str] = {
     "refactor": "改修", "split": "分割", "columnar": "列指向型", "simulator": "シミュレータ",
 }
 
+# a language asked for is one named (「対象はJavaのみ」 answers "Which programming languages…", 「対応言語は？」)
+PROGRAMMING_LANGUAGES = "java python ruby javascript typescript golang"
+
 # English words read one way only: the Japanese is a part of the notes' compounds (「イベントソース」 for "event
 # source"), not a word whose English a katakana compound of the question could be judged by (「ソースリポジトリ」
 # is the notes' 「ビルド対象のソース」, though they never write "source repository").
 ONE_WAY: dict[str, str] = {
     "source": "ソース",
-    "language": "言語 java python ruby javascript typescript golang",  # a programming language is named
+    "language": f"言語 {PROGRAMMING_LANGUAGES}",
 }
 
 # Japanese question words -> note-style words.
@@ -830,7 +834,7 @@ SYNONYMS: dict[str, str] = {
     "定義": "記述",  # 「ビルドのコマンドを定義するファイル」: 「ビルド方法は、buildspec.ymlに記述する」
     "上書き": "更新",  # S3's 「更新 (Overwrite PUTs)」
     "合格": "パス 成功",  # 「ヘルスチェックに合格しているリソースだけ」: 「ヘルスチェックをパスしなかった場合」
-    "言語": "java python ruby javascript typescript golang",  # 「対象はJavaのみ」 answers 「対応言語は？」
+    "言語": PROGRAMMING_LANGUAGES,
     "競合": "優先", "衝突": "優先",  # what the notes say of settings that conflict: which one 「優先される」
     "手順": "方法",
     "やり方": "方法",
