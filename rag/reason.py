@@ -70,6 +70,11 @@ _RESTRICTED = regex(r"(?<!無)制限|制約|\brestrict|\bblock", re.I)  # not �
 _USED = frozenset({"使う", "利用", "使用", "use"})
 
 
+def _gives_reason(said: str) -> bool:
+    """A cause (「…ため」, "due to") or the restriction itself (「TCP 25番ポートは制限対象」)."""
+    return bool(_CAUSE.search(said) or _RESTRICTED.search(said))
+
+
 def _items_terms(u: Statement) -> frozenset[str]:
     """The terms of a statement's items: its parent items, text and sub-items (not its headings, which head
     every item of the section)."""
@@ -113,39 +118,40 @@ def _unreasoned_inability(asked: str, about: frozenset[str], candidates: list[St
     # holds two of them and half (「ポーリングでは、特定のIDや条件でメッセージを取得することはできない」 is not
     # why short polling does not return every message)
     words = [t for t in dict.fromkeys(tokens(WHY.sub(" ", asked))) if t not in names]
+    forms = [with_translations([t]) for t in words]  # each word in its translations, read once
 
     def states(u: Statement) -> bool:
         said = text_terms(u.text)
-        shared = sum(bool(with_translations([t]) & said) for t in words)
+        shared = sum(bool(f & said) for f in forms)
         return bool(_UNABLE.search(u.text)) and shared > 1 and 2 * shared >= len(words)
 
     stated = [u for u in candidates if states(u)]
     # an item beside it speaking of the question's words or names (「同一AZのインスタンスからのみ」)
-    asked_terms = with_translations(words) | names
+    asked_terms = frozenset().union(*forms) | names
     beside = [u for u in candidates if any(u.hit_rank == v.hit_rank and u.context == v.context for v in stated)
               and text_terms(u.text) & asked_terms]
-    return bool(stated) and not any(
-        _CAUSE.search(u.said) or _RESTRICTED.search(u.said) or _CONDITION.search(u.said) for u in beside)
+    return bool(stated) and not any(_gives_reason(u.said) or _CONDITION.search(u.said) for u in beside)
 
 
 def unexplained(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
     """Whether ``asking`` asks only why something cannot be done, or why a default is what it is, and no
     statement of a top section naming its subject gives a reason."""
     why = _whys_only(asking)
-    if not why or not (_NOT.search(why[0].strip()) or _DEFAULTED.search(why[0])):
+    negative = bool(why) and _NOT.search(why[0].strip()) is not None
+    if not why or not (negative or _DEFAULTED.search(why[0])):
         return False
     asked = " ".join(why)
     about = subject(asked)
-    if _NOT.search(why[0].strip()) and _unreasoned_inability(asked, about, candidates):
+    if negative and _unreasoned_inability(asked, about, candidates):
         return True
-    if not (_NOT.search(why[0].strip()) or _FROM_DEFAULT.search(asked)):
+    if not (negative or _FROM_DEFAULT.search(asked)):
         # a default's reason is given of what is done by default (「デフォルトのターミネーションポリシーで
         # OldestLaunchConfigurationが最初に評価されるのはなぜ？」 is not answered by クールダウン's 「…回避するため」),
         # not of anything used (「ClosestToNextInstanceHourが使われるのはなぜ？」: not the cooldown's 「…に利用」)
         words = with_translations(tokens(WHY.sub(" ", _DEFAULTED.sub(" ", asked)))) - _USED
         words = (words | {t for w in words for s in synonyms(w) for t in tokens(s)}) - with_translations(about)
         candidates = [u for u in candidates if _items_terms(u) & words]
-    return not said_of(about, candidates, sections, lambda said: bool(_CAUSE.search(said) or _RESTRICTED.search(said)))
+    return not said_of(about, candidates, sections, _gives_reason)
 
 
 # advice asked of (「…のがいいらしいけど、なぜ？」, "Why is it recommended to …", "Why should I …"), and as
@@ -179,5 +185,4 @@ def unadvised(asking: str, candidates: list[Statement], sections: list[frozenset
         return names_all(sections[u.hit_rank], held) and (
             bool(shared) or (bool(about) and all(named_in(n, said) for n in about)))
     advice = [u for u in candidates if _ADVICE.search(u.said) and on_it(u)]
-    return bool(advice) and not any(_CAUSE.search(u.said) or _RESTRICTED.search(u.said) or _UNABLE.search(u.said)
-                                    for u in advice)
+    return bool(advice) and not any(_gives_reason(u.said) or _UNABLE.search(u.said) for u in advice)
