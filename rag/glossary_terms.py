@@ -781,7 +781,8 @@ GLOSSARY: dict[str, str] = {
     "slave": "スレーブ", "preprocessing": "前処理", "inverted": "転置", "symmetric": "対称鍵", "asymmetric": "対称鍵",
     "mail": "メール", "sender": "送信者", "receiver": "受信者", "reliable": "信頼性", "coupling": "疎結合",
     "decider": "デサイダー", "leased": "専用線", "weight": "重み 重みづけ", "location": "位置情報 ロケーション",
-    "country": "国 地域", "constraint": "制約", "general-purpose": "汎用", "built-in": "内蔵",
+    "country": "国 地域", "japan": "国 地域", "usa": "国 地域", "europe": "国 地域", "germany": "国 地域",
+    "constraint": "制約", "general-purpose": "汎用", "built-in": "内蔵",
     "bare-metal": "ベアメタルハードウェア",
     "terminated": "終了 ターミネーション", "malfunction": "不具合", "peer": "ピア", "peering": "ピア", "solve": "解決",
     "preserve": "維持", "maintain": "維持 保守", "packet": "パケット", "speed": "速度",
@@ -829,6 +830,10 @@ ONE_WAY: dict[str, str] = {
 
 # Japanese question words -> note-style words.
 SYNONYMS: dict[str, str] = {
+    # a country named is one a rule is made for (「日本からのDNSクエリには日本向けのサーバー」: 「特定の地域・国から
+    # のDNSクエリに対して」)
+    **dict.fromkeys(("日本", "米国", "アメリカ", "欧州", "ヨーロッパ", "ドイツ", "イギリス", "英国", "中国", "韓国"),
+                    "国 地域"),
     "書く": "記述 記載",
     "記述": "書く",
     "定義": "記述",  # 「ビルドのコマンドを定義するファイル」: 「ビルド方法は、buildspec.ymlに記述する」

@@ -25,7 +25,7 @@ from rag.titles import written_headings
 # what becomes of something named between)
 # (「待ち時間が過ぎても終わってないリクエストはどう扱われる？」: how it is handled)
 _ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*(?:[^、。？?]{1,20}?(?:は|が)\s*)?"
-               r"(?:どう(?:なる|なり|なっ|影響|扱われ|処理され)|どういう状態)|"
+               r"(?:最終的に|結局|最後に)?(?:どう(?:なる|なり|なっ|影響|扱われ|処理され)|どういう状態)|"
                r"\bwhat (?:happens|will happen|would happen)\b", re.I)
 # …or whether something follows from what occurs, the occurrence read in the condition only (「terminateしたら、
 # EBSボリュームも一緒に消える？」, "If I terminate an instance, does its root volume get deleted?"; not "If I copy
@@ -125,8 +125,9 @@ _CAPACITY_SAID = (r"不足|足りな|枯渇|空き|空い|確保|拡張|縮小|�
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure); a split also as
 # said of the thing split (``_split_of``), a holder's deletion of the holder (``_deleted_of``)
 _EVENTS = (
-    _event(r"失敗|落ち|通らな|パスしな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
-           r"\berror|\b(?:goes|went|is|are|going) down\b",
+    _event(r"失敗|落ち|通らな|パスしな|届かな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
+           r"\berror|\b(?:goes|went|is|are|going) down\b|\bcan(?:no|')t (?:be )?deliver|\bundeliver|"
+           r"\bnot (?:be )?delivered",
            r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|停止|止ま|落ち|下が|低下|リトライ|再試行|\bfail|"
            r"\bunhealth|\berror|\bretr|\bdown\b", follows=False),
     # (not a failover: 「フェイルオーバーしたら」)
@@ -177,6 +178,16 @@ _EVENTS = (
 )
 
 
+# retries used up (「リトライしても結局届かなかったメッセージは」, "after all its retries"): answered by what follows
+# them (a dead-letter queue, a discard, the data expiring), not by the retry the question already names (SNS's
+# 「メッセージ送信ができない場合はRetryされる」)
+_RETRIED = regex(r"(?:リトライ|再試行)[^、。？?]{0,16}?(?:ても|後|切|尽き)|"
+                 r"\bretr(?:y|ies)\b[^?]{0,40}?\b(?:fail|exhaust|run out|used up)|\bafter (?:all )?(?:the |its )?retr",
+                 re.I)
+_AFTER_RETRIES = regex(r"Dead Letter|デッドレター|DLQ|破棄|削除|捨て|失われ|消え|期限切れ|有効期限|\bdiscard|\bdrop|"
+                       r"\bdelet|\blost\b|\bexpir", re.I)
+
+
 # a success asked where the notes tell only what follows a failure (「Immutableデプロイが無事成功したら、古い
 # インスタンスはどうなる？」: 「新しいインスタンスがヘルスチェックをパスしなかった場合…元のインスタンスをそのまま
 # 残します」); where they tell neither, what they say of the thing often answers (「PUTが成功したあと、すぐGETすると」:
@@ -208,6 +219,8 @@ def unhappened(asking: str, candidates: list[Statement], sections: list[frozense
         condition = (follows.group("ja") or follows.group("en")) if follows else ""
         events = tuple(e for e in _EVENTS if e.follows)
     asked = [(e.bind and e.bind(condition)) or e.stated for e in events if e.asked.search(condition)]
+    if asked and _RETRIED.search(condition):
+        asked = [_AFTER_RETRIES]
     succeeded = _SUCCEEDED.search(condition) is not None and not _FAILED.search(condition)
     if not asked and not succeeded:
         return False

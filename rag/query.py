@@ -46,9 +46,9 @@ _COUNTED = re.compile(r"(?<=[A-Za-z]{2})\d+$")
 _COUNTER = re.compile(r"秒|分|時間|日|週|[かヶカ]月|年|個|回|件|台|つ|%|％")
 _UNIT = re.compile(r"[KMGTP]i?B|[KMGT]?bps|ms", re.I)
 _ANAPHORA = re.compile(r"^(それ|その|これ|この|あれ|じゃあ|では|なら|and\b|what about\b|its?\b|how about\b)", re.I)
-_UNSET = re.compile(r"何も(?:設定|指定|変更)(?:し|せ)(?:ない|てい?ない|ず|なければ|なかったら)|"
+_UNSET = re.compile(r"何も(?:設定|指定|変更)(?:し|せ)(?:(?:てい?)?(?:ない|なければ|なかったら)|ず)|"
                     r"(?:特に|とくに)?(?:設定|指定|変更)(?:し|せ)(?:ない(?:と|で|場合)|てい?ない(?:と|場合)|ずに|"
-                    r"なければ|なかったら|なかった場合)|"
+                    r"(?:てい?)?(?:なければ|なかったら)|なかった場合)|"
                     r"(?:設定|指定)(?:しない|しなかった|を省略した)場合|未(?:設定|指定)の(?:場合|とき)|"
                     r"if (?:I|you) (?:don['’]t|do not) (?:set|specify|configure|change)\b|"
                     r"if (?:it is |it's )?not (?:set|specified|configured)", re.I)

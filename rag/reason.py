@@ -50,8 +50,9 @@ _UNABLE_EN = (r"\bcan(?:no|')t\b|\bcouldn't\b|\b(?:doesn't|don't|does not|do not
               r"captured|analy[sz]ed|encrypted|included|available|possible)\b|"
               # what alone it does ("Why does CloudTrail Insights only look at write events?")
               rf"\bonly\s+(?:{_DOES})\b|\b(?:{_DOES})\s+only\b")
-_UNABLE_JA = (r"(?:でき|使え|られ|送れ|(?:サポート|対応|記録|監視|分析)(?:し|され)|対象に(?:し|なら))ない|非対応|不可|"
-              r"未サポート|未対応|対象外(?:に|と)?(?:なって(?:い)?る)?")  # 「対象外になっているのはなぜ？」
+# (「対象外になっているのはなぜ？」, 「暗号化対象ではない」)
+_UNABLE_JA = (r"(?:でき|使え|られ|送れ|(?:サポート|対応|記録|監視|分析|暗号化)(?:し|され)|対象に(?:し|なら))ない|"
+              r"非対応|不可|未サポート|未対応|対象(?:では|じゃ)(?:ない|なく)|対象外(?:に|と)?(?:なって(?:い)?る)?")
 _NOT = regex(rf"{_UNABLE_EN}|"
              rf"(?:{_UNABLE_JA})(?:の|ん)?(?:です)?(?:か)?(?:は|って|、)?\s*(?:なぜ|なんで|どうして)|"
              rf"(?:なぜ|なんで|どうして).*(?:{_UNABLE_JA})(?:の|ん(?:だ|です)?)?(?:です)?か?\s*[？?]?$", re.I)
@@ -126,8 +127,9 @@ def _unreasoned_inability(asked: str, about: frozenset[str], candidates: list[St
         return bool(_UNABLE.search(u.text)) and shared > 1 and 2 * shared >= len(words)
 
     stated = [u for u in candidates if states(u)]
-    # an item beside it speaking of the question's words or names (「同一AZのインスタンスからのみ」)
-    asked_terms = frozenset().union(*forms) | names
+    # an item beside it speaking of the question's words (「同一AZのインスタンスからのみ」), not only of its names
+    # (「KMSを利用するために追加の料金がかかる」 is no reason why message attributes are not encrypted)
+    asked_terms = frozenset().union(*forms)
     beside = [u for u in candidates if any(u.hit_rank == v.hit_rank and u.context == v.context for v in stated)
               and text_terms(u.text) & asked_terms]
     return bool(stated) and not any(_gives_reason(u.said) or _CONDITION.search(u.said) for u in beside)
@@ -185,4 +187,8 @@ def unadvised(asking: str, candidates: list[Statement], sections: list[frozenset
         return names_all(sections[u.hit_rank], held) and (
             bool(shared) or (bool(about) and all(named_in(n, said) for n in about)))
     advice = [u for u in candidates if _ADVICE.search(u.said) and on_it(u)]
+    # the advice asked of is the one sharing most of its words: 「セッション確立時だけLBを使うのが上手な付き合い方」
+    # for WebSocket, not 「ステートフルをステートレスにするために…改修した方が良い」, which shares only セッション
+    most = max((len(words & _items_terms(u)) for u in advice), default=0)
+    advice = [u for u in advice if len(words & _items_terms(u)) == most]
     return bool(advice) and not any(_gives_reason(u.said) or _UNABLE.search(u.said) for u in advice)

@@ -145,6 +145,15 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         # how it is handled is what happens to it
         ("Connection Drainingの待ち時間が過ぎても終わってないリクエストはどう扱われる？",
          "処理中リクエストは終わるように一定時間待つ機能", "ELB Connection Draining", True),
+        # retries used up: answered by what follows them, not by the retry the question names
+        ("SNSでリトライしても結局届かなかったメッセージは最終的にどうなる？",
+         "メッセージ送信ができない場合はRetryされる。", "SNS", True),
+        ("If SNS still can't deliver a message after all its retries, what happens to it?",
+         "メッセージ送信ができない場合はRetryされる。", "SNS", True),
+        ("KinesisをソースにしたLambdaがリトライしても失敗し続けたらどうなる？", "データが期限切れになるまでリトライ",
+         "Lambda Kinesis", False),
+        ("Lambdaの非同期呼び出しが失敗したらどうなる？", "失敗した場合は、自動的に2回までリトライされる", "Lambda",
+         False),
     ],
 )
 def test_what_happens_is_said_of_the_subject(question, said, section, unanswered):

@@ -66,6 +66,11 @@ def assistant(settings) -> Assistant:
         # 何も設定してない is the default
         ("Auto Scalingでスケールインするとき、何も設定してないとどのインスタンスから消される？", "001", "その他",
          "OldestLaunchConfiguration"),
+        ("Auto Scalingでスケールインするとき、何も設定していなければどのインスタンスから終了される？", "001", "その他",
+         "OldestLaunchConfiguration"),
+        # a country named is one a routing rule is made for
+        ("Route 53で日本からのDNSクエリには日本向けのサーバーのIPを返したい。ルーティングポリシーはどれを使う？", "001",
+         "ルーティングポリシー", "Geolocation"),
         ("What is the maximum timeout of a Lambda function?", "003", "AWS Lambda", "15分"),
         # abbreviations, a number against a name, an everyday loanword setting the scene
         ("上司にRPO15分でって言われたんだけど、具体的にどういう意味？", "002", "RPO(目標復旧時点)", "RPO"),

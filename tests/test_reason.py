@@ -118,6 +118,11 @@ VPC_LAMBDA = [Statement("NATgatewayを使わないとインターネット接続
          [Statement("正しく処理できないメッセージがキュー内に滞留する事を防ぐ", ("Dead Letter Queue",), 0), SQS[1]],
          "SQS スタンダードキュー", False),
         ("別のAZのEC2にEBSを接続できないのはなぜ？", EBS, "EBS AZ EC2", False),
+        # not encrypted is an inability; an item beside it speaking only of a name (KMS) gives no reason
+        ("SQSのメッセージをKMSで暗号化しても、メッセージ属性が暗号化されないのはどうして？",
+         [Statement("KMSを利用するために追加の料金がかかる。", ("メッセージの暗号化",), 0),
+          Statement("メッセージ属性は暗号化対象ではない", ("メッセージの暗号化",), 0)],
+         "SQS KMS メッセージ 属性", True),
     ],
 )
 def test_a_stated_inability_needs_its_reason_with_it(question, said, section, unanswered):
@@ -147,6 +152,10 @@ FARGATE = Statement("GPUは使用できない", (), 0, section="Amazon Fargate")
         # advice the notes do not give is not judged here; what cannot be done is a reason
         ("GPUが必要なコンテナをFargateに載せないほうがいいのはなぜ？", [FARGATE], "Fargate GPU", False),
         ("Why use an ALIAS record?", [Statement("クエリが無料", (), 0)], "Route 53 ALIAS", False),  # no advice asked
+        # the advice asked of is the one sharing most of its words, not any advice with a reason
+        ("WebSocketのときはLBをセッション確立の時だけ使うのがいいってメモにあるけど、それってなんで？",
+         [ELB, Statement("ステートフルをステートレスにするためにセッション情報を管理するよう改修した方が良い", (), 0)],
+         "ELB WebSocket LB セッション", True),
     ],
 )
 def test_why_advised_needs_the_reason_with_the_advice(question, said, section, unanswered):
