@@ -24,13 +24,13 @@ from rag.titles import written_headings
 # (「失敗した場合、環境はどういう状態になる？」, 「変更したら、すでにキューに入っているメッセージにはどう影響する？」:
 # what becomes of something named between)
 # (「待ち時間が過ぎても終わってないリクエストはどう扱われる？」: how it is handled)
-_ASKED = regex(r"(?:たら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*(?:[^、。？?]{1,20}?(?:は|が)\s*)?"
-               r"(?:最終的に|結局|最後に)?(?:どう(?:なる|なり|なっ|影響|扱われ|処理され)|どういう状態)|"
+_ASKED = regex(r"(?:たら|だら|と|ば|場合(?:は|に)?|とき(?:は)?|時(?:は)?|って|は)[、,]?\s*"
+               r"(?:[^、。？?]{1,20}?(?:は|が)\s*)?(?:最終的に|結局|最後に)?(?:どう(?:なる|なり|なっ|影響|扱われ|処理され)|どういう状態)|"
                r"\bwhat (?:happens|will happen|would happen)\b", re.I)
 # …or whether something follows from what occurs, the occurrence read in the condition only (「terminateしたら、
 # EBSボリュームも一緒に消える？」, "If I terminate an instance, does its root volume get deleted?"; not "If I copy
 # a snapshot, will the copy be deleted by the policy?")
-_FOLLOWS = regex(r"^(?P<ja>.*?(?:たら|れば|場合(?:は|に)?))[、,]\s*[^。？?]{1,40}[？?]|"
+_FOLLOWS = regex(r"^(?P<ja>.*?(?:たら|だら|れば|場合(?:は|に)?))[、,]\s*[^。？?]{1,40}[？?]|"
                  r"\bif\b(?P<en>[^?,]{3,80}),\s*(?:does|do|will|would|is|are)\b[^?]*\?", re.I)
 
 _SPLIT_OBJECT = regex(r"([ァ-ヶー]{2,}|[A-Za-z]{2,})\s*(?:を|が)?\s*(?:分割|統合|マージ|スプリット)|"
@@ -135,8 +135,9 @@ _EVENTS = (
            follows=False),
     _event(r"削除|(?<!解)消[しすせ]|\bdelet|\bremov", r"削除|消|\bdelet|\bremov", _deleted_of),
     # a split asked as done (not Lambda's 「統合」, an integration)
-    _event(r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|され)|スプリット|\bsplit|\bmerg",
-           r"分割|統合|\bsplit|\bmerg", _split_of),
+    # (「シャード分割（リシャーディング）してる最中に」)
+    _event(r"(?:を|が)\s*(?:分割|統合|マージ)|(?:分割|統合|マージ)(?:する|した|して|され|中|の最中)|スプリット|リシャー[ドデ]|"
+           r"\bsplit|\bmerg|\breshard", r"分割|統合|リシャー[ドデ]|\bsplit|\bmerg|\breshard", _split_of),
     _event(r"当てはまらな|一致しな|該当しな|マッチしな|\bdo(?:es)?n'?t match|\bno match",
            r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch", follows=False),
     # (not its notice: 「中断の通知から120秒経っても」 asks what follows the time passed)
