@@ -427,7 +427,8 @@ class Subject(frozenset):
 
 # between two names of one list: 「ENAとIntel VF」, "SQS or SNS", 「SQS、SNS」, 「ENAを使う場合とIntel VFを使う場合」
 _JOINED = regex(r"\s*(?:(?:を|で)?(?:使う|使った|使用する|利用する)?(?:場合|とき|時)(?:と|や)|"
-                r"と|や|、|,|/|／|and|or|vs\.?|versus)\s*(?:the\s+)?(?:(?:AWS|Amazon)\s+)?", re.I)  # 「…とAWS Glue」
+                r"と|や|、|,|/|／|and|or|vs\.?|versus|compared (?:to|with))\s*(?:the\s+)?(?:(?:AWS|Amazon)\s+)?",
+                re.I)  # 「…とAWS Glue」
 _SAME_NAME = regex(r"[\s\d.]*")  # 「Intel 82599 VF」 is one name
 
 

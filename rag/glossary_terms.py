@@ -706,7 +706,7 @@ GLOSSARY: dict[str, str] = {
     "centralized": "一元化 一元管理",
     "organization": "組織",
     "production": "本番 本番環境",
-    "development": "開発",
+    "development": "開発", "develop": "開発",
     "agent": "エージェント",
     "automate": "自動化",
     "automation": "自動化",
@@ -796,7 +796,8 @@ GLOSSARY: dict[str, str] = {
     "best-effort": "ベストエフォート", "guarantee": "保証", "guaranteed": "保証", "body": "本体",
     "timestamp": "タイムスタンプ", "stuck": "滞留", "argument": "引数", "proportional": "比例",
     "reuse": "再利用", "plane": "コントロールプレーン データプレーン", "generate": "生成", "generated": "生成",
-    "profiling": "プロファイリング", "recommend": "推奨 レコメンド", "retained": "保持", "retaining": "保持",
+    "profiling": "プロファイリング", "local": "ローカル", "locally": "ローカル",
+    "recommend": "推奨 レコメンド", "retained": "保持", "retaining": "保持",
     "restored": "復元", "restoring": "復元", "recovered": "復旧", "delayed": "遅延", "configured": "設定",
     "decrypted": "復号", "decryption": "復号", "replicating": "レプリケーション 複製", "mounted": "マウント",
     "mounting": "マウント", "deleted": "削除", "removed": "削除", "archiving": "アーカイブ", "scaled": "スケール",
@@ -843,6 +844,8 @@ SYNONYMS: dict[str, str] = {
     "競合": "優先", "衝突": "優先",  # what the notes say of settings that conflict: which one 「優先される」
     "手順": "方法",
     "やり方": "方法",
+    "プロファイル": "プロファイリング",
+    "新しい": "新規",  # 「新しいオブジェクトをアップロードした直後」: 「新規登録 (New PUTs) › 即時」
     "仕方": "方法",
     "送る": "送信 転送",
     "料金": "課金 月額",  # 「安価なストレージ(月額1GB/約3円)」

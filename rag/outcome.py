@@ -33,7 +33,9 @@ _ASKED = regex(r"(?:たら|だら|と|ば|場合(?:は|に)?|とき(?:は)?|時(
 _FOLLOWS = regex(r"^(?P<ja>.*?(?:たら|だら|れば|場合(?:は|に)?))[、,]\s*[^。？?]{1,40}[？?]|"
                  r"\bif\b(?P<en>[^?,]{3,80}),\s*(?:does|do|will|would|is|are)\b[^?]*\?", re.I)
 
-_SPLIT_OBJECT = regex(r"([ァ-ヶー]{2,}|[A-Za-z]{2,})\s*(?:を|が)?\s*(?:分割|統合|マージ|スプリット)|"
+# (「シャードを2つマージしたら」)
+_SPLIT_OBJECT = regex(r"([ァ-ヶー]{2,}|[A-Za-z]{2,})\s*(?:を|が)?\s*(?:\d+\s*つ|二つ|ふたつ)?\s*"
+                      r"(?:分割|統合|マージ|スプリット)|"
                       r"\b(?:split|splitting|merge|merging)\s+(?:the\s+|a\s+|an\s+|two\s+)?([A-Za-z]+)", re.I)
 
 

@@ -63,6 +63,7 @@ from rag.statements import statements
         ("Lambdaのメモリの上限は？", {"size"}),
         ("SQSの可視性タイムアウト、最大いくつまで設定できる？", {"duration"}),  # いくつ of a duration
         ("ENAとIntel VFの最大ネットワーク速度はそれぞれいくつ？", {"speed"}),  # いくつ of a speed
+        ("Lambdaオーソライザーの認可結果のTTLはどれくらい？", {"duration"}),  # a duration's noun, how much
         ("CloudTrailでAPIを叩いてから、そのログがS3に届くまでどれくらいかかる？", {"duration"}),  # how long it takes
         ("ALBの料金ってどれくらいかかるの？", set()),  # what it costs
         ("What's the default throttling limit?", {"count"}),  # a rate of requests
@@ -295,6 +296,8 @@ def test_names_joined_by_and_are_alternatives():
     # one name of a compound is not enough: "Lambda Layers" needs both words
     assert subject("Lambda Layersって何MB？").choices == ()
     assert subject("What's the max network speed with ENA versus the Intel 82599 VF interface?").choices == (
+        (frozenset({"ena"}), frozenset({"intel", "vf"})),)
+    assert subject("What's the maximum bandwidth with ENA compared to the Intel 82599 VF interface?").choices == (
         (frozenset({"ena"}), frozenset({"intel", "vf"})),)
     # nor when each is named in a clause of its own (「ENAを使う場合とIntel 82599 VFを使う場合」)
     asked = subject("拡張ネットワーキングでENAを使う場合とIntel 82599 VFを使う場合、最大帯域はそれぞれどれくらい？")

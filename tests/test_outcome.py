@@ -20,6 +20,10 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         ("Kinesis Data Streamsでシャードを分割するとどうなる？", "shardの数でスループットが決まる", KINESIS, True),
         # a split is said of the thing split: 「データを分割して保存する」 splits data, not a shard
         ("Kinesisでシャードを分割するとどうなる？", "shardとは、データを分割して保存するための単位", KINESIS, True),
+        ("Kinesis Data Streamsでシャードを2つマージしたら、その中のデータはどうなるの？",
+         "shardとは、データを分割して保存するための単位", KINESIS, True),
+        ("Kinesis Data Streamsでシャード分割（リシャーディング）してる最中に書き込んだらどうなる？",
+         "shardとは、データを分割して保存するための単位", KINESIS, True),
         ("What happens when I split a shard in Kinesis Data Streams?", "シャードを分割すると新しいシャードが2つできる",
          KINESIS, False),
         ("Kinesis Data Streamsに1秒あたり1000件超えて書き込むとどうなる？",

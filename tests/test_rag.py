@@ -68,6 +68,14 @@ def assistant(settings) -> Assistant:
          "OldestLaunchConfiguration"),
         ("Auto Scalingでスケールインするとき、何も設定していなければどのインスタンスから終了される？", "001", "その他",
          "OldestLaunchConfiguration"),
+        # a language the notes never name is answered by the one they do; their words for profiling, local
+        ("CodeGuru ProfilerでPythonのアプリもプロファイルできる？", "003", "Amazon CodeGuru", "Java"),
+        ("Step Functions をlocalで開発・テストしたいんだけど、どうすればいい？", "003", "AWS Step Functions",
+         "StepFunctionsLocal"),
+        # values of two things compared: each one's
+        ("What's the maximum network bandwidth with ENA compared to the Intel 82599 VF interface?", "002",
+         "Intel 82599 Virtual Function (VF) インターフェイス", "100Gbps"),
+        ("S3に新しいオブジェクトをアップロードした直後にGETするとどうなる？", "001", "Data Consistency モデル", "即時"),
         # a country named is one a routing rule is made for
         ("Route 53で日本からのDNSクエリには日本向けのサーバーのIPを返したい。ルーティングポリシーはどれを使う？", "001",
          "ルーティングポリシー", "Geolocation"),
