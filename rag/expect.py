@@ -92,8 +92,9 @@ CUES: dict[str, re.Pattern[str]] = {
     "duration": regex(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
                       rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期|頻度|間隔|期間|日数)|"
                       rf"(?<!\bbetween )how long|\bhow often\b|\bat what (?:interval|frequency)\b|"
-                      # a quantity that is a duration, asked how much: 「TTLはどれくらい？」
-                      rf"(?:{_QUANTITY_JA}|\bttl\b|有効期限)(?:は|って)?\s*(?:どれ|どの)[くぐ]らい|"
+                      # a time to live, asked how much: 「TTLはどれくらい？」 (not タイムアウト or 遅延, which the
+                      # notes answer without naming them: 「120秒以内に終了する必要」, 「ほぼリアルタイム」)
+                      rf"(?:\bttl\b|有効期限)(?:は|って)?\s*(?:どれ|どの)[くぐ]らい|"
                       # the time a thing takes, asked by its noun (not 「かかる時間を短くするには」)
                       rf"(?:かかる|掛かる|要する)時間(?:は|って)?\s*(?:[？?]|$|どれ|どの|何)|所要時間|"
                       # an interval asked by its noun: 「ヘルスチェックの間隔は？」, "What is the … interval?"

@@ -409,7 +409,9 @@ class Query:
         nothing, except loanwords and glossary words (see below).
         """
         out: dict[frozenset[str], tuple[float, frozenset[str]]] = {}
-        for text, factor in ((f"{self.text} {self.implied}", 1.0), (self.context, CONTEXT_WEIGHT)):
+        # 「何も設定していなければ」 means the default, not a setting: its words are read as デフォルト only
+        unset = _UNSET.sub(" ", self.text) if self.implied else self.text
+        for text, factor in ((f"{unset} {self.implied}", 1.0), (self.context, CONTEXT_WEIGHT)):
             if not text:
                 continue
             groups = []

@@ -51,8 +51,8 @@ _UNABLE_EN = (r"\bcan(?:no|')t\b|\bcouldn't\b|\b(?:doesn't|don't|does not|do not
               # what alone it does ("Why does CloudTrail Insights only look at write events?")
               rf"\bonly\s+(?:{_DOES})\b|\b(?:{_DOES})\s+only\b")
 # (「対象外になっているのはなぜ？」, 「暗号化対象ではない」)
-_UNABLE_JA = (r"(?:でき|使え|られ|送れ|(?:サポート|対応|記録|監視|分析|暗号化)(?:し|され)|対象に(?:し|なら))ない|"
-              r"非対応|不可|未サポート|未対応|対象(?:では|じゃ)(?:ない|なく)|対象外(?:に|と)?(?:なって(?:い)?る)?")
+_UNABLE_JA = (r"(?:でき|使え|られ|送れ|(?:サポート|対応|記録|監視|分析|暗号化)(?:し|され)(?:てい?)?|"
+              r"対象に(?:し|なら))ない|非対応|不可|未サポート|未対応|対象(?:では|じゃ)(?:ない|なく)|対象外(?:に|と)?(?:なって(?:い)?る)?")
 _NOT = regex(rf"{_UNABLE_EN}|"
              rf"(?:{_UNABLE_JA})(?:の|ん)?(?:です)?(?:か)?(?:は|って|、)?\s*(?:なぜ|なんで|どうして)|"
              rf"(?:なぜ|なんで|どうして).*(?:{_UNABLE_JA})(?:の|ん(?:だ|です)?)?(?:です)?か?\s*[？?]?$", re.I)
@@ -187,8 +187,11 @@ def unadvised(asking: str, candidates: list[Statement], sections: list[frozenset
         return names_all(sections[u.hit_rank], held) and (
             bool(shared) or (bool(about) and all(named_in(n, said) for n in about)))
     advice = [u for u in candidates if _ADVICE.search(u.said) and on_it(u)]
-    # the advice asked of is the one sharing most of its words: 「セッション確立時だけLBを使うのが上手な付き合い方」
-    # for WebSocket, not 「ステートフルをステートレスにするために…改修した方が良い」, which shares only セッション
-    most = max((len(words & _items_terms(u)) for u in advice), default=0)
-    advice = [u for u in advice if len(words & _items_terms(u)) == most]
+    # the advice asked of shares at least half as many of its words (not its names' tokens: EC2's ec, 2) as the
+    # closest one: 「セッション確立時だけLBを使うのが上手な付き合い方」 for WebSocket, not 「ステートフルを
+    # ステートレスにするために…改修した方が良い」, which shares only セッション; but that one is the advice asked
+    # of in 「セッション情報はDB等に持たせるほうが望ましいのはなぜ？」
+    own = words - frozenset().union(*(tokens(n) for n in about))
+    most = max((len(own & _items_terms(u)) for u in advice), default=0)
+    advice = [u for u in advice if 2 * len(own & _items_terms(u)) >= most]
     return bool(advice) and not any(_gives_reason(u.said) or _UNABLE.search(u.said) for u in advice)

@@ -72,6 +72,8 @@ def assistant(settings) -> Assistant:
         ("CodeGuru ProfilerでPythonのアプリもプロファイルできる？", "003", "Amazon CodeGuru", "Java"),
         ("Step Functions をlocalで開発・テストしたいんだけど、どうすればいい？", "003", "AWS Step Functions",
          "StepFunctionsLocal"),
+        # a timeout asked how long is answered by the time the notes give, though they do not call it one
+        ("Fargate Spotの終了通知からのタイムアウトはどれくらい？", "003", "Amazon Fargate", "120秒"),
         # values of two things compared: each one's
         ("What's the maximum network bandwidth with ENA compared to the Intel 82599 VF interface?", "002",
          "Intel 82599 Virtual Function (VF) インターフェイス", "100Gbps"),

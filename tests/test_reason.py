@@ -110,6 +110,8 @@ VPC_LAMBDA = [Statement("NATgatewayを使わないとインターネット接続
         # where the notes state what cannot be done, the reason is given with it or not at all (not by any
         # statement of the section with a cause word)
         ("SQSのメッセージタイマーがFIFOキューで使えないのはどうして？", SQS, "SQS メッセージタイマー FIFO", True),
+        ("SQSのメッセージタイマーがFIFOキューでサポートされていないのはなぜ？", SQS, "SQS メッセージタイマー FIFO",
+         True),
         # …stated in the question's words, not only its subject's names; a condition is a reason
         ("EBSってなんで同じAZのEC2からしか使えないの？", EBS, "EBS AZ EC2", False),
         ("VPC内に置いたLambdaからインターネットにアクセスできないのはなぜ？", VPC_LAMBDA, "Lambda VPC Lambda", False),
@@ -152,7 +154,12 @@ FARGATE = Statement("GPUは使用できない", (), 0, section="Amazon Fargate")
         # advice the notes do not give is not judged here; what cannot be done is a reason
         ("GPUが必要なコンテナをFargateに載せないほうがいいのはなぜ？", [FARGATE], "Fargate GPU", False),
         ("Why use an ALIAS record?", [Statement("クエリが無料", (), 0)], "Route 53 ALIAS", False),  # no advice asked
-        # the advice asked of is the one sharing most of its words, not any advice with a reason
+        # the advice asked of shares at least half as many of the question's words as the closest one
+        ("なぜEC2のセッション情報はDBに持たせるほうが望ましいの？",
+         [Statement("EC2にセッション情報等を保持する場合に使用（DB等に持たせるほうが望ましい）",
+                    ("スティッキー セッション",), 0),
+          Statement("→ステートフルをステートレスにするためにセッション情報を管理するよう改修した方が良い", (), 0)],
+         "ELB EC2 セッション 情報 DB", False),
         ("WebSocketのときはLBをセッション確立の時だけ使うのがいいってメモにあるけど、それってなんで？",
          [ELB, Statement("ステートフルをステートレスにするためにセッション情報を管理するよう改修した方が良い", (), 0)],
          "ELB WebSocket LB セッション", True),
