@@ -930,7 +930,9 @@ SYNONYMS: dict[str, str] = {
 # forms do not cover it, however much they say of the service (they list Route 53's routing policies
 # without multivalue). Names in capitals are judged as names already; these are words.
 FEATURES: tuple[tuple[str, ...], ...] = (
-    ("multivalue", "multi-value", "複数値回答", "マルチバリュー"),
+    # (and what it does, in a question's words: 「1回のDNS応答に複数のIPアドレスをまとめて返したい」)
+    ("multivalue", "multi-value", "複数値回答", "マルチバリュー", "複数のipアドレスを返",
+     "複数のipアドレスをまとめて返", "複数のレコードを返", "レコードを最大8個", "multiple ip addresses in"),
     ("geoproximity", "地理的近接性", "地理的近接", "ジオプロキシミティ"),
     ("crawler", "クローラー", "クローラ"),
     ("sandbox", "サンドボックス"),
@@ -971,9 +973,10 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("predictive scaling", "予測スケーリング"),
     ("scheduled scaling", "スケジュールスケーリング"),
     ("instance refresh", "インスタンスリフレッシュ"),
-    # EFS's and S3's, which the notes never write; in English only: 「EFSのアクセスポイントになるのは何？」 asks
-    # what is connected to (the mount target)
-    ("access point", "access points"),
+    # EFS's and S3's, which the notes never write; in Japanese as a thing made or used only: 「EFSのアクセス
+    # ポイントになるのは何？」 asks what is connected to (the mount target)
+    ("access point", "access points", "アクセスポイントを使", "アクセスポイントを切", "アクセスポイントを作",
+     "アクセスポイントごと"),
     ("cross-zone", "cross zone", "クロスゾーン"),  # ELB's cross-zone load balancing
     # load balancers the notes never write (NLB abbreviated is judged by its spelled-out name)
     ("network load balancer", "gateway load balancer", "ネットワークロードバランサー", "ゲートウェイロードバランサー"),
