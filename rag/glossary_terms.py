@@ -933,7 +933,9 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     # (and what it does, in a question's words: 「1回のDNS応答に複数のIPアドレスをまとめて返したい」)
     ("multivalue", "multi-value", "複数値回答", "マルチバリュー", "複数のipアドレスを返",
      "複数のipアドレスをまとめて返", "複数のレコードを返", "レコードを最大8個", "multiple ip addresses in"),
-    ("geoproximity", "地理的近接性", "地理的近接", "ジオプロキシミティ"),
+    ("geoproximity", "地理的近接性", "地理的近接", "ジオプロキシミティ", "地理的に近い", "バイアス値"),
+    # the CLI's next page (the notes write only --max-items and --page-size): 「--max-items で切った結果の続きを取得」
+    ("starting-token", "nexttoken", "next token", "続きを取得", "続きから取得", "続きから再開"),
     ("crawler", "クローラー", "クローラ"),
     ("sandbox", "サンドボックス"),
     ("signed url", "signed urls", "signed cookie", "signed cookies", "署名付きurl", "署名付きcookie",

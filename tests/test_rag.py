@@ -509,6 +509,14 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Amazon Lightsailの料金プランは？", "ノートには該当する記述が見つかりませんでした"),
         ("What is the SLA of Amazon RDS Multi-AZ?", "could not find"),
         ("DynamoDBのパーティションキーの設計のコツは？", "見つかりませんでした"),  # the notes never say パーティション
+        # features named by what they do: the CLI's next page, multivalue answers, an EFS access point used
+        ("AWS CLIで --max-items で切った結果の続きを取得するにはどうすればいい？", "見つかりませんでした"),
+        ("Route 53で、1回のDNS応答に複数のIPアドレスをまとめて返したいときはどのルーティングポリシーを選ぶ？",
+         "見つかりませんでした"),
+        ("EFSのアクセスポイントを使ってアプリごとにルートディレクトリを分けたい。どう設定する？",
+         "見つかりませんでした"),
+        ("SNSでリトライしても結局届かなかったメッセージは最終的にどうなる？", "見つかりませんでした"),
+        ("Lambdaオーソライザーの認可結果ってキャッシュさせられる？できるならTTLはどれくらい？", "見つかりませんでした"),
         # how to do a thing no top section about the subject names (アクセスログ, public access, タイムアウト)
         ("ELBのアクセスログをS3に保存するにはどうやって設定する？", "見つかりませんでした"),
         ("In S3, how do I block all public access to every bucket in my account at once?", "could not find"),
