@@ -143,7 +143,7 @@ _EVENTS = (
     _event(r"当てはまらな|一致しな|該当しな|マッチしな|\bdo(?:es)?n'?t match|\bno match",
            r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch", follows=False),
     # (not its notice: 「中断の通知から120秒経っても」 asks what follows the time passed)
-    _event(r"中断(?!の?通知)|\binterrupt", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
+    _event(r"中断(?!の?通知)|回収され|\binterrupt|\breclaim", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
     # an alarm going off (「新モデル側のCloudWatchアラームが鳴ったら」): said as an alarm or alert, or as what it
     # sets off (a rollback, a scaling: 「指定した数だけASGの現在の容量を増減」); asked what happens only
     _event(r"アラーム(?:が|の)?\s*(?:鳴|発報|発火|発動|上が)|"
@@ -187,6 +187,12 @@ _EVENTS = (
 _RETRIED = regex(r"(?:リトライ|再試行)[^、。？?]{0,16}?(?:ても|後|切|尽き)|"
                  r"\bretr(?:y|ies)\b[^?]{0,40}?\b(?:fail|exhaust|run out|used up)|\bafter (?:all )?(?:the |its )?retr",
                  re.I)
+# a restart asked to follow (「中断されたら、通常のFargateで自動的に起動し直してくれる？」): answered by a statement
+# speaking of one (EC2's 「…をトリガーにしてEC2インスタンスを再起動することができる」), not by what occurs
+# (Fargate Spot's 「終了イベントが通知されるので、120秒以内に終了する必要がある」)
+_RESTART_ASKED = regex(r"起動し直|再起動|立ち上げ直|再実行|\brestart|\brelaunch|\bfalls? back", re.I)
+_RESTART_SAID = regex(r"再起動|起動し直|再実行|置き換|置換|再作成|作り直|フォールバック|\brestart|\brelaunch|\breplac|"
+                      r"\bfall ?back|\brecover", re.I)
 _AFTER_RETRIES = regex(r"Dead Letter|デッドレター|DLQ|破棄|削除|捨て|失われ|消え|期限切れ|有効期限|\bdiscard|\bdrop|"
                        r"\bdelet|\blost\b|\bexpir", re.I)
 
@@ -224,6 +230,8 @@ def unhappened(asking: str, candidates: list[Statement], sections: list[frozense
     asked = [(e.bind and e.bind(condition)) or e.stated for e in events if e.asked.search(condition)]
     if asked and _RETRIED.search(condition):
         asked = [_AFTER_RETRIES]
+    elif asked and condition != sentence and _RESTART_ASKED.search(sentence.replace(condition, " ", 1)):
+        asked = [_RESTART_SAID]
     succeeded = _SUCCEEDED.search(condition) is not None and not _FAILED.search(condition)
     if not asked and not succeeded:
         return False

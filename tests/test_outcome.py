@@ -80,6 +80,13 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          "EC2インスタンスにアタッチして使用するブロックレベルのストレージ", "EBS EC2", True),
         ("If I copy a snapshot created by a DLM policy, will the copy be deleted by the policy too?",
          "新しいコピーはデータ保存期間設定の影響を受けない", "EBS DLM snapshot", False),
+        # a restart asked to follow is answered by a statement speaking of one, not by what occurs
+        ("Fargate Spotのタスクが中断されたら、通常のFargateで自動的に起動し直してくれる？",
+         "終了イベントが通知されるので、120秒以内に終了する必要がある", "Fargate Spot", True),
+        ("If a Fargate Spot task gets interrupted, does ECS automatically relaunch it on regular Fargate instead?",
+         "終了イベントが通知されるので、120秒以内に終了する必要がある", "Fargate Spot", True),
+        ("EC2のインスタンスが中断されたら、自動で再起動してくれる？",
+         "システムステータスチェックの失敗をトリガーにしてEC2インスタンスを再起動することができる", "EC2", False),
         # a limit exceeded or a failure, asked as a condition, is answered by the limit or what survives it
         ("EBSで16TBを超える容量が必要な場合、1ボリュームで足りる？", "最大容量は16TB", "EBS 特徴", False),
         ("If an AZ goes down, is my EFS data still accessible?", "複数AZに複製されて保存される", "EFS AZ", False),
