@@ -1105,6 +1105,10 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     # AppSpec hooks. Not hooking as a verb ("hook up Direct Connect", 「どのイベントにフックすればいい？」)
     ("hooks", "ライフサイクルフック", "ライフサイクルイベントフック", "lifecycle hook", "lifecycle hooks",
      "life cycle hook", "life cycle hooks"),
+    # what runs inside a VPC, which the notes write of Lambda, ELB, EFS, ElastiCache and Fargate (「VPC内のリソースへ
+    # インターネットを経由せずにアクセス可能」, 「VPC対応」): not of CodeBuild (「CodeBuildからVPC内のRDSにつないで」)
+    ("vpc内", "vpcの中", "vpc上", "in a vpc", "inside a vpc", "in my vpc", "inside my vpc", "inside the vpc",
+     "in the vpc", "within a vpc", "within my vpc", "private vpc", "in your vpc", "inside your vpc"),
     # a lifecycle policy, which the notes write of EBS snapshots only (DLM's 「ライフサイクルポリシー」): not ECR's.
     # In Japanese only: "a DLM lifecycle policy" asked of a snapshot copy is judged by the English headings it
     # writes (Snapshot), which DLM's Japanese section does not
@@ -1114,6 +1118,7 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
 # Other words a section writes a scoped feature in, not looked for in questions (「新しいバージョン」 is no
 # question about versioning)
 SCOPED_WRITTEN: dict[str, tuple[str, ...]] = {
+    "vpc内": ("vpc",),  # 「VPC対応」, 「VPC Lambda」, awsvpc
     "versioning": ("バージョン", "version"),
     "cross-account": ("同一アカウント",),
     # what other services hook into: events, triggers, phases (Lambda@Edge's CloudFront events, CodeCommit's

@@ -516,6 +516,7 @@ def test_follow_up_uses_the_conversation(assistant):
         ("EFSのアクセスポイントを使ってアプリごとにルートディレクトリを分けたい。どう設定する？",
          "見つかりませんでした"),
         ("SNSでリトライしても結局届かなかったメッセージは最終的にどうなる？", "見つかりませんでした"),
+        ("CodeBuildからVPC内のRDSにつないで結合テストしたい。どう設定すればいい？", "見つかりませんでした"),
         ("Lambdaオーソライザーの認可結果ってキャッシュさせられる？できるならTTLはどれくらい？", "見つかりませんでした"),
         # how to do a thing no top section about the subject names (アクセスログ, public access, タイムアウト)
         ("ELBのアクセスログをS3に保存するにはどうやって設定する？", "見つかりませんでした"),
