@@ -781,6 +781,7 @@ GLOSSARY: dict[str, str] = {
     "slave": "スレーブ", "preprocessing": "前処理", "inverted": "転置", "symmetric": "対称鍵", "asymmetric": "対称鍵",
     "mail": "メール", "sender": "送信者", "receiver": "受信者", "reliable": "信頼性", "coupling": "疎結合",
     "decider": "デサイダー", "leased": "専用線", "weight": "重み 重みづけ", "location": "位置情報 ロケーション",
+    "located": "位置情報 ロケーション",
     "country": "国 地域", "japan": "国 地域", "usa": "国 地域", "europe": "国 地域", "germany": "国 地域",
     "constraint": "制約", "general-purpose": "汎用", "built-in": "内蔵",
     "bare-metal": "ベアメタルハードウェア",
@@ -930,12 +931,17 @@ SYNONYMS: dict[str, str] = {
 # forms do not cover it, however much they say of the service (they list Route 53's routing policies
 # without multivalue). Names in capitals are judged as names already; these are words.
 FEATURES: tuple[tuple[str, ...], ...] = (
-    # (and what it does, in a question's words: 「1回のDNS応答に複数のIPアドレスをまとめて返したい」)
-    ("multivalue", "multi-value", "複数値回答", "マルチバリュー", "複数のipアドレスを返",
-     "複数のipアドレスをまとめて返", "複数のレコードを返", "レコードを最大8個", "multiple ip addresses in"),
-    ("geoproximity", "地理的近接性", "地理的近接", "ジオプロキシミティ", "地理的に近い", "バイアス値"),
-    # the CLI's next page (the notes write only --max-items and --page-size): 「--max-items で切った結果の続きを取得」
-    ("starting-token", "nexttoken", "next token", "続きを取得", "続きから取得", "続きから再開"),
+    # (and what it does, in a question's words: 「1回のDNS応答に複数のIPアドレスをまとめて返したい」; not any
+    # records returned, Kinesis's to Lambda)
+    ("multivalue", "multi-value", "複数値回答", "マルチバリュー", "複数のipアドレスをまとめて返", "レコードを最大8個",
+     "up to eight healthy", "up to 8 healthy"),
+    # SNS's message filtering (the notes write only that messages carry attributes)
+    ("filter policy", "subscription filter", "message filtering", "フィルターポリシー", "サブスクリプションフィルター",
+     "属性でフィルタ"),
+    ("geoproximity", "地理的近接性", "地理的近接", "ジオプロキシミティ", "バイアス値で振り分"),  # not Clarify's bias
+    # the CLI's next page asked for by hand (the notes write only that the CLI pages in the background): not
+    # 「自動で続きを取得してくれる？」
+    ("starting-token", "nexttoken", "続きから再開", "取得を再開", "続きを取得するには"),
     ("crawler", "クローラー", "クローラ"),
     ("sandbox", "サンドボックス"),
     ("signed url", "signed urls", "signed cookie", "signed cookies", "署名付きurl", "署名付きcookie",
@@ -975,10 +981,10 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("predictive scaling", "予測スケーリング"),
     ("scheduled scaling", "スケジュールスケーリング"),
     ("instance refresh", "インスタンスリフレッシュ"),
-    # EFS's and S3's, which the notes never write; in Japanese as a thing made or used only: 「EFSのアクセス
-    # ポイントになるのは何？」 asks what is connected to (the mount target)
-    ("access point", "access points", "アクセスポイントを使", "アクセスポイントを切", "アクセスポイントを作",
-     "アクセスポイントごと"),
+    # EFS's and S3's, which the notes never write; in Japanese as a thing cut per application only: 「EFSの
+    # アクセスポイントになるのは何？」, 「アクセスポイントを作るときはAZとサブネットを指定する？」 ask of the
+    # mount target
+    ("access point", "access points", "アクセスポイントを切", "アクセスポイントごと"),
     ("cross-zone", "cross zone", "クロスゾーン"),  # ELB's cross-zone load balancing
     # load balancers the notes never write (NLB abbreviated is judged by its spelled-out name)
     ("network load balancer", "gateway load balancer", "ネットワークロードバランサー", "ゲートウェイロードバランサー"),

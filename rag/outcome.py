@@ -120,6 +120,11 @@ def _event(asked: str, stated: str, bind: Callable[[str], re.Pattern[str] | None
     return _Event(regex(asked, re.I), regex(stated, re.I), bind, follows)
 
 
+# (not its notice: 「中断の通知から120秒経っても」 asks what follows the time passed)
+_INTERRUPTED = _event(r"中断(?!の?通知)|回収され|\binterrupt|\breclaim",
+                      r"中断|回収|終了|\binterrupt|\breclaim|\bterminat")
+
+
 # a shortage as the notes say it (「空いているコンピュータが無い時は…待機」, 「利用可能な数以上のリクエストが来た場合」)
 _CAPACITY_SAID = (r"不足|足りな|枯渇|空き|空い|確保|拡張|縮小|弾力|無制限|制限(?:な|無)|待機|待ち|超え|達|届|遅延|"
                   r"数以上|自動(?:的に)?スケール|\binsufficient|\bunavailable|\bexpand|\belastic|\bgrow|\bshrink|"
@@ -142,8 +147,7 @@ _EVENTS = (
            r"\bsplit|\bmerg|\breshard", r"分割|統合|リシャー[ドデ]|\bsplit|\bmerg|\breshard", _split_of),
     _event(r"当てはまらな|一致しな|該当しな|マッチしな|\bdo(?:es)?n'?t match|\bno match",
            r"当てはまらな|一致しな|該当しな|マッチしな|\bmatch", follows=False),
-    # (not its notice: 「中断の通知から120秒経っても」 asks what follows the time passed)
-    _event(r"中断(?!の?通知)|回収され|\binterrupt|\breclaim", r"中断|回収|終了|\binterrupt|\breclaim|\bterminat"),
+    _INTERRUPTED,
     # an alarm going off (「新モデル側のCloudWatchアラームが鳴ったら」): said as an alarm or alert, or as what it
     # sets off (a rollback, a scaling: 「指定した数だけASGの現在の容量を増減」); asked what happens only
     _event(r"アラーム(?:が|の)?\s*(?:鳴|発報|発火|発動|上が)|"
@@ -187,9 +191,10 @@ _EVENTS = (
 _RETRIED = regex(r"(?:リトライ|再試行)[^、。？?]{0,16}?(?:ても|後|切|尽き)|"
                  r"\bretr(?:y|ies)\b[^?]{0,40}?\b(?:fail|exhaust|run out|used up)|\bafter (?:all )?(?:the |its )?retr",
                  re.I)
-# a restart asked to follow (「中断されたら、通常のFargateで自動的に起動し直してくれる？」): answered by a statement
-# speaking of one (EC2's 「…をトリガーにしてEC2インスタンスを再起動することができる」), not by what occurs
-# (Fargate Spot's 「終了イベントが通知されるので、120秒以内に終了する必要がある」)
+# a restart asked to follow an interruption (「中断されたら、通常のFargateで自動的に起動し直してくれる？」): answered
+# by a statement speaking of one (「…をトリガーにしてEC2インスタンスを再起動することができる」), not by the
+# interruption's own (Fargate Spot's 「終了イベントが通知されるので、120秒以内に終了する必要がある」). Not after a
+# timeout or a change: a retry (「自動的に2回までリトライされる」) or a cold start answers those
 _RESTART_ASKED = regex(r"起動し直|再起動|立ち上げ直|再実行|\brestart|\brelaunch|\bfalls? back", re.I)
 _RESTART_SAID = regex(r"再起動|起動し直|再実行|置き換|置換|再作成|作り直|フォールバック|\brestart|\brelaunch|\breplac|"
                       r"\bfall ?back|\brecover", re.I)
@@ -230,7 +235,8 @@ def unhappened(asking: str, candidates: list[Statement], sections: list[frozense
     asked = [(e.bind and e.bind(condition)) or e.stated for e in events if e.asked.search(condition)]
     if asked and _RETRIED.search(condition):
         asked = [_AFTER_RETRIES]
-    elif asked and condition != sentence and _RESTART_ASKED.search(sentence.replace(condition, " ", 1)):
+    elif (_INTERRUPTED.asked.search(condition) and condition != sentence
+          and _RESTART_ASKED.search(sentence.replace(condition, " ", 1))):
         asked = [_RESTART_SAID]
     succeeded = _SUCCEEDED.search(condition) is not None and not _FAILED.search(condition)
     if not asked and not succeeded:

@@ -87,6 +87,9 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          "終了イベントが通知されるので、120秒以内に終了する必要がある", "Fargate Spot", True),
         ("EC2のインスタンスが中断されたら、自動で再起動してくれる？",
          "システムステータスチェックの失敗をトリガーにしてEC2インスタンスを再起動することができる", "EC2", False),
+        # …after an interruption only: a retry answers a restart asked after a timeout
+        ("Lambdaの非同期呼出がタイムアウトしたら、自動的に再実行してくれる？",
+         "失敗した場合は、自動的に2回までリトライされる", "Lambda", False),
         # a limit exceeded or a failure, asked as a condition, is answered by the limit or what survives it
         ("EBSで16TBを超える容量が必要な場合、1ボリュームで足りる？", "最大容量は16TB", "EBS 特徴", False),
         ("If an AZ goes down, is my EFS data still accessible?", "複数AZに複製されて保存される", "EFS AZ", False),
