@@ -578,7 +578,6 @@ GLOSSARY: dict[str, str] = {
     "stale": "古い",
     "invalidate": "無効化",
     "invalidation": "無効化",
-    "ttl": "有効期限",
     "replicate": "レプリケーション 複製",
     "replicated": "レプリケーション 複製",
     "copy": "コピー 複製",
@@ -943,6 +942,8 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     # 「自動で続きを取得してくれる？」
     ("starting-token", "nexttoken", "続きから再開", "取得を再開", "続きを取得するには"),
     ("crawler", "クローラー", "クローラ"),
+    ("shadow test", "shadow testing", "shadow variant", "shadow deployment", "シャドーテスト", "シャドウテスト",
+     "シャドーデプロイ", "シャドウデプロイ", "シャドーバリアント", "シャドウバリアント"),  # SageMaker's
     ("sandbox", "サンドボックス"),
     ("signed url", "signed urls", "signed cookie", "signed cookies", "署名付きurl", "署名付きcookie",
      "署名付きクッキー"),
@@ -1115,6 +1116,9 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     # インターネットを経由せずにアクセス可能」, 「VPC対応」): not of CodeBuild (「CodeBuildからVPC内のRDSにつないで」)
     ("vpc内", "vpcの中", "vpc上", "in a vpc", "inside a vpc", "in my vpc", "inside my vpc", "inside the vpc",
      "in the vpc", "within a vpc", "within my vpc", "private vpc", "in your vpc", "inside your vpc"),
+    # sampling, which the notes write of SQS's short polling only (「サンプリングされたサーバのメッセージを応答する」):
+    # not of X-Ray's traces
+    ("サンプリング", "sampling", "sampled", "samples"),
     # a lifecycle policy, which the notes write of EBS snapshots only (DLM's 「ライフサイクルポリシー」): not ECR's.
     # In Japanese only: "a DLM lifecycle policy" asked of a snapshot copy is judged by the English headings it
     # writes (Snapshot), which DLM's Japanese section does not

@@ -516,6 +516,11 @@ def test_follow_up_uses_the_conversation(assistant):
         ("EFSでアプリごとにアクセスポイントを切ってディレクトリを分けるにはどう設定する？", "見つかりませんでした"),
         ("SNSでリトライしても結局届かなかったメッセージは最終的にどうなる？", "見つかりませんでした"),
         ("CodeBuildからVPC内のRDSにつないで結合テストしたい。どう設定すればいい？", "見つかりませんでした"),
+        # sampling is written of SQS's short polling only; TTL and shadow tests nowhere
+        ("X-Rayって全部のリクエストをトレースせずにサンプリングするのはなぜ？", "見つかりませんでした"),
+        ("Route 53でレコードのTTLを短めに設定しておくのはなぜ？", "見つかりませんでした"),
+        ("本番に影響を出さずに新モデルを試したい。Deployment Guardrailsとシャドーテスト、どっちを使うべき？",
+         "見つかりませんでした"),
         ("Lambdaオーソライザーの認可結果ってキャッシュさせられる？できるならTTLはどれくらい？", "見つかりませんでした"),
         # how to do a thing no top section about the subject names (アクセスログ, public access, タイムアウト)
         ("ELBのアクセスログをS3に保存するにはどうやって設定する？", "見つかりませんでした"),
