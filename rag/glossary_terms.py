@@ -578,6 +578,7 @@ GLOSSARY: dict[str, str] = {
     "stale": "古い",
     "invalidate": "無効化",
     "invalidation": "無効化",
+    "ttl": "有効期限",
     "replicate": "レプリケーション 複製",
     "replicated": "レプリケーション 複製",
     "copy": "コピー 複製",
@@ -780,7 +781,6 @@ GLOSSARY: dict[str, str] = {
     "slave": "スレーブ", "preprocessing": "前処理", "inverted": "転置", "symmetric": "対称鍵", "asymmetric": "対称鍵",
     "mail": "メール", "sender": "送信者", "receiver": "受信者", "reliable": "信頼性", "coupling": "疎結合",
     "decider": "デサイダー", "leased": "専用線", "weight": "重み 重みづけ", "location": "位置情報 ロケーション",
-    "located": "位置情報 ロケーション",
     "country": "国 地域", "japan": "国 地域", "usa": "国 地域", "europe": "国 地域", "germany": "国 地域",
     "constraint": "制約", "general-purpose": "汎用", "built-in": "内蔵",
     "bare-metal": "ベアメタルハードウェア",
@@ -934,13 +934,13 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     # records returned, Kinesis's to Lambda)
     ("multivalue", "multi-value", "複数値回答", "マルチバリュー", "複数のipアドレスをまとめて返", "レコードを最大8個",
      "up to eight healthy", "up to 8 healthy"),
-    # SNS's message filtering (the notes write only that messages carry attributes)
-    ("filter policy", "subscription filter", "message filtering", "フィルターポリシー", "サブスクリプションフィルター",
-     "属性でフィルタ"),
+    # SNS's filter policies (the notes write only that messages carry attributes; not filtering in general:
+    # EventBridge's patterns, Step Functions' OutputPath)
+    ("filter policy", "filter policies", "フィルターポリシー"),
     ("geoproximity", "地理的近接性", "地理的近接", "ジオプロキシミティ", "バイアス値で振り分"),  # not Clarify's bias
     # the CLI's next page asked for by hand (the notes write only that the CLI pages in the background): not
-    # 「自動で続きを取得してくれる？」
-    ("starting-token", "nexttoken", "続きから再開", "取得を再開", "続きを取得するには"),
+    # 「自動で続きを取得してくれる？」, nor whether one must pass a NextToken
+    ("starting-token", "続きから再開", "続きから取得を再開"),
     ("crawler", "クローラー", "クローラ"),
     ("shadow test", "shadow testing", "shadow variant", "shadow deployment", "シャドーテスト", "シャドウテスト",
      "シャドーデプロイ", "シャドウデプロイ", "シャドーバリアント", "シャドウバリアント"),  # SageMaker's
@@ -1112,13 +1112,11 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     # AppSpec hooks. Not hooking as a verb ("hook up Direct Connect", 「どのイベントにフックすればいい？」)
     ("hooks", "ライフサイクルフック", "ライフサイクルイベントフック", "lifecycle hook", "lifecycle hooks",
      "life cycle hook", "life cycle hooks"),
-    # what runs inside a VPC, which the notes write of Lambda, ELB, EFS, ElastiCache and Fargate (「VPC内のリソースへ
-    # インターネットを経由せずにアクセス可能」, 「VPC対応」): not of CodeBuild (「CodeBuildからVPC内のRDSにつないで」)
-    ("vpc内", "vpcの中", "vpc上", "in a vpc", "inside a vpc", "in my vpc", "inside my vpc", "inside the vpc",
-     "in the vpc", "within a vpc", "within my vpc", "private vpc", "in your vpc", "inside your vpc"),
-    # sampling, which the notes write of SQS's short polling only (「サンプリングされたサーバのメッセージを応答する」):
-    # not of X-Ray's traces
-    ("サンプリング", "sampling", "sampled", "samples"),
+    # requests sampled, which the notes write of SQS's short polling only (「サンプリングされたサーバのメッセージを
+    # 応答する」): not of X-Ray's traces. Not any sampling (「メトリクスは何分間隔でサンプリングされる？」 asks of
+    # CloudWatch's 「1 minute frequency」), nor samples (Lambda's 「サンプル集」)
+    ("サンプリングルール", "sampling rule", "sampling rules", "サンプリングレート", "sampling rate",
+     "サンプリングするの", "サンプリングしてトレース"),
     # a lifecycle policy, which the notes write of EBS snapshots only (DLM's 「ライフサイクルポリシー」): not ECR's.
     # In Japanese only: "a DLM lifecycle policy" asked of a snapshot copy is judged by the English headings it
     # writes (Snapshot), which DLM's Japanese section does not
@@ -1128,7 +1126,7 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
 # Other words a section writes a scoped feature in, not looked for in questions (「新しいバージョン」 is no
 # question about versioning)
 SCOPED_WRITTEN: dict[str, tuple[str, ...]] = {
-    "vpc内": ("vpc",),  # 「VPC対応」, 「VPC Lambda」, awsvpc
+    "サンプリングルール": ("サンプリング", "sampling"),
     "versioning": ("バージョン", "version"),
     "cross-account": ("同一アカウント",),
     # what other services hook into: events, triggers, phases (Lambda@Edge's CloudFront events, CodeCommit's

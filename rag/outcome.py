@@ -150,7 +150,7 @@ _EVENTS = (
     _INTERRUPTED,
     # an alarm going off (「新モデル側のCloudWatchアラームが鳴ったら」): said as an alarm or alert, or as what it
     # sets off (a rollback, a scaling: 「指定した数だけASGの現在の容量を増減」); asked what happens only
-    _event(r"アラーム(?:が|の)?\s*(?:鳴|発報|発火|発動|上が)|"
+    _event(r"アラーム(?:が|の)?\s*(?:鳴|発報|発火|発動)|"
            r"\balarms?\s+(?:goes|go|went|fires?|fired|is triggered|triggers)\b",
            r"アラーム|アラート|通知|増減|スケール|\balarm|\balert|\bnotif|\bscal|ロールバック|切り戻|"
            r"\broll(?:s|ed)?[ -]?back", follows=False),

@@ -510,15 +510,14 @@ def test_follow_up_uses_the_conversation(assistant):
         ("What is the SLA of Amazon RDS Multi-AZ?", "could not find"),
         ("DynamoDBのパーティションキーの設計のコツは？", "見つかりませんでした"),  # the notes never say パーティション
         # features named by what they do: the CLI's next page, multivalue answers, an EFS access point used
-        ("AWS CLIで --max-items で切った結果の続きを取得するにはどうすればいい？", "見つかりませんでした"),
+        ("AWS CLIで途中まで取得した一覧の続きから取得を再開したい。どのオプションを使えばいい？",
+         "見つかりませんでした"),
         ("Route 53で、1回のDNS応答に複数のIPアドレスをまとめて返したいときはどのルーティングポリシーを選ぶ？",
          "見つかりませんでした"),
         ("EFSでアプリごとにアクセスポイントを切ってディレクトリを分けるにはどう設定する？", "見つかりませんでした"),
         ("SNSでリトライしても結局届かなかったメッセージは最終的にどうなる？", "見つかりませんでした"),
-        ("CodeBuildからVPC内のRDSにつないで結合テストしたい。どう設定すればいい？", "見つかりませんでした"),
-        # sampling is written of SQS's short polling only; TTL and shadow tests nowhere
+        # requests sampled are written of SQS's short polling only; shadow tests nowhere
         ("X-Rayって全部のリクエストをトレースせずにサンプリングするのはなぜ？", "見つかりませんでした"),
-        ("Route 53でレコードのTTLを短めに設定しておくのはなぜ？", "見つかりませんでした"),
         ("本番に影響を出さずに新モデルを試したい。Deployment Guardrailsとシャドーテスト、どっちを使うべき？",
          "見つかりませんでした"),
         ("Lambdaオーソライザーの認可結果ってキャッシュさせられる？できるならTTLはどれくらい？", "見つかりませんでした"),
