@@ -829,6 +829,11 @@ ONE_WAY: dict[str, str] = {
     "language": f"言語 {PROGRAMMING_LANGUAGES}",
 }
 
+# English words a Japanese question may type for a part of a katakana word the notes write (「short pollingじゃなく
+# てlong polling」: ショートポーリング, ロングポーリング): not names the notes lack. Not translations: "how long" in
+# an English question is no ロング
+KATAKANA_PARTS: dict[str, str] = {"short": "ショート", "long": "ロング"}
+
 # Japanese question words -> note-style words.
 SYNONYMS: dict[str, str] = {
     # a country named is one a rule is made for (「日本からのDNSクエリには日本向けのサーバー」: 「特定の地域・国から

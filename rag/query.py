@@ -13,7 +13,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, terms, tokens
 from rag.compounds import unwritten
 from rag.glossary import abbreviations, feature_patterns, inflections, romanized, synonyms, translations, written_forms
-from rag.glossary_terms import FEATURES, SERVICE_NAMES
+from rag.glossary_terms import FEATURES, KATAKANA_PARTS, SERVICE_NAMES
 from rag.options import split_options
 from rag.patterns import SENTENCE, regex
 from rag.spelling import joined, respelled, respelled_word, swapped_name
@@ -480,8 +480,10 @@ class Query:
         # not a word of a longer name ("Transit Gateway", "Provisioned Concurrency": the notes may hold
         # each word, not the thing)
         in_names = {t for run in _TITLE_RUN.findall(self.own) for t, _ in terms(run)}
+        parts = {t: KATAKANA_PARTS[t] for t in found if t in KATAKANA_PARTS} if self.japanese else {}
+        pdf, _ = db.doc_freq(parts.values())
         missing = [t for t in found if not df.get(t) and (t in in_names or not translations(t))
-                   and not _qualified(t, db) and t not in ADDRESSES | FIELDS]
+                   and not _qualified(t, db) and t not in ADDRESSES | FIELDS and not pdf.get(parts.get(t, ""))]
         # DDB is there when the notes write DynamoDB; NLB only when they write "Network Load Balancer",
         # not each of its words; C5d when they write C5
         written = {t: [*written_forms(t), *_INSTANCE_VARIANT.findall(t)] for t in missing}

@@ -72,6 +72,9 @@ def assistant(settings) -> Assistant:
         ("CodeGuru ProfilerでPythonのアプリもプロファイルできる？", "003", "Amazon CodeGuru", "Java"),
         ("Step Functions をlocalで開発・テストしたいんだけど、どうすればいい？", "003", "AWS Step Functions",
          "StepFunctionsLocal"),
+        # English words typed for parts of the notes' katakana words are no names they lack
+        ("SQSでshort pollingじゃなくてlong pollingを使うメリットは？", "003",
+         "Amazon Simple Queue Service (Amazon SQS)", "API呼び出し数"),
         # a timeout asked how long is answered by the time the notes give, though they do not call it one
         ("Fargate Spotの終了通知からのタイムアウトはどれくらい？", "003", "Amazon Fargate", "120秒"),
         # values of two things compared: each one's
