@@ -475,15 +475,15 @@ class Query:
         found = [term for w in names(asking) for term, _ in terms(w)]
         if not self._names_its_subject(asking, found, db):  # 「Lightsailを使っています。料金はいくら？」
             found += [term for w in names(self.own) for term, _ in terms(w) if term not in found]
-        df, _ = db.doc_freq(found)
+        # (in a Japanese question, "long" of 「long polling」 is the notes' ロング: looked up with the names)
+        parts = {t: KATAKANA_PARTS[t] for t in found if t in KATAKANA_PARTS} if self.japanese else {}
+        df, _ = db.doc_freq([*found, *parts.values()])
         # a glossary word ("Multi-Attach": マルチアタッチ) is judged by its translations, as a concept below;
         # not a word of a longer name ("Transit Gateway", "Provisioned Concurrency": the notes may hold
         # each word, not the thing)
         in_names = {t for run in _TITLE_RUN.findall(self.own) for t, _ in terms(run)}
-        parts = {t: KATAKANA_PARTS[t] for t in found if t in KATAKANA_PARTS} if self.japanese else {}
-        pdf, _ = db.doc_freq(parts.values())
         missing = [t for t in found if not df.get(t) and (t in in_names or not translations(t))
-                   and not _qualified(t, db) and t not in ADDRESSES | FIELDS and not pdf.get(parts.get(t, ""))]
+                   and not _qualified(t, db) and t not in ADDRESSES | FIELDS and not df.get(parts.get(t, ""))]
         # DDB is there when the notes write DynamoDB; NLB only when they write "Network Load Balancer",
         # not each of its words; C5d when they write C5
         written = {t: [*written_forms(t), *_INSTANCE_VARIANT.findall(t)] for t in missing}

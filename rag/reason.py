@@ -71,6 +71,11 @@ _RESTRICTED = regex(r"(?<!無)制限|制約|\brestrict|\bblock", re.I)  # not �
 _USED = frozenset({"使う", "利用", "使用", "use"})
 
 
+def _name_tokens(about: frozenset[str]) -> frozenset[str]:
+    """The tokens of the subject's names (EC2: ec, 2), which a statement shares without saying anything."""
+    return frozenset().union(*(tokens(n) for n in about))
+
+
 def _gives_reason(said: str) -> bool:
     """A cause (「…ため」, "due to") or the restriction itself (「TCP 25番ポートは制限対象」)."""
     return bool(_CAUSE.search(said) or _RESTRICTED.search(said))
@@ -114,7 +119,7 @@ def _unreasoned_inability(asked: str, about: frozenset[str], candidates: list[St
     gives a reason, nor an item beside it: where the notes state it, the reason is given with it (「AZ毎に
     独立しているため、同一AZのインスタンスからのみ利用可能」, the line above 「…共有することはできない」) or not
     at all (「メッセージタイマーはFIFOは未サポート」)."""
-    names = with_translations(about).union(*(tokens(n) for n in about))  # EC2: ec, 2
+    names = with_translations(about) | _name_tokens(about)
     # the question's own words, not its subject's names: a statement states the inability asked of when it
     # holds two of them and half (「ポーリングでは、特定のIDや条件でメッセージを取得することはできない」 is not
     # why short polling does not return every message)
@@ -191,7 +196,8 @@ def unadvised(asking: str, candidates: list[Statement], sections: list[frozenset
     # closest one: 「セッション確立時だけLBを使うのが上手な付き合い方」 for WebSocket, not 「ステートフルを
     # ステートレスにするために…改修した方が良い」, which shares only セッション; but that one is the advice asked
     # of in 「セッション情報はDB等に持たせるほうが望ましいのはなぜ？」
-    own = words - frozenset().union(*(tokens(n) for n in about))
-    most = max((len(own & _items_terms(u)) for u in advice), default=0)
-    advice = [u for u in advice if 2 * len(own & _items_terms(u)) >= most]
+    own = words - _name_tokens(about)
+    shared = [len(own & _items_terms(u)) for u in advice]
+    most = max(shared, default=0)
+    advice = [u for u, n in zip(advice, shared, strict=True) if 2 * n >= most]
     return bool(advice) and not any(_gives_reason(u.said) or _UNABLE.search(u.said) for u in advice)
