@@ -16,7 +16,7 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects, unfilled
-from rag.capability import WHETHER, apart, uncompared, unfit, unscoped
+from rag.capability import WHETHER, apart, uncompared, unfit, unscoped, unweighed
 from rag.cost import uncosted, unpriced
 from rag.enabling import unnamed, unstated
 from rag.encryption import unencrypted
@@ -115,6 +115,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
             query.wanted, five(), headings) or unfit(query.asking, five(), headings, db):
         return False  # 「Data PipelineとAWS Glueのどっち？」: no top section names Glue
     if unfilled(query.asking, candidates):  # 「ワーカー環境の場合」 with nothing under it
+        return False
+    if unweighed(query.asking, candidates, sections):  # 「すぐ終了させるのと残しておくの、どっち？」
         return False
     if uncosted(query.asking, candidates) or unpriced(query.asking, candidates, sections):
         return False  # "which one is cheaper?", 「料金体系は？」 of sections never speaking of cost

@@ -48,6 +48,7 @@ _NAMED_NUMBER = regex(r"\b[A-Z][A-Za-z0-9-]*\s+\d+")
 # the numbers that name a port (「25番ポート」) or the "one" of 「1つのストリームに複数のshard」, 「1回の呼び出し」
 _NO_COUNT = regex(r"\[\d+\]|\b(?:HTTP|HTTPS|NFS|SMB|TLS|SSL)\s*[/v]?\s*\d[\d.]*|"  # not TCP/2049
                   r"\d[\d.,]*\s*(?:%|番(?!目))|(?<![\d.])[1１]\s*(?:つ|回|個|件)の", re.I)
+_SHARE = regex(r"\d[\d.,]*\s*(?:%|パーセント|percent)", re.I)
 _PORT = regex(r"\d+\s*番(?!目)|\b(?:port|TCP|UDP)\s*/?\s*\d+|ポート\s*\d+", re.I)
 
 
@@ -129,6 +130,9 @@ CUES: dict[str, re.Pattern[str]] = {
                    re.I),
     # a number that names, not counts: 「25番ポート」
     "port": regex(r"何番(?!目)|\b(?:which|what)\s+port\b", re.I),
+    # a share: 「何%になったら」, "what percentage" (not 「「何%増やす」みたいに…調整するタイプ」, a kind named by it)
+    "share": regex(r"何\s*(?:%|％|パーセント)(?![^、。？?]*?[」』])|\bwhat percent(?:age)?\b|\bhow many percent\b",
+                   re.I),
     "price": regex(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
                    r"無料(?:で|なの|です|？|\?)|"
                    r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"
@@ -251,6 +255,7 @@ _DURATION_NOUN = regex(rf"(?:{_QUANTITY_JA})(?!キュー)|{_QUANTITY_EN}", re.I)
 
 
 _SIZE_NOUN = regex(r"サイズ|容量|\bsize\b", re.I)
+_SHARE_NOUN = regex(r"percent|割合|使用率|利用率|パーセント|[%％]", re.I)  # PercentIOLimit
 _HOW_MUCH = regex(r"どれ[くぐ]らい|どのくらい|どの程度|\bhow long\b", re.I)
 _COSTS = regex(r"料金|費用|コスト|お金|金額|価格|値段|円|ドル|USD|\$|月(?:に|額)|ペナルティ|負荷|オーバーヘッド|"
                r"\b(?:cost|price|pay|charge|fee|penalt|overhead|monthly|per month)", re.I)
@@ -259,12 +264,12 @@ _SPEED_NOUN = regex(r"速度|帯域|\bspeed\b|\bbandwidth\b", re.I)
 
 def _counted_quantity(question: str) -> str | None:
     """The kind a question asks when its いくつ counts a quantity that is a duration (「可視性タイムアウト、
-    最大いくつまで？」), a size (「パッケージのサイズ上限っていくつ？」) or a speed (「最大ネットワーク速度はそれぞれ
-    いくつ？」): that kind, not a count."""
+    最大いくつまで？」), a size (「パッケージのサイズ上限っていくつ？」), a speed (「最大ネットワーク速度はそれぞれ
+    いくつ？」) or a share (「PercentIOLimitがいくつになったら」): that kind, not a count."""
     counted = [m.group() for m in CUES["count"].finditer(question)]
     if not counted or not all("いくつ" in c for c in counted):
         return None
-    nouns = (("duration", _DURATION_NOUN), ("size", _SIZE_NOUN), ("speed", _SPEED_NOUN))
+    nouns = (("duration", _DURATION_NOUN), ("size", _SIZE_NOUN), ("speed", _SPEED_NOUN), ("share", _SHARE_NOUN))
     return next((kind for kind, noun in nouns if noun.search(question)), None)
 
 
@@ -383,6 +388,8 @@ class Expected:
         for kind in self.kinds:
             if kind == "port":
                 found = _PORT.search(text) is not None
+            elif kind == "share":
+                found = _SHARE.search(text) is not None
             elif kind == "count":
                 found = _NUMBER.search(_NO_COUNT.sub(" ", _MEASURED.sub(" ", _NAMED_NUMBER.sub(" ", text)))) is not None
             elif kind == "price":

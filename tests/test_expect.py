@@ -78,6 +78,9 @@ from rag.statements import statements
         ("CodeDeployのデプロイ設定（何台ずつ入れ替えるか）の種類を全部挙げて", set()),  # the aside says what it is
         ("API Gateway: which CloudWatch metric shows how long the backend takes to respond?", set()),  # a name
         ("SQSの「可視性タイムアウトの上限」はどれくらい？", {"duration"}),  # a term quoted is still asked
+        ("EFSのPercentIOLimitがいくつになったら最大I/Oモードにすべき？", {"share"}),  # いくつ of a share
+        ("PercentIOLimitが何%になったら変更すべき？", {"share"}),
+        ("Auto Scalingで、台数を「何%増やす」みたいに割合で調整するタイプの名前", set()),  # a kind named by it
         ("SQSのmax visibility timeoutは？", {"duration"}),  # English words before Japanese
         ("Kinesis Data Streamsのスロットリングの上限は？", {"count"}),
         ("ベイク期間（監視時間）は最大どのくらいに設定できる？", {"duration"}),  # an aside before the extreme
@@ -144,6 +147,8 @@ def test_a_frequency_at_most_is_the_shortest_interval():
         ("NFSv4.1 プロトコルを使う", "count", False),
         ("NFS (TCP/2049) のインバウンドを許可", "count", True),  # a port is a number
         ("99.999%の可用性", "count", False),  # a share
+        ("100%に届いていたらMaxI／Oモードにする必要あり", "share", True),
+        ("最大15分", "share", False),
         ("Canary 最初は10％で、次に残りを入れ替える", "count", False),  # full-width too
         ("EFSはインバウンドTCP2049を許可", "port", True),
         ("詳細はhttps://aws.amazon.com/jp/about-aws/whats-new/2017/03/を参照", "count", False),
