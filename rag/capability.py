@@ -15,13 +15,12 @@ from itertools import islice, product
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
-from rag.expect import CAN, all_named, held_names, named_in, names_all, said_of, subject
+from rag.expect import CAN, all_named, held_names, named_in, names_all, subject
 from rag.glossary import feature_patterns, translations, with_translations
 from rag.glossary_terms import SCOPED_FEATURES, SCOPED_WRITTEN, SERVICE_NAMES
 from rag.patterns import MANNER, SENTENCE, questions, regex
 from rag.query import IN_PASSING, features_named
 from rag.spelling import MIN_TYPO_LENGTH, near_terms
-from rag.statements import Statement, text_terms
 from rag.titles import written_headings
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
@@ -165,30 +164,6 @@ def _in_passing(name: frozenset[str], offered: list[frozenset[str]], asking: str
         if not any(all(named_in(n, passage) for n in other) for other in offered if other != name):
             return True
     return False
-
-
-# two things to do, offered to choose from: 「すぐ終了させるのと一定時間残しておくの、どっちがいい？」 (each option
-# from the question's last topic or object marker, or comma, to its の)
-_ACTIONS = regex(r"(?:^|[はをが、,\s])([^はをが、,。？?\s]{2,30}?(?:る|す|く|ぐ|む|ぶ|つ|う))(?:の|こと)と"
-                 r"([^、,。？?]{2,30}?(?:る|す|く|ぐ|む|ぶ|つ|う))(?:の|こと)と?[、,\s]*(?:どっち|どちら)")
-# words any action is said with, which tell no option apart
-_DOING = frozenset({"する", "させる", "なる", "おく", "いる", "ある", "できる", "れる", "られる"})
-
-
-def unweighed(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
-    """Whether ``asking`` asks which of two things to do (「切り替え後の元環境のインスタンスはすぐ終了させるのと
-    一定時間残しておくの、どっちがいい？」) and no statement of a top section naming its subject speaks of
-    either: the notes say what CodeDeploy's Blue-Green does, never what becomes of the old instances (the
-    Elastic Beanstalk section that says 「終了し、元のインスタンスをそのまま残します」 is not of it)."""
-    m = _ACTIONS.search(asking)
-    if m is None:
-        return False
-    first, second = (frozenset(tokens(option)) - _DOING for option in m.groups())
-    told = [with_translations(first - second), with_translations(second - first)]
-    if not all(told):
-        return False
-    return not said_of(subject(asking), candidates, sections,
-                       lambda said: any(words & text_terms(said) for words in told))
 
 
 # a name written after AWS or Amazon, its last word the head (「Amazon Managed Stream Kafka」: Kafka)

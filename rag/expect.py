@@ -130,9 +130,6 @@ CUES: dict[str, re.Pattern[str]] = {
                    re.I),
     # a number that names, not counts: 「25番ポート」
     "port": regex(r"何番(?!目)|\b(?:which|what)\s+port\b", re.I),
-    # a share: 「何%になったら」, "what percentage" (not 「「何%増やす」みたいに…調整するタイプ」, a kind named by it)
-    "share": regex(r"何\s*(?:%|％|パーセント)(?![^、。？?]*?[」』])|\bwhat percent(?:age)?\b|\bhow many percent\b",
-                   re.I),
     "price": regex(r"いくら(?!でも|か(?![かけ]))|(?:お金|費用|料金|コスト)(?:は|が|って)?(?:かか|掛か)|有料|タダ|"
                    r"無料(?:で|なの|です|？|\?)|"
                    r"how much (?:does|do|is|are|will)\b.*\b(?:cost|charge|pay)|what does .{0,60} cost\W*$|"

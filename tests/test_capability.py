@@ -3,8 +3,7 @@
 import pytest
 
 from ingest.tokenize import tokens
-from rag.capability import WHETHER, apart, uncompared, unfit, unweighed
-from rag.statements import Statement
+from rag.capability import WHETHER, apart, uncompared, unfit
 
 
 class Notes:
@@ -132,25 +131,3 @@ def test_a_role_is_said_where_the_thing_is_named(question, unanswered):
     assert unfit(question, [MULTI_ATTACH, BOOT], ["マルチアタッチ", "データボリュームの暗号化"], EBS) is unanswered
 
 
-
-CODEDEPLOY = "AWS CodeDeploy デプロイタイプ Blue-Green 別の新しい実行環境を用意してリクエスト送信先を切り替える"
-BEANSTALK = "Elastic Beanstalk Immutable ヘルスチェックをパスしなかった場合、それを終了し、元のインスタンスを残す"
-
-
-@pytest.mark.parametrize(
-    ("question", "unanswered"),
-    [
-        # the notes say what Blue-Green does, never what becomes of the old instances (Beanstalk's do not count)
-        ("CodeDeployのBlue/Greenデプロイで、切り替え後の元環境のインスタンスはすぐ終了させるのと一定時間残しておくの、"
-         "どっちがいい？", True),
-        ("CodeDeployのBlue/Greenで、元のインスタンスはすぐterminateするのとしばらく残すの、どっちがおすすめ？", True),
-        # the section of the subject speaks of an option
-        ("Elastic BeanstalkのImmutableで、失敗した新しいインスタンスは終了させるのと残すの、どっちになる？", False),
-        # no two things to do offered
-        ("CodeDeployのBlue/GreenとIn-Place、どっちがいい？", False),
-    ],
-)
-def test_which_of_two_things_to_do_is_said_of_the_subject(question, unanswered):
-    candidates = [Statement(BEANSTALK, (), 0), Statement(CODEDEPLOY, (), 1)]
-    sections = [frozenset(tokens(BEANSTALK)), frozenset(tokens(CODEDEPLOY))]
-    assert unweighed(question, candidates, sections) is unanswered

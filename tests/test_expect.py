@@ -79,8 +79,7 @@ from rag.statements import statements
         ("API Gateway: which CloudWatch metric shows how long the backend takes to respond?", set()),  # a name
         ("SQSの「可視性タイムアウトの上限」はどれくらい？", {"duration"}),  # a term quoted is still asked
         ("EFSのPercentIOLimitがいくつになったら最大I/Oモードにすべき？", {"share"}),  # いくつ of a share
-        ("PercentIOLimitが何%になったら変更すべき？", {"share"}),
-        ("Auto Scalingで、台数を「何%増やす」みたいに割合で調整するタイプの名前", set()),  # a kind named by it
+        ("Fargate Spotって何%安い？", set()),  # not a share required: 「最大70OFF」
         ("SQSのmax visibility timeoutは？", {"duration"}),  # English words before Japanese
         ("Kinesis Data Streamsのスロットリングの上限は？", {"count"}),
         ("ベイク期間（監視時間）は最大どのくらいに設定できる？", {"duration"}),  # an aside before the extreme
