@@ -127,8 +127,8 @@ _INTERRUPTED = _event(r"中断(?!の?通知)|回収され|\binterrupt|\breclaim"
 
 # a shortage as the notes say it (「空いているコンピュータが無い時は…待機」, 「利用可能な数以上のリクエストが来た場合」)
 _CAPACITY_SAID = (r"不足|足りな|枯渇|空き|空い|確保|拡張|縮小|弾力|無制限|制限(?:な|無)|待機|待ち|超え|達|届|遅延|"
-                  r"数以上|自動(?:的に)?スケール|\binsufficient|\bunavailable|\bexpand|\belastic|\bgrow|\bshrink|"
-                  r"\bunlimited|\bwait|\bqueue|\bexceed|\bauto-?scal")
+                  r"数以上|自動(?:的に)?スケール|\binsufficient|\bunavailable|\bexpand|\belastic(?:ally|ity)\b|\bgrow|\bshrink|"
+                  r"\bunlimited|\bwait|\bqueued\b|\bexceed|\bauto-?scal")  # not the names of Elastic …, Simple Queue …
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure); a split also as
 # said of the thing split (``_split_of``), a holder's deletion of the holder (``_deleted_of``)
 _EVENTS = (

@@ -233,3 +233,11 @@ def test_a_success_where_no_failure_is_told_is_left_to_the_statements():
     said = Statement("登録後、即時データが参照できる", ("新規登録 (New PUTs)",), 0, section="Data Consistency モデル")
     assert not unhappened(question, [said], [frozenset(tokens("S3 Data Consistency モデル PUT GET"))])
 
+
+
+def test_a_services_name_is_no_word_of_capacity():
+    """「Amazon Elastic Container Service」 heads the ECS section: "elastic" there says nothing of capacity."""
+    ecs = Statement("起動タイプは、EC2かFargateのいずれかを選択する。", (), 0,
+                    section="Amazon Elastic Container Service (Amazon ECS)")
+    assert unhappened("What happens when a container in a Fargate task runs out of memory?", [ecs],
+                      [frozenset(tokens("Amazon Elastic Container Service ECS Fargate"))])
