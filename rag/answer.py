@@ -20,7 +20,7 @@ from rag.capability import WHETHER, apart, uncompared, unfit, unscoped
 from rag.cost import uncosted, unpriced
 from rag.enabling import unnamed, unstated
 from rag.encryption import unencrypted
-from rag.expect import WHICH, Expected, Subject, gives, held_names, names_all, subject
+from rag.expect import WHICH, Expected, Subject, gives, subject
 from rag.glossary import with_translations
 from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.ordering import unordered
@@ -174,13 +174,6 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     # 「Kinesisのデータ保持期間のデフォルトは？」: a default is stated as one; sections that never say
     # デフォルト/default do not answer it, however much else of the question they hold
     if any(not c.terms & present for c in asks_default):
-        return False
-    # and by a top-two section naming what the default is asked of (「API Gateway スロットリング デフォルト」 is not
-    # answered by Auto Scaling's default termination policy), the names of the clauses asking it
-    clauses = [c for a in query.sentences or [query.asking] for c in _CLAUSE.split(a)]
-    asked = " ".join(c for c in clauses if DEFAULT_WORDS & set(tokens(c))) or query.asking
-    held = held_names(subject(asked), sections)
-    if asks_default and not any(names_all(s, held) and all(c.terms & s for c in asks_default) for s in sections[:2]):
         return False
     # a question about two things ("RTO and RPO") may be covered only by the top two sections together
     return covered or coverage(concepts, present) >= MIN_COVERAGE

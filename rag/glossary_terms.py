@@ -1121,7 +1121,8 @@ SCOPED_FEATURES: tuple[tuple[str, ...], ...] = (
     # 応答する」): not of X-Ray's traces. Not any sampling (「メトリクスは何分間隔でサンプリングされる？」 asks of
     # CloudWatch's 「1 minute frequency」), nor samples (Lambda's 「サンプル集」)
     ("サンプリングルール", "sampling rule", "sampling rules", "サンプリングレート", "sampling rate",
-     "サンプリングするの", "サンプリングしてトレース"),
+     "サンプリングするの", "サンプリングしてトレース", "only sample", "only samples", "sample some", "samples some",
+     "sample only", "samples only"),
     # a lifecycle policy, which the notes write of EBS snapshots only (DLM's 「ライフサイクルポリシー」): not ECR's.
     # In Japanese only: "a DLM lifecycle policy" asked of a snapshot copy is judged by the English headings it
     # writes (Snapshot), which DLM's Japanese section does not

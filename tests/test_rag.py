@@ -530,7 +530,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Auto ScalingのLife Cycle Hooksで、待機させる時間（タイムアウト）を延ばすには？", "見つかりませんでした"),
         ("Secrets Managerのシークレットをローテーションするには？", "見つかりませんでした"),  # nor ローテーション
         ("Kinesis Data Streamsのデータ保持期間のデフォルトは？", "見つかりませんでした"),  # no default stated
-        ("API Gateway スロットリング デフォルト 上限", "見つかりませんでした"),  # Auto Scaling's default is not its
+        # requests sampled: SQS's short polling samples servers, X-Ray's sampling is no subject of the notes
+        ("Why does X-Ray only sample some of the requests instead of tracing every one?", "could not find"),
         # the subject is in the notes, a value of the kind asked for is not stated for it
         ("Lambda Layersって合計で何MBまで載せられる？", "見つかりませんでした"),  # a count (5個), no size
         ("SQSのメッセージ保持期間って、デフォルトだと何日？", "見つかりませんでした"),  # 30秒 is another default
