@@ -930,6 +930,20 @@ SYNONYMS: dict[str, str] = {
     "マルチパート": "multipart", "アウトプット": "出力 output",
 }
 
+# Services' full names and the abbreviations notes write for them ("Elastic Block Store": the notes write EBS
+# only): a full name the notes never write is read as its abbreviation, not as words they lack ("block")
+FULL_NAMES: dict[str, str] = {
+    "elastic block store": "EBS", "elastic file system": "EFS", "elastic compute cloud": "EC2",
+    "simple storage service": "S3", "simple email service": "SES", "simple notification service": "SNS",
+    "simple queue service": "SQS", "key management service": "KMS", "relational database service": "RDS",
+    "virtual private cloud": "VPC", "identity and access management": "IAM", "elastic container registry": "ECR",
+    "elastic container service": "ECS", "elastic kubernetes service": "EKS", "elastic load balancing": "ELB",
+    "elastic load balancer": "ELB", "elastic mapreduce": "EMR", "elastic map reduce": "EMR",
+    "application load balancer": "ALB", "classic load balancer": "CLB", "elastic network adapter": "ENA",
+    "elastic fabric adapter": "EFA", "elastic network interface": "ENI", "data lifecycle manager": "DLM",
+    "auto scaling group": "ASG", "amazon machine image": "AMI", "certificate manager": "ACM",
+}
+
 # Features of AWS services, in English and as Japanese notes write them, that a question may name in
 # everyday words ("multivalue answer routing", 「署名付きURL」): notes that write a feature in none of its
 # forms do not cover it, however much they say of the service (they list Route 53's routing policies

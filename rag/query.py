@@ -16,7 +16,7 @@ from rag.glossary import abbreviations, feature_patterns, inflections, romanized
 from rag.glossary_terms import FEATURES, KATAKANA_PARTS, SERVICE_NAMES
 from rag.options import split_options
 from rag.patterns import SENTENCE, regex
-from rag.spelling import joined, respelled, respelled_word, swapped_name
+from rag.spelling import abbreviated, joined, respelled, respelled_word, swapped_name
 
 _KANJI_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
 # what a person asks of the assistant (「一言で説明して」, 「何を意味してる？」), not of the service
@@ -337,6 +337,7 @@ class Query:
                   if (term := f"{a}{b}".lower()) in SERVICE_NAMES and db.doc_freq([term])[0]]
         fixes += [(word, term) for word in dict.fromkeys(_WORD.findall(self.text))
                   if (term := respelled_word(word, db))]
+        fixes += abbreviated(self.text, db)  # "Elastic Block Store": EBS
         # a short name the notes misspell beside another name of the question (TLS: 「EFS…TSLで暗号化」)
         beside = [t for t, n in db.doc_freq(t for w in named for t, _ in terms(w))[0].items() if n]
         fixes += [(word, term) for word in named if (term := swapped_name(word, beside, db))]

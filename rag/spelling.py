@@ -14,7 +14,7 @@ import re
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
 from rag.glossary import is_glossary_word, translations
-from rag.glossary_terms import SERVICE_NAMES
+from rag.glossary_terms import FULL_NAMES, SERVICE_NAMES
 
 MIN_TYPO_LENGTH = 6  # shorter words are too close to each other (ECR/ECS/EKS, stage/state)
 
@@ -114,3 +114,20 @@ def joined(first: str, second: str, db: IndexDB) -> str | None:
         return None
     df, _ = db.doc_freq([*parts, whole := "".join(parts)])
     return whole if df.get(whole) and not all(df.get(p) for p in parts) else None
+
+
+_FULL_NAME = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in FULL_NAMES),
+                                                            key=len, reverse=True)) + r")(?![A-Za-z])", re.I)
+
+
+def abbreviated(text: str, db: IndexDB) -> list[tuple[str, str]]:
+    """The full service names in ``text`` that the notes never write, each with the abbreviation they write
+    ("Elastic Block Store": EBS)."""
+    out = []
+    for m in _FULL_NAME.finditer(text):
+        short = FULL_NAMES[" ".join(m.group().lower().split())]
+        words = [t for t, _ in terms(m.group())]
+        df, _ = db.doc_freq([*words, short.lower()])
+        if df.get(short.lower()) and not all(df.get(w) for w in words):
+            out.append((m.group(), short))
+    return out

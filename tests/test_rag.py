@@ -406,6 +406,10 @@ def test_a_misspelt_name_is_read_as_the_note_writes_it(assistant):
     # nor a service's name, nor a term the notes write more than once (SSE is no SES, ELT no ETL)
     assert not assistant.ask("EC2からSSEでS3にデータを保存するには？").notices
     assert not assistant.ask("RedshiftでELTをやるには？").notices
+    # a service's full name the notes never write is its abbreviation (Elastic Block Store: EBS); not one they write
+    full = assistant.ask("Elastic Block Store (EBS) をデフォルトで暗号化できる？")
+    assert full.found and "リージョンごと" in full.text and full.notices == ("Read “Elastic Block Store” as “EBS”.",)
+    assert not assistant.ask("What is Amazon Elastic File System?").notices
     # a service's name dictated apart in lowercase
     dictated = assistant.ask("how long does cloud trail keep events")
     assert "90 days" in dictated.text and dictated.notices == ("Read “cloud trail” as “cloudtrail”.",)
@@ -459,6 +463,14 @@ def test_an_english_word_in_a_japanese_question_is_no_name_when_the_glossary_has
 def test_a_default_compared_with_is_not_asked(assistant):
     answer = assistant.ask("How can I analyze CloudTrail events older than what CloudTrail keeps by default?")
     assert answer.found and "Athena" in answer.text
+
+
+def test_a_default_may_be_said_by_the_third_section_headed_by_the_subject(assistant):
+    """「EFS › パフォーマンスモード › 汎用」 says デフォルト below Max I/O and the CLI's --max-items; EventBridge's
+    section, which names Kinesis as a target, is no default of Kinesis's."""
+    answer = assistant.ask("what's the default EFS performance mode, and when should I switch to Max I/O?")
+    assert answer.found and "デフォルト" in answer.text
+    assert not assistant.ask("Kinesis Data Streamsのデータ保持期間はデフォルトでどれくらい？延長はできる？").found
 
 
 def test_names_that_set_the_scene_are_not_whose_value_is_asked(assistant):
