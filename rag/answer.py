@@ -20,7 +20,7 @@ from rag.capability import WHETHER, apart, uncompared, unfit, unscoped
 from rag.cost import uncosted, unpriced
 from rag.enabling import unnamed, unstated
 from rag.encryption import unencrypted
-from rag.expect import WHICH, Expected, Subject, gives, held_names, names_all, subject
+from rag.expect import WHICH, Expected, Subject, gives, subject
 from rag.glossary import with_translations
 from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.ordering import unordered
@@ -172,17 +172,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
         return True  # the common case: no need to read the top sections' terms
     present = sections[0].union(*sections[1:2])
     # 「Kinesisのデータ保持期間のデフォルトは？」: a default is stated as one; sections that never say
-    # デフォルト/default do not answer it, however much else of the question they hold. The third may, when its
-    # headings name the question's subject (「EFS › パフォーマンスモード › 汎用」 says デフォルト, below two sections
-    # on Max I/O and the CLI; not EventBridge's, which names Kinesis as a target)
-    # (the names of the clauses asking it: "what's the default EFS performance mode, and when … Max I/O?" asks
-    # it of EFS)
-    clauses = [c for a in query.sentences or [query.asking] for c in _CLAUSE.split(a)]
-    held = held_names(subject(" ".join(c for c in clauses if DEFAULT_WORDS & set(tokens(c))) or query.asking),
-                      sections)
-    third = [s for h, s in zip(hits[2:3], sections[2:3], strict=False)
-             if held and names_all(text_terms(" ".join(h.heading_path)), held)]
-    if any(not c.terms & present and not any(c.terms & s for s in third) for c in asks_default):
+    # デフォルト/default do not answer it, however much else of the question they hold
+    if any(not c.terms & present for c in asks_default):
         return False
     # a question about two things ("RTO and RPO") may be covered only by the top two sections together
     return covered or coverage(concepts, present) >= MIN_COVERAGE

@@ -34,8 +34,10 @@ from rag.statements import Statement, text_terms
 WHY = regex(r"\bwhy\b|\bthe reason\b|なぜ|どうして|なんで(?!す)", re.I)  # not 「質問なんですが」
 _LIMIT = regex(r"\bcapped\b|\blimited (?:to|at)\b|\bonly\b|\bat most\b|上限|最大|しか|のみ|まで", re.I)
 # the number the limit is (「15分」, "90 days", 「5個」, "20 seconds")
-NUMBER = regex(r"(\d[\d,.]*)\s*(?:ミリ秒|秒|分|時間|日|週間|か月|ヶ月|年|個|件|回|KB|MB|GB|TB|"
+NUMBER = regex(r"(\d[\d,.]*)\s*(?:ミリ秒|秒|分|時間|日|週間|か月|ヶ月|年|個|件|回|台|KB|MB|GB|TB|"
                r"ms|seconds?|minutes?|hours?|days?|weeks?|months?|years?)", re.I)
+# …or a number of things chosen (「Master Nodeを3台構成にするのはなんで？」): a why the notes answer with that number
+_CHOSEN = regex(r"\d+\s*(?:台|個|つ)(?:構成)?(?:[（(][^）)]*[）)])?に(?:する|して|した)", re.I)
 # a reason given (not 「…から取得」, from), or the means it comes by (「…エッジロケーションに配置することで」)
 _CAUSE = regex(r"ため|ので|から[、,。]|\bdue to\b|\bbecause\b|\bsince\b|\bso that\b|\bin order to\b|により|によって|"
                r"ことで", re.I)
@@ -88,10 +90,10 @@ def _items_terms(u: Statement) -> frozenset[str]:
 
 
 def unreasoned(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
-    """Whether ``asking`` asks only why a limit is the number it is, and no statement of a top section
-    naming its subject gives a reason along with that number."""
+    """Whether ``asking`` asks only why a limit is the number it is (or a number of things chosen), and no
+    statement of a top section naming its subject gives a reason along with that number."""
     why = [s for s in SENTENCE.findall(asking) if WHY.search(s)]
-    if len(why) != 1 or len(questions(asking)) > 1 or not _LIMIT.search(why[0]):
+    if len(why) != 1 or len(questions(asking)) > 1 or not (_LIMIT.search(why[0]) or _CHOSEN.search(why[0])):
         return False
     numbers = {m.group(1).replace(",", "") for m in NUMBER.finditer(why[0])}
     if not numbers:

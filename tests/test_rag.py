@@ -465,14 +465,6 @@ def test_a_default_compared_with_is_not_asked(assistant):
     assert answer.found and "Athena" in answer.text
 
 
-def test_a_default_may_be_said_by_the_third_section_headed_by_the_subject(assistant):
-    """「EFS › パフォーマンスモード › 汎用」 says デフォルト below Max I/O and the CLI's --max-items; EventBridge's
-    section, which names Kinesis as a target, is no default of Kinesis's."""
-    answer = assistant.ask("what's the default EFS performance mode, and when should I switch to Max I/O?")
-    assert answer.found and "デフォルト" in answer.text
-    assert not assistant.ask("Kinesis Data Streamsのデータ保持期間はデフォルトでどれくらい？延長はできる？").found
-
-
 def test_names_that_set_the_scene_are_not_whose_value_is_asked(assistant):
     answer = assistant.ask("注文処理をSQSのFIFOキューで処理してます。コンシューマはECS on Fargate、DBはAurora、監視は"
                            "Datadog。SQSのFIFOキューって1秒あたり最大何件のメッセージまで扱えますか？")

@@ -30,6 +30,9 @@ CLOUDTRAIL = "CloudTrail Events stored 90 days data events default off due to vo
         # a reason given with the number; a second question the notes may answer
         ("Why is the visibility timeout at most 12 hours?", "12時間までなのは…のため", "SQS", False),
         ("Lambda Layersはなぜ最大5個まで？共通部分をまとめる方法は？", "Lambda Layersは最大で5個まで", LAMBDA, False),
+        # a number of things chosen, which the notes never give with a reason
+        ("EMRでMaster Nodeを3台構成にするのはなんで？", "Master Node: いわゆるマスターの役割を担う", "EMR Master Node",
+         True),
     ],
 )
 def test_why_a_limit_needs_a_reason(question, said, section, unanswered):
