@@ -27,7 +27,7 @@ from rag.statements import Statement, text_terms
 
 # a question asking how, not whether or what happens once it is on (「有効にしたら…？」)
 _HOW = regex(r"方法|手順|やり方|どうやって|どうすれば|どう(?:設定|定義|やる|やれ|す|書)|には(?:[？?]|何を)|"
-             r"どこで(?:設定|指定|変更|変え|有効)|どこ(?:から|に|で)[^、。？?]{0,12}(?:申請|申し込)|"
+             r"どこで(?:設定|指定|変更|有効)|どこ(?:から|に|で)[^、。？?]{0,12}(?:申請|申し込)|"
              r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\b(?:process|procedure) (?:for|to)\b|"
              r"(?<![A-Za-z])(?:[Ss]teps?)(?![A-Za-z])(?!\s+[Ff]unctions)", re.I)
 # the thing right before を and the verb, with what it is of (「手動承認のステージを」; 「(ENA)を」: the name
@@ -39,7 +39,7 @@ _WORD = r"[一-龯ァ-ヶーA-Za-z0-9-]+"
 _JA = regex(rf"(?:([一-龯ァ-ヶーA-Za-z0-9-]{{3,}})[（(])?((?:{_WORD}の)?(?:[A-Za-z0-9-]+\s)*{_WORD})[)）]?"
             rf"(?:を(?:(?:[^、。？?ぁ-ゖ]|の){{1,10}}?(?:で|に|へ))?|の(?=(?:設定|有効化|作成|構成)(?:方法|手順))|"
             r"\s*(?:って|は)\s*(?:どう(?:やって)?|どこで)\s*)"  # 「ライフサイクルポリシーってどう書く？」
-            r"(?:有効|オン|ON|設定|変更|変え|作成|追加|挟|コピー|移|削除|構成|書|インストール|導入|保存|ブロック|暗号化|"
+            r"(?:有効|オン|ON|設定|変更|作成|追加|挟|コピー|移|削除|構成|書|インストール|導入|保存|ブロック|暗号化|"
             r"マウント|送|接続|取得|公開|制限|転送|通知|実行|起動|登録|記録|出力|連携|検証|スキャン|監視|渡|延ば|延長|短縮|"
             r"減ら)", re.I)
 # what is reached: 「S3にアクセスする方法」 (the one word: 「別アカウントのLambda関数に」 asks of Lambda functions);
@@ -48,7 +48,7 @@ _JA = regex(rf"(?:([一-龯ァ-ヶーA-Za-z0-9-]{{3,}})[（(])?((?:{_WORD}の)?(
 _HOW_DONE = rf"{MANNER}(?:に|へ)"
 _REACHED = regex(rf"(?<![一-龯ァ-ヶーA-Za-z0-9-])(?<!外部の)(?<!外の)(?!{_HOW_DONE})({_WORD})"
                  r"(?:に|へ)(?:アクセス|接続)")
-_EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install|mount|store|change|"
+_EN = regex(r"\b(?:enable|turn on|activate|switch on|set up|configure|create|add|copy|install|mount|store|"
             r"save|block|connect|restrict|attach|scan|monitor|export|import)\s+"
             r"(?:(?:an?|the|new|existing|my|our|another|all)\s+)*"  # "a new EFS file system": the file system
             r"((?:[\w.-]+\s+){0,4}?[\w.-]+?)(?=\s+(?:on|for|in|so|at|when|with|by|of|into|to|from|onto|via|using|"

@@ -132,7 +132,7 @@ _CAPACITY_SAID = (r"不足|足りな|枯渇|空き|空い|確保|拡張|縮小|�
 # what occurs, as asked and as a note says it occurred (a retry speaks of a failure); a split also as
 # said of the thing split (``_split_of``), a holder's deletion of the holder (``_deleted_of``)
 _EVENTS = (
-    _event(r"失敗|落ち|通らな|パスしな|届かな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
+    _event(r"失敗|落ち|(?:コケ|こけ)(?:た|る|て)|通らな|パスしな|届かな|\bNG\b|エラー|異常|ダウン(?!タイム|ロード|グレード)|障害|\bfail|\bunhealthy|"
            r"\berror|\b(?:goes|went|is|are|going) down\b|\bcan(?:no|')t (?:be )?deliver|\bundeliver|"
            r"\bnot (?:be )?delivered",
            r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|停止|止ま|落ち|下が|低下|リトライ|再試行|\bfail|"

@@ -99,7 +99,7 @@ def unreasoned(asking: str, candidates: list[Statement], sections: list[frozense
     if not numbers:
         return False
     return not said_of(subject(why[0]), candidates, sections, lambda said: bool(_CAUSE.search(said)) and any(
-        re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", said.replace(",", "")) for n in numbers))
+        re.search(rf"(?<![A-Za-z\d.]){re.escape(n)}(?![\d])", said.replace(",", "")) for n in numbers))
 
 
 def _whys_only(asking: str) -> list[str]:

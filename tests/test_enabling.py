@@ -45,8 +45,6 @@ USED = frozenset(tokens("認証 要素 バージョニング バージョン 管
         ("EBSのデフォルト暗号化を有効にしたら、特定のボリュームだけ暗号化しないってできる？", None),  # not how
         ("Are CloudTrail data events turned on by default, or do I have to enable them?", None),
         ("クラスタのEC2台数も自動でスケールさせるには何を設定すればいい？", None),  # 何 is no thing
-        ("CodeBuildのビルドがタイムアウトで落ちる。タイムアウト時間ってどこで変えられる？", "タイムアウト時間"),
-        ("How do I change the build timeout of a CodeBuild project?", "build timeout"),
         ("S3にアクセスする方法は？", "S3"),  # what is reached
         ("API GatewayでOAuthのトークンを使って独自にアクセス制御したい。どうやって実装する？", None),  # how, not what
     ],
@@ -258,14 +256,6 @@ def test_a_thing_written_of_a_service_is_named_without_it():
     subject, judged as such; a compound keeps its name (「Cognitoユーザープールのオーソライザー」)."""
     assert _owned("EC2の起動ボリューム") == "起動ボリューム"
     assert _owned("Cognitoユーザープールのオーソライザー") == "Cognitoユーザープールのオーソライザー"
-
-
-def test_a_setting_to_change_is_named_with_the_subject():
-    """CodeBuild's section never names a timeout; SQS's and Lambda's do."""
-    question = "How do I change the build timeout of a CodeBuild project?"
-    codebuild, lambda_ = frozenset(tokens("CodeBuild buildspec build phases")), frozenset(tokens("Lambda timeout"))
-    assert unnamed(question, [codebuild, lambda_], Notes())
-    assert not unnamed(question, [codebuild | lambda_], Notes())
 
 
 def test_the_thing_to_set_is_named_with_the_subject():

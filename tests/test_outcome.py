@@ -153,6 +153,9 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
          "モデルの精度が下がった場合にcloudwatchと連携してアラートを出す", "SageMaker Model Monitor", False),
         ("Kinesis Data Streamsで書き込みが多すぎて問題が出たらどうなる？", "1000レコードの制限を超えると遅延する",
          KINESIS, False),
+        # 「コケた」 is a failure: a statement never speaking of one does not say what follows it
+        ("BeanstalkのImmutableデプロイで新しいインスタンスがヘルスチェックでコケたらどうなる？",
+         "Immutable デプロイは高速で安全", IMMUTABLE, True),
         # a failover is nothing exceeded
         ("Route 53でフェイルオーバーしたらどうなる？",
          "ヘルスチェックの結果に基づいて、利用可能なリソースにのみルーティング", "Route 53 フェイルオーバー", False),
