@@ -259,7 +259,6 @@ def _places(text: str) -> list[frozenset[str]]:
 
 
 _SET = regex(r"設定|指定|\bset\b|\bconfigur", re.I)
-_CHANGED_TO = regex(r"([^\s、。？?をはがのでにから]{2,16})に(?:変え|変更)")  # what a setting is changed to
 # a change wished NOT to be made is a protection set up (「特定のインスタンスだけは削除されないようにしたい」:
 # 「インスタンス保護 - Scale Inの対象から除外する用に指定可能」)
 _PREVENTED = regex(r"(?:され|し|させ)(?:ない|ず)(?:よう|ため)|\b(?:prevent|protect)|\bkeep\b[^?.]*\bfrom\b", re.I)
@@ -315,10 +314,6 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
             or bool(_PREVENTED.search(doing)))
     assigned = _ASSIGNING.asked_how(doing, question)
     stated = [c.said(question) for c in asked]
-    # a setting changed to a thing the question names (「デプロイ方式をImmutableに変えたい」, 「独自ドメインに変える
-    # には」): a statement of the subject naming that thing says what it is set to
-    to = frozenset(t for m in _CHANGED_TO.finditer(question) for t, _ in terms(m.group(1)) if len(t) > 1
-                   ) if _SETTING in asked else frozenset()
 
     # when no top section names the subject (EFS asked; KMS's and EBS's sections found), only statements
     # about what is changed speak for it: EBS's 「暗号化機能を有効化」 does not say how EFS's is turned on
@@ -334,6 +329,6 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
         if not all(any(_written(t, written) for t in place) for place in places):
             return False
         return any(said.search(text) for said in stated) or bool(assigned and of_it) or bool(
-            set_ and _SET.search(text) and (of_it or not changed)) or bool(to and to <= written)
+            set_ and _SET.search(text) and (of_it or not changed))
 
     return not any(says(u) for u in candidates)
