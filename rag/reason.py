@@ -37,7 +37,7 @@ _LIMIT = regex(r"\bcapped\b|\blimited (?:to|at)\b|\bonly\b|\bat most\b|上限|�
 NUMBER = regex(r"(\d[\d,.]*)\s*(?:ミリ秒|秒|分|時間|日|週間|か月|ヶ月|年|個|件|回|台|KB|MB|GB|TB|"
                r"ms|seconds?|minutes?|hours?|days?|weeks?|months?|years?)", re.I)
 # …or a number of things chosen (「Master Nodeを3台構成にするのはなんで？」): a why the notes answer with that number
-_CHOSEN = regex(r"\d+\s*(?:台|個|つ)(?:構成)?(?:[（(][^）)]*[）)])?に(?:する|して|した)", re.I)
+_CHOSEN = regex(r"\d+\s*(?:台|個)(?:構成)?(?:[（(][^）)]*[）)])?に(?:する|して|した)", re.I)
 # a reason given (not 「…から取得」, from), or the means it comes by (「…エッジロケーションに配置することで」)
 _CAUSE = regex(r"ため|ので|から[、,。]|\bdue to\b|\bbecause\b|\bsince\b|\bso that\b|\bin order to\b|により|によって|"
                r"ことで", re.I)

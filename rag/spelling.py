@@ -116,8 +116,9 @@ def joined(first: str, second: str, db: IndexDB) -> str | None:
     return whole if df.get(whole) and not all(df.get(p) for p in parts) else None
 
 
-_FULL_NAME = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in FULL_NAMES),
-                                                            key=len, reverse=True)) + r")(?![A-Za-z])", re.I)
+_FULL_NAMES = sorted(FULL_NAMES, key=len, reverse=True)  # the longest first: "elastic load balancer" before …
+_FULL_NAME = re.compile(r"(?<![A-Za-z])(?:{})(?![A-Za-z])".format(
+    "|".join(r"\s+".join(map(re.escape, name.split())) for name in _FULL_NAMES)), re.I)
 
 
 def abbreviated(text: str, db: IndexDB) -> list[tuple[str, str]]:
