@@ -45,6 +45,8 @@ USED = frozenset(tokens("認証 要素 バージョニング バージョン 管
         ("EBSのデフォルト暗号化を有効にしたら、特定のボリュームだけ暗号化しないってできる？", None),  # not how
         ("Are CloudTrail data events turned on by default, or do I have to enable them?", None),
         ("クラスタのEC2台数も自動でスケールさせるには何を設定すればいい？", None),  # 何 is no thing
+        ("Lambdaオーソライザーの認可結果をキャッシュして、毎回Lambdaを呼ばないようにするにはどう設定する？",
+         "Lambdaオーソライザーの認可結果"),  # a thing cached
         ("S3にアクセスする方法は？", "S3"),  # what is reached
         ("API GatewayでOAuthのトークンを使って独自にアクセス制御したい。どうやって実装する？", None),  # how, not what
     ],
