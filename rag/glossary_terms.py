@@ -848,6 +848,7 @@ SYNONYMS: dict[str, str] = {
     "言語": PROGRAMMING_LANGUAGES,
     "競合": "優先", "衝突": "優先",  # what the notes say of settings that conflict: which one 「優先される」
     "手順": "方法",
+    "連動": "連携 関連付け",  # 「Auto Scalingグループと連動して」: 「Auto Scalingグループに…関連付け」
     "やり方": "方法",
     "プロファイル": "プロファイリング",
     "新しい": "新規",  # 「新しいオブジェクトをアップロードした直後」: 「新規登録 (New PUTs) › 即時」

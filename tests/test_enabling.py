@@ -65,6 +65,8 @@ def test_the_thing_a_how_to_question_asks_to_turn_on(question, thing):
         ("削除保護", "スタックを削除するとリソースも削除", False),
         ("キャパシティプロバイダー", "ECSクラスターにCapacity Providerを追加", True),  # a word no note writes
         ("新規ボリューム", "ボリュームを作成する", True),  # 新規 says which volumes
+        ("セッションデータ", "セッション情報をElastiCacheなどで管理する", True),  # data or information held
+        ("認可結果", "ベアラートークン認可戦略を使用", False),
     ],
 )
 def test_a_section_names_the_thing_in_either_language(thing, section, named):
