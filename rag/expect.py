@@ -20,7 +20,7 @@ from ingest.tokenize import normalize, terms, tokens
 from rag.glossary import abbreviations, spelled_out, with_translations
 from rag.glossary_terms import SERVICE_NAMES
 from rag.patterns import regex
-from rag.query import FIELDS, GENERIC_NAMES, LINK, name_spans
+from rag.query import EXAMS, FIELDS, GENERIC_NAMES, LINK, name_spans
 from rag.statements import Statement
 
 # Units of a kind, smallest first, as (Japanese, English) patterns. A question that names a unit (何秒)
@@ -410,7 +410,7 @@ class Expected:
 
 PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
 IDENTIFIERS = frozenset({"id"})  # 「トレースIDなどのメタ情報」: what is stored, not whose limit is asked
-_NO_SUBJECTS = PROTOCOLS | IDENTIFIERS | FIELDS | GENERIC_NAMES
+_NO_SUBJECTS = PROTOCOLS | IDENTIFIERS | FIELDS | GENERIC_NAMES | EXAMS
 _API_GATEWAY = regex(r"(?<![A-Za-z])API\s*Gateway", re.I)  # 「CloudTrailはAPIの呼び出し…」: no API Gateway
 
 

@@ -70,7 +70,10 @@ _ASKING_WORDS = frozenset({"know", "tell", "please", "explain", "wonder", "remin
 _FUNCTION_WORDS = frozenset({"we", "our", "us", "your", "they", "them", "their", "who", "have", "has", "had",
                              "been", "would", "could", "so", "than", "then", "into", "just", "made",
                              "為"})  # 「使うための条件」: ため, which the notes write in every other reason
-_NO_CONCEPTS = _ASKING_WORDS | _FUNCTION_WORDS
+# AWS certification exams a person studies for (「DVA勉強中なんですが、…？」): the scene, not a subject (not SAP
+# or SOA, software and an architecture as often as exams)
+EXAMS = frozenset({"clf", "saa", "dva", "dop", "ans", "scs", "mls", "mla", "dea", "aif", "dbs"})
+_NO_CONCEPTS = _ASKING_WORDS | _FUNCTION_WORDS | EXAMS
 _CLAUSE = re.compile(r"[、，,]")
 # what a wish asks to do: the verb before たい with what it takes after its object (「トークンを検証する
 # 独自の認可を入れたい」 asks to add an authorizer, not to verify; 「自動でロールバックするようにしたい」 to
@@ -86,6 +89,7 @@ _RESTORE = {ord(v): chr(k) for k, v in _KEEP.items()}
 LINK = re.compile(r"(?<![A-Za-z0-9_])(?:(?:https?|s3)://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+|www\.[A-Za-z0-9._~/%-]+)",
                   re.I)
 _SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
+_PORT_JOINED = re.compile(r"(?<![A-Za-z])(TCP|UDP)(\d+)(?!\d)", re.I)
 SHOUTED_WORDS = 4  # this many words in capitals, and no small letter, is shouting ("SQS FIFO DLQ": names)
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
 _ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
@@ -133,6 +137,7 @@ def _plain(text: str) -> str:
     # 「ＳＱＳ」 is SQS, ｷｭｰ is キュー; a full-width ？ stays, as it ends a sentence where "?" may not (t3.micro?)
     text = unicodedata.normalize("NFKC", text.translate(_KEEP)).translate(_RESTORE)
     text = LINK.sub(" ", text).strip() or text
+    text = _PORT_JOINED.sub(r"\1 \2", text)  # 「TCP25」: TCP 25, as the notes write it
     letters = [c for c in text if c.isascii() and c.isalpha()]
     shouted = len(_SHOUTED_WORD.findall(text)) >= SHOUTED_WORDS and all(c.isupper() for c in letters)
     return text.lower() if shouted and not is_japanese(text) else text
@@ -484,7 +489,7 @@ class Query:
         # each word, not the thing)
         in_names = {t for run in _TITLE_RUN.findall(self.own) for t, _ in terms(run)}
         missing = [t for t in found if not df.get(t) and (t in in_names or not translations(t))
-                   and not _qualified(t, db) and t not in ADDRESSES | FIELDS and not df.get(parts.get(t, ""))]
+                   and not _qualified(t, db) and t not in ADDRESSES | FIELDS | EXAMS and not df.get(parts.get(t, ""))]
         # DDB is there when the notes write DynamoDB; NLB only when they write "Network Load Balancer",
         # not each of its words; C5d when they write C5
         written = {t: [*written_forms(t), *_INSTANCE_VARIANT.findall(t)] for t in missing}

@@ -380,6 +380,11 @@ def test_an_abbreviation_is_read_as_what_it_stands_for(assistant):
     assert answer.found and "DynamoDB : 既存アイテムの取得" in answer.text
 
 
+def test_an_exam_sets_the_scene_and_a_port_is_read_apart_from_its_protocol(assistant):
+    assert assistant.ask("DVA勉強中なんですが、Lambdaの環境変数はデフォルトで暗号化されますか？").found
+    assert "25番ポート" in assistant.ask("EC2 外向き TCP25 既定で制限？").text
+
+
 def test_a_misspelt_name_is_read_as_the_note_writes_it(assistant):
     answer = assistant.ask("Lamdbaの環境変数ってサイズの上限ある？")
     assert answer.found and "4KB" in answer.text
