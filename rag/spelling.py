@@ -122,13 +122,13 @@ _FULL_NAME = re.compile(r"(?<![A-Za-z])(?:{})(?![A-Za-z])".format(
 
 
 def abbreviated(text: str, db: IndexDB) -> list[tuple[str, str]]:
-    """The full service names in ``text`` that the notes never write, each with the abbreviation they write
-    ("Elastic Block Store": EBS)."""
+    """The full service names in ``text`` that the notes never write as such, each with the abbreviation they
+    write ("Elastic Block Store": EBS; "Simple Storage Service": S3, though they write each word elsewhere)."""
     out = []
     for m in _FULL_NAME.finditer(text):
         short = FULL_NAMES[" ".join(m.group().lower().split())]
         words = [t for t, _ in terms(m.group())]
-        df, _ = db.doc_freq([*words, short.lower()])
-        if df.get(short.lower()) and not all(df.get(w) for w in words):
+        df, _ = db.doc_freq([short.lower()])
+        if df.get(short.lower()) and not db.phrase_chunks(tuple(words)):
             out.append((m.group(), short))
     return out

@@ -415,6 +415,8 @@ def test_a_misspelt_name_is_read_as_the_note_writes_it(assistant):
     full = assistant.ask("Elastic Block Store (EBS) をデフォルトで暗号化できる？")
     assert full.found and "リージョンごと" in full.text and full.notices == ("Read “Elastic Block Store” as “EBS”.",)
     assert not assistant.ask("What is Amazon Elastic File System?").notices
+    s3 = assistant.ask("Amazon Simple Storage Service の1ファイルの最大サイズは？")  # each word written elsewhere
+    assert s3.found and s3.notices == ("Read “Simple Storage Service” as “S3”.",)
     # a service's name dictated apart in lowercase
     dictated = assistant.ask("how long does cloud trail keep events")
     assert "90 days" in dictated.text and dictated.notices == ("Read “cloud trail” as “cloudtrail”.",)
