@@ -84,15 +84,15 @@ def _written(term: str, section_terms: frozenset[str]) -> bool:
 # English "a new EFS file system" is read without it by _EN). Not 既存: an existing volume is not
 # encrypted as a new one is.
 _QUALIFIERS = frozenset({"新規"})
-# words for what any thing holds, which the notes say in either (「セッションデータ」: 「セッション情報」)
-_HELD = frozenset({"データ", "情報", "data", "information"})
+# …nor words for what any thing holds, which the notes say in either (「セッションデータ」: 「セッション情報」)
+_NOT_JUDGED = _QUALIFIERS | {"データ", "情報", "data", "information"}
 
 
 def names(thing: str, section_terms: frozenset[str], used: Collection[str]) -> bool:
     """Whether a section's terms name ``thing``: each of its words, a compound as a whole or all of its
     parts (多要素認証: 多, 要素, 認証), in either language. A word neither the notes (``used``) nor the
     glossary know says nothing of any section (「キャパシティプロバイダー」: the notes write it in English)."""
-    judged = [(term, parts) for term, parts in terms(thing) if term not in _QUALIFIERS | _HELD
+    judged = [(term, parts) for term, parts in terms(thing) if term not in _NOT_JUDGED
               and (term in used or translations(term) or any(p in used for p in parts))]
     return all(_written(term, section_terms) or (parts and all(_written(p, section_terms) for p in parts))
                for term, parts in judged)

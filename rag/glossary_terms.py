@@ -32,7 +32,7 @@ SPELLED_OUT: dict[str, str] = {
     "swf": "Simple Workflow Service", "ecs": "Elastic Container Service", "ecr": "Elastic Container Registry",
     "eks": "Elastic Kubernetes Service", "elb": "Elastic Load Balancing", "alb": "Application Load Balancer",
     "nlb": "Network Load Balancer", "clb": "Classic Load Balancer", "kms": "Key Management Service",
-    "iam": "Identity Access Management", "emr": "Elastic MapReduce", "ena": "Elastic Network Adapter",
+    "iam": "Identity and Access Management", "emr": "Elastic MapReduce", "ena": "Elastic Network Adapter",
     "efa": "Elastic Fabric Adapter", "ec2": "Elastic Compute Cloud", "rds": "Relational Database Service",
     "vpc": "Virtual Private Cloud", "ami": "Amazon Machine Image", "cdn": "CloudFront",
     "eventbridge": "CloudWatch Events",  # its former name: notes written before 2019 say only that
@@ -931,18 +931,12 @@ SYNONYMS: dict[str, str] = {
     "マルチパート": "multipart", "アウトプット": "出力 output",
 }
 
-# Services' full names and the abbreviations notes write for them ("Elastic Block Store": the notes write EBS
-# only): a full name the notes never write is read as its abbreviation, not as words they lack ("block")
-FULL_NAMES: dict[str, str] = {
-    "elastic block store": "EBS", "elastic file system": "EFS", "elastic compute cloud": "EC2",
-    "simple storage service": "S3", "simple email service": "SES", "simple notification service": "SNS",
-    "simple queue service": "SQS", "key management service": "KMS", "relational database service": "RDS",
-    "virtual private cloud": "VPC", "identity and access management": "IAM", "elastic container registry": "ECR",
-    "elastic container service": "ECS", "elastic kubernetes service": "EKS", "elastic load balancing": "ELB",
-    "elastic load balancer": "ELB", "elastic mapreduce": "EMR", "elastic map reduce": "EMR",
-    "application load balancer": "ALB", "classic load balancer": "CLB", "elastic network adapter": "ENA",
-    "elastic fabric adapter": "EFA", "elastic network interface": "ENI", "data lifecycle manager": "DLM",
-    "auto scaling group": "ASG", "amazon machine image": "AMI", "certificate manager": "ACM",
+# Other full names people type for abbreviations the notes write, beside SPELLED_OUT's (a full name the notes
+# never write as such is read as its abbreviation: ``rag.spelling.abbreviated``); not in SPELLED_OUT, which
+# judges what a statement names, because a second spelling there would be required of it as well
+OTHER_FULL_NAMES: dict[str, str] = {
+    "elastic load balancer": "ELB", "elastic map reduce": "EMR", "elastic network interface": "ENI",
+    "data lifecycle manager": "DLM", "auto scaling group": "ASG", "certificate manager": "ACM",
 }
 
 # Features of AWS services, in English and as Japanese notes write them, that a question may name in

@@ -97,6 +97,7 @@ SPECIFIC = 3  # a term the notes write in this many chunks or fewer names someth
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
 FIELDS = frozenset({"ml", "ai"})  # "GPU-based ML containers": what kind of container, no thing of its own
 ADDRESSES = frozenset({"url"})  # 「URLのパスごとに振り分け」 asks the load balancer, not about URLs
+_NO_NAMES = ADDRESSES | FIELDS | EXAMS  # words a question names that are no subject the notes could lack
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
 
@@ -489,7 +490,7 @@ class Query:
         # each word, not the thing)
         in_names = {t for run in _TITLE_RUN.findall(self.own) for t, _ in terms(run)}
         missing = [t for t in found if not df.get(t) and (t in in_names or not translations(t))
-                   and not _qualified(t, db) and t not in ADDRESSES | FIELDS | EXAMS and not df.get(parts.get(t, ""))]
+                   and not _qualified(t, db) and t not in _NO_NAMES and not df.get(parts.get(t, ""))]
         # DDB is there when the notes write DynamoDB; NLB only when they write "Network Load Balancer",
         # not each of its words; C5d when they write C5
         written = {t: [*written_forms(t), *_INSTANCE_VARIANT.findall(t)] for t in missing}

@@ -14,7 +14,7 @@ import re
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
 from rag.glossary import is_glossary_word, translations
-from rag.glossary_terms import FULL_NAMES, SERVICE_NAMES
+from rag.glossary_terms import OTHER_FULL_NAMES, SERVICE_NAMES, SPELLED_OUT
 
 MIN_TYPO_LENGTH = 6  # shorter words are too close to each other (ECR/ECS/EKS, stage/state)
 
@@ -116,9 +116,13 @@ def joined(first: str, second: str, db: IndexDB) -> str | None:
     return whole if df.get(whole) and not all(df.get(p) for p in parts) else None
 
 
-_FULL_NAMES = sorted(FULL_NAMES, key=len, reverse=True)  # the longest first: "elastic load balancer" before …
+# full name -> abbreviation: SPELLED_OUT's abbreviations of several-word names (not CDN's CloudFront, nor
+# EventBridge's former name), and the other spellings people type
+_FULL_NAMES = {**{full.lower(): short.upper() for short, full in SPELLED_OUT.items()
+                  if len(short) <= 4 and " " in full}, **OTHER_FULL_NAMES}
 _FULL_NAME = re.compile(r"(?<![A-Za-z])(?:{})(?![A-Za-z])".format(
-    "|".join(r"\s+".join(map(re.escape, name.split())) for name in _FULL_NAMES)), re.I)
+    "|".join(r"\s+".join(map(re.escape, name.split()))
+             for name in sorted(_FULL_NAMES, key=len, reverse=True))), re.I)  # the longest first
 
 
 def abbreviated(text: str, db: IndexDB) -> list[tuple[str, str]]:
@@ -126,7 +130,7 @@ def abbreviated(text: str, db: IndexDB) -> list[tuple[str, str]]:
     write ("Elastic Block Store": EBS; "Simple Storage Service": S3, though they write each word elsewhere)."""
     out = []
     for m in _FULL_NAME.finditer(text):
-        short = FULL_NAMES[" ".join(m.group().lower().split())]
+        short = _FULL_NAMES[" ".join(m.group().lower().split())]
         words = [t for t, _ in terms(m.group())]
         df, _ = db.doc_freq([short.lower()])
         if df.get(short.lower()) and not db.phrase_chunks(tuple(words)):
