@@ -99,11 +99,14 @@ def names(thing: str, section_terms: frozenset[str], used: Collection[str]) -> b
 
 
 _OWNER = regex(r"^([A-Za-z0-9][A-Za-z0-9 ]*)の(.+)$")
+_ORIGINAL = regex(r"^元の")
 
 
 def _owned(thing: str) -> str:
     """The thing without the service it is written of (「EC2の起動ボリューム」: the boot volume, named by EBS's
-    「起動ボリュームの暗号化」): the service is the question's subject, judged as such."""
+    「起動ボリュームの暗号化」): the service is the question's subject, judged as such; nor 「元の」 (「元の
+    クライアントIP」 is the client's IP address, which the notes write without saying it is the original)."""
+    thing = _ORIGINAL.sub("", thing)
     m = _OWNER.match(thing)
     owner = m and {t for t, _ in terms(m.group(1))}
     return m.group(2) if m and owner and owner <= SERVICE_NAMES else thing
@@ -165,7 +168,8 @@ _CHANGES_WORDS = (
     (r"付与|\bgrant\b", r"付与|設定|権限|許可|\bgrant|\ballow|\bpermi"),
     (r"共有|\bshare\b", r"共有|共通|\bshar", True),  # code shared between functions is 「共通化」
     (r"再実行|再試行|リトライ|\bretry\b", r"再実行|再試行|リトライ|\bretr"),
-    (r"切り離[しすせ]?|デタッチ|\bdetach\b", r"切り離|デタッチ|\bdetach"),
+    # a target detached from a load balancer is deregistered (「ALBからの登録解除も自分で行う」)
+    (r"切り離[しすせ]?|デタッチ|\bdetach\b", r"切り離|デタッチ|登録解除|\bdetach|\bderegist"),
     (r"復元|リストア|\brestor(?:e|ing)\b", r"復元|リストア|\brestor"),
     # a listing resumed where it stopped is answered by a token or 再開, not by 「出力する項目を少なくする」
     (r"再開|続きから|\bresum(?:e|ing)\b|\bpick up where\b|\bwhere (?:it|i|we|you) left off\b",
@@ -176,7 +180,7 @@ _CHANGES_WORDS = (
     # したい」): said as such, or as fstab (not any mount wished: 「EFSがマウントされるようにしたい」)
     (_REMOUNT, _REMOUNTED.pattern, False, lambda _question: _REMOUNTED),
     # fewer of something: 「件数を減らすには」 is answered by 「項目数を少なくする」
-    (r"減ら[しすせ]|削減|\b(?:reduce|decrease)\b", r"減|少な|削減|\breduc|\bdecreas|\bfewer\b|\bless\b"),
+    (r"減ら[しすせ]|削減|\b(?:reduce|decrease)\b", r"減|少な|削減|\breduc|\bdecreas|\bdecrement|\bfewer\b|\bless\b"),
     (r"変換|\bconvert\b", r"変換|\bconvert", True),  # made into something ("Can I convert … into …?")
     # a shard or partition split or merged, said of it (``unit_split_of``: not 「shardとは、データを分割して
     # 保存する単位」); other things split are not judged

@@ -124,8 +124,10 @@ CUES: dict[str, re.Pattern[str]] = {
                    r"何\s*(?:リクエスト|メッセージ|レコード|トランザクション|コール|イベント)(?=\s*(?:/|毎|まで|ぐらい|くらい|[？?]))|"
                    r"\b(?:maximum|max|minimum|min|limit on the)\s+number\s+of\b|"
                    r"(?:\bin\s+|\(\s*)(?:requests|messages|records|transactions|calls)\s+per\s+(?:second|minute)\b|"
-                   rf"{_THROTTLING}\s+limits?\b|スロットリング(?:の)?(?:上限|制限値?)(?:[（(][^）)]{{1,30}}[）)])?"
-                   r"(?:は|って|[？?])",
+                   rf"{_THROTTLING}\s+limits?\b|"
+                   # 「スロットリングのデフォルト上限（リクエスト/秒）は？」, 「スロットリング デフォルト 上限」
+                   rf"スロットリング(?:の|\s+)?(?:(?:デフォルト|既定)(?:の|\s+)?)?(?:上限|制限値?)(?:[（(][^）)]{{1,30}}[）)])?"
+                   r"(?:は|って|[？?]|\s*$)",
                    # a rate
                    re.I),
     # a number that names, not counts: 「25番ポート」
@@ -408,7 +410,8 @@ class Expected:
         return False
 
 
-PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json"})
+PROTOCOLS = frozenset({"dns", "ip", "http", "https", "tcp", "udp", "smtp", "ssl", "tls", "url", "json",
+                       "cron"})  # 「cron的にスケジュール実行…最短で何分おき？」: the schedule's interval, not cron's
 IDENTIFIERS = frozenset({"id"})  # 「トレースIDなどのメタ情報」: what is stored, not whose limit is asked
 _NO_SUBJECTS = PROTOCOLS | IDENTIFIERS | FIELDS | GENERIC_NAMES | EXAMS
 _API_GATEWAY = regex(r"(?<![A-Za-z])API\s*Gateway", re.I)  # 「CloudTrailはAPIの呼び出し…」: no API Gateway

@@ -170,11 +170,11 @@ _EVENTS = (
            r"\bstill\s+(?:running|executing|processing|in progress)\b",
            r"タイムアウト|time-?out|\btimed out|経過|打ち切|強制|期限切れ|リトライ|再試行|待機|(?:保存|保持)期間|"
            r"\bretr|\bstored for\b"),
-    # capacity or anything else running out (「Fargate Spotの空きキャパシティがないとき」, 「サブネットのIPアドレスが
-    # 足りなくなったら」): said as a shortage, a wait, a limit reached or none, or as what grows (「容量が足りなく
-    # なったら」 is answered by EFS's 「自動的に拡張および縮小」, S3's 「容量無制限」, AWS Batch's 「空いている
-    # コンピュータが無い時は…待機」, ALB's 「自動スケールする」)
-    _event(r"(?:キャパシティ|容量|空き)[^、。？?]{0,4}?(?:が|の)?\s*(?:ない|無い|なく|不足|足りな|確保でき(?:な|ず))|"
+    # capacity or anything else running out (「Fargate Spotの空きキャパシティがないとき」, 「空きが無かったら」,
+    # 「キャパシティが足りずに」, 「サブネットのIPアドレスが足りなくなったら」): said as a shortage, a wait, a limit
+    # reached or none, or as what grows (「容量が足りなくなったら」 is answered by EFS's 「自動的に拡張および縮小」,
+    # S3's 「容量無制限」, AWS Batch's 「空いているコンピュータが無い時は…待機」, ALB's 「自動スケールする」)
+    _event(r"(?:キャパシティ|容量|空き)[^、。？?]{0,4}?(?:が|の)?\s*(?:[な無](?:い|く|かっ)|不足|足り(?:な|ず)|確保でき(?:な|ず))|"
            r"(?:が|の)\s*(?:不足し|足りなくな|枯渇し)|"
            r"\bno\s+(?:[\w-]+\s+){0,3}capacity\b|\bcapacity\s+(?:is\s+|isn't\s+)?(?:not\s+)?(?:available|unavailable)|"
            r"\binsufficient\s+capacity\b|\bout of capacity\b|\brun(?:s|ning)? out of\b", _CAPACITY_SAID),

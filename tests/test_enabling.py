@@ -152,6 +152,13 @@ def _said(text: str, rank: int = 0) -> Statement:
          True),
         ("AWS CLIで1回のAPI呼び出しで取る件数を減らすにはどのオプション？", "--page-size で項目数を少なくする",
          "AWS CLI", False),
+        ("ASGから特定のインスタンスを1台落として、希望容量もそのぶん減らしたい。CLIだとどうやる？",  # decremented
+         "--should-decrement-desired-capacityを利用して、インスタンス数の調整オプションの設定が必要", "Auto Scaling",
+         False),
+        # a target detached from a load balancer is deregistered
+        ("Fargate Spotのタスクを止めるとき、ALBからの切り離しはどうすればいい？",
+         "ALBからの登録解除も自分で行う必要がある", "Fargate Spot", False),
+        ("EBSボリュームをEC2から切り離すにはどうすればいい？", "EBSはEC2にアタッチして使う", "EBS", True),
         ("Can I convert an instance store-backed AMI into an EBS-backed AMI?", "インスタンスストア型のAMIを作成する",
          "AMI", True),
         # found by review: other senses of apply and request; "across different regions" names the regions;
@@ -260,6 +267,8 @@ def test_a_thing_written_of_a_service_is_named_without_it():
     subject, judged as such; a compound keeps its name (「Cognitoユーザープールのオーソライザー」)."""
     assert _owned("EC2の起動ボリューム") == "起動ボリューム"
     assert _owned("Cognitoユーザープールのオーソライザー") == "Cognitoユーザープールのオーソライザー"
+    assert _owned("元のクライアントIP") == "クライアントIP"  # the client's own IP: no note says it is the original
+    assert _owned("接続元IP") == "接続元IP"
 
 
 def test_the_thing_to_set_is_named_with_the_subject():

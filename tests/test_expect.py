@@ -107,6 +107,8 @@ from rag.statements import statements
         # いくつ of a size asks a size; a throttling limit with an aside on its unit asks a count
         ("Lambdaにzipで直接アップロードできるデプロイパッケージのサイズ上限っていくつ？", {"size"}),
         ("API Gatewayのデフォルトのスロットリング上限（1秒あたりのリクエスト数）は？", {"count"}),
+        ("API Gatewayのスロットリングのデフォルト上限（リクエスト/秒）は？", {"count"}),  # デフォルト before 上限
+        ("API Gateway スロットリング デフォルト 上限", {"count"}),  # as keywords
         ("同じファイルを何台かのPCから同時にいじっても平気？", set()),  # 何台か: several, no count asked
         # the time a thing takes, asked by its noun; a keyword query ending in a unit asks that unit's kind
         ("Glacierからデータを取り出すのにかかる時間", {"duration"}),
@@ -195,6 +197,8 @@ def test_subject_is_the_names_without_the_unit():
     # an English phrase inside Japanese is words, its first one capitalised or not; a title-case one is a name
     assert subject("Lambda の Environment variables に設定できるサイズの上限と、暗号化はどうなってる？") == {"lambda"}
     assert subject("S3のTransfer Accelerationはいつ使う？") == {"s3", "transfer", "acceleration"}
+    # a format is no subject: the schedule's interval is asked, not cron's
+    assert subject("CloudWatch Eventsでcron的にスケジュール実行したい。最短で何分おき？") == {"cloudwatch", "event"}
 
 
 def test_a_value_counts_for_the_subject_its_item_or_headings_name():

@@ -110,6 +110,10 @@ GUARDRAILS = "SageMaker Deployment Guardrails Canary トラフィックシフト
         # capacity running out: said as a shortage, or as a store that grows
         ("Fargate Spotの空きキャパシティがなくてタスクを起動できないときはどうなる？",
          "Farget Spotを使ってスケールインする場合は、終了イベントが通知される", "Fargate Spot", True),
+        ("Fargate Spotでキャパシティが足りずにタスクが起動できないときはどうなる？",  # 足りず, 無かった
+         "Farget Spotを使ってスケールインする場合は、終了イベントが通知される", "Fargate Spot", True),
+        ("Fargate Spotでタスクを起動しようとしてSpotの空きが無かったらどうなる？",
+         "Farget Spotを使ってスケールインする場合は、終了イベントが通知される", "Fargate Spot", True),
         ("What happens if there is no Fargate Spot capacity available when ECS tries to launch my task?",
          "Farget spotプランで最大70OFFの価格で利用できる", "Fargate Spot", True),
         ("EFSの容量が足りなくなったらどうなる？", "ストレージ容量は弾力的で、自動的に拡張および縮小される", "EFS",
