@@ -446,6 +446,7 @@ GLOSSARY: dict[str, str] = {
     "replacement": "置き換え 入れ替え 入れ替える",
     "swap": "入れ替え 入れ替える スワップ",
     "switch": "切り替え 切替",
+    "redirect": "リダイレクト",
     "deployed": "デプロイ",
     "outage": "障害 停止",
     "disaster": "災害 ディザスタ",

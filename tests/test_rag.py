@@ -584,6 +584,7 @@ def test_follow_up_uses_the_conversation(assistant):
         ("Does Lightsail support t3.micro?", "could not find"),
         ("Does Lambda support Node.js 20?", "could not find"),
         ("Is rotation supported by Secrets Manager?", "could not find"),
+        ("How do I configure an ALB listener to redirect HTTP traffic to HTTPS?", "could not find"),  # リダイレクト
         # two services, or an unwritten word before the feature: no feature asked of a service
         ("How do I rotate the password of RDS with Lambda?", "could not find"),
         ("How do CPU credits work on T2 instances in EC2?", "could not find"),
