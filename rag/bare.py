@@ -10,14 +10,19 @@ does ("Which data sources can AppSync use?", Lambda's stream sources "Kinesis or
 
 from __future__ import annotations
 
+import re
+
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
-from rag.capability import WHETHER
 from rag.glossary import translations, written_forms
 from rag.glossary_terms import SERVICE_NAMES
 from rag.query import SPECIFIC, Concept, Query, coverage, names
 from rag.spelling import near_terms
 from rag.statements import Statement, text_terms
+
+# whether the thing can be made at all (「ワーカー環境って作れる？」), not whether a thing of it is made
+_MADE_AT_ALL = re.compile(r"作れ|作成(?:でき|可能)|\b(?:can|could)\s+(?:i|you|we)\s+(?:create|make|build|set up)\b",
+                          re.I)
 
 COVERAGE = 0.5  # eval/*.jsonl: questions answered by a passage naming it hold 0.59 and up, traps 0.41 and down
 MAX_PASSAGES = 50  # per spelling: the names judged are written in 3 chunks or fewer, misspellings rarer
@@ -67,8 +72,9 @@ def unfilled(asking: str, candidates: list[Statement]) -> bool:
     """Whether ``asking`` asks about a list item the notes leave empty beside a parallel one they fill:
     「ワーカー環境を作るとどんなリソースが作成される？」 of 「- Webサーバ環境の場合」 (EC2, ELB…) and an
     empty 「- ワーカー環境の場合」. Whether it can be made at all is answered elsewhere (「Webサーバ環境又は
-    ワーカー環境を作成することができる」)."""
-    if WHETHER.search(asking):
+    ワーカー環境を作成することができる」); whether a thing of it is made (「SQSキューとかは自動で作られる？」) is
+    not."""
+    if _MADE_AT_ALL.search(asking):
         return False
     asked = {t for t, _ in terms(asking)}
     asked |= {f for t in asked for w in translations(t) for f, _ in terms(w)}

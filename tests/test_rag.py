@@ -1077,6 +1077,7 @@ def test_features_of_some_services_only(assistant, question, found):
     [
         # 「- ワーカー環境の場合」 has nothing under it, 「- Webサーバ環境の場合」 lists the resources made
         ("Elastic Beanstalkでワーカー環境を作ると、どんなリソースが作成されるの？", False),
+        ("Elastic Beanstalkでワーカー環境を作ると、SQSキューとかは自動で作られる？", False),  # not whether it is made
         ("What AWS resources get created when I launch an Elastic Beanstalk worker environment?", False),
         ("Beanstalkでワーカー環境は作れる？", True),  # 「Webサーバ環境又はワーカー環境を作成することができる」
         ("Elastic BeanstalkでWebサーバ環境を作ると何が作られる？", True),
