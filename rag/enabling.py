@@ -284,6 +284,9 @@ _DOING = regex(rf"どう(?:やって|すれば)?[^、。？?]{{1,12}}|どこ(?:�
 # フックすればいい？」 names no thing to find in a section)
 _SHOULD = regex(r"すれば(?:いい|よい|良い)")
 _WHICH = regex(r"どの|どれ|\bwhich\b", re.I)
+# a change made a condition says not how it is made: CloudTrail Insights' "Used to detect unusual activity
+# (if enabled)" does not say how to turn it on
+_IF_DONE = regex(r"\bif enabled\b|有効(?:化)?(?:な|の|にしている|にした|にする)場合", re.I)
 
 
 def unstated(question: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
@@ -326,7 +329,7 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     subject_named = bool(held) or not about
 
     def says(u: Statement) -> bool:
-        text = u.said
+        text = _IF_DONE.sub(" ", u.said)
         of_it = bool(changed & text_terms(text))
         section = sections[u.hit_rank]
         if not ((subject_named and names_all(section, held)) or (of_it and not _names_another(section, about))):

@@ -155,6 +155,9 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("ASGから特定のインスタンスを1台落として、希望容量もそのぶん減らしたい。CLIだとどうやる？",  # decremented
          "--should-decrement-desired-capacityを利用して、インスタンス数の調整オプションの設定が必要", "Auto Scaling",
          False),
+        # a change made a condition says not how it is made
+        ("How do I turn on CloudTrail Insights for an existing trail?",
+         "Used to detect unusual activity in an account (if enabled):", "CloudTrail Insights", True),
         # a target detached from a load balancer is deregistered
         ("Fargate Spotのタスクを止めるとき、ALBからの切り離しはどうすればいい？",
          "ALBからの登録解除も自分で行う必要がある", "Fargate Spot", False),
