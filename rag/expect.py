@@ -178,7 +178,9 @@ _OFTEN = regex(r"間隔|頻度|周期|ごと|毎|おき|粒度|\bhow often\b|\bf
 _EVERY = regex(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
                rf"\bevery\s+\d[\d.,]*\s*(?:{_unit('duration')})", re.I)
 # a price per something, as asked (「GBあたりいくら」, "per extra day") and as stated (「0.36 USD/GB-月」)
-_PER_UNIT = regex(r"あたり|当たり|ごと|毎|\bper\b|\ban? (?:hour|day|month|GB)\b", re.I)
+# (not 「1台あたり」, "per device": the price of one thing is its price)
+_PER_UNIT = regex(r"(?<![1１一]台)(?<![1１一]個)(?:あたり|当たり)|ごと|毎|\bper\b(?!\s+(?:device|appliance|unit)\b)|"
+                  r"\ban? (?:hour|day|month|GB)\b", re.I)
 _PER_UNIT_STATED = regex(rf"{_PER_UNIT.pattern}|月額|/\s*(?:GB|TB|月|日|時間|件|hour|day|month|request)", re.I)
 # a value asked of what comes free (「月に何パスまで無料？」, "how many paths do you get for free"; not a
 # price beyond the free tier, not 「無料じゃないよね？いくら？」), and the words a note gives it with

@@ -216,6 +216,7 @@ def assistant(settings) -> Assistant:
         ("Does Amazon ECR scan images for vulnerabilities, and does that cost extra?", "003",
          "Amazon Elastic Container Registry (Amazon ECR)", "有料"),
         ("Snowballの80TBモデルは$250だったよね？", "001", "AWS Snowball", "$250.00"),
+        ("Snowballの80TBアプライアンスって1台あたりいくらかかるの？", "001", "AWS Snowball", "$250.00"),  # its price
         ("FIFOキューは1秒300件だよね？", "003", SQS[-1], "1秒間あたり最大300件"),  # a rate claimed, no duration
         ("Snowballでデータ移行するとき、配送込みで全部で何日くらいかかる？", "001", "AWS Snowball",
          "運搬も含めて10日程度"),  # 「全部で」 is in all, no list asked
