@@ -52,6 +52,8 @@ _UNSET = re.compile(r"何も(?:設定|指定|変更)(?:し|せ)(?:(?:てい?)?(?
                     r"(?:設定|指定)(?:しない|しなかった|を省略した)場合|未(?:設定|指定)の(?:場合|とき)|"
                     r"if (?:I|you) (?:don['’]t|do not) (?:set|specify|configure|change)\b|"
                     r"if (?:it is |it's )?not (?:set|specified|configured)", re.I)
+# 「無理なら」 ("if not") only hedges the question that follows: not the notes' 「…とかは無理」
+_IF_NOT = re.compile(r"(?:無理|ダメ|だめ|駄目)(?:な|だった)ら")
 _TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![A-Za-z])")  # "Provisioned Concurrency"
 # An instance type with option letters (C5d, M5d) is its type (C5, M5) with an option the notes may
 # explain generally (「d：インスタンスストアを内蔵」) without writing that very name
@@ -418,6 +420,7 @@ class Query:
         out: dict[frozenset[str], tuple[float, frozenset[str]]] = {}
         # 「何も設定していなければ」 means the default, not a setting: its words are read as デフォルト only
         unset = _UNSET.sub(" ", self.text) if self.implied else self.text
+        unset = _IF_NOT.sub(" ", unset)
         for text, factor in ((f"{unset} {self.implied}", 1.0), (self.context, CONTEXT_WEIGHT)):
             if not text:
                 continue

@@ -87,6 +87,9 @@ def assistant(settings) -> Assistant:
         ("What is the maximum timeout of a Lambda function?", "003", "AWS Lambda", "15分"),
         # abbreviations, a number against a name, an everyday loanword setting the scene
         ("上司にRPO15分でって言われたんだけど、具体的にどういう意味？", "002", "RPO(目標復旧時点)", "RPO"),
+        # 「無理なら」 only hedges what follows (not the notes' 「…とかは無理」)
+        ("急なアクセススパイクってAuto Scalingだけで耐えられるの？無理ならどういう対策がある？", "001", "その他",
+         "スパイク"),
         ("来週キャンペーンでLBに一気にアクセス来そうなんだけど、ELB側で事前にやっとくべきことってある？", "001",
          "Elastic Load Balancing（ELB）", "Pre-Warming"),
         # a loanword the notes never write describes the situation (シグナル), it is not the subject
