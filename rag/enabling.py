@@ -216,7 +216,8 @@ _THEN = rf"(?:て[^、。？?]{{1,10}}?)?{_ASIDE}"
 
 # …or, asked whether it can be done, right before できる (「別リージョンに複製（レプリケーション）できる？」,
 # 「FIFOキューに切り替えることってできますか？」) or after "automatically" ("Does … automatically roll back?")
-_AT_CAN = rf"(?:する|させる|る)?{_ASIDE}(?:こと(?:って|は|が|も)?)?\s*(?:でき|可能)"
+# (「コピーして使える？」: copied to be used)
+_AT_CAN = rf"(?:(?:する|させる|る)?{_ASIDE}(?:こと(?:って|は|が|も)?)?\s*(?:でき|可能)|して(?:使え|利用でき))"
 _AUTOMATICALLY = r"\bautomatically\s+|自動(?:的)?(?:で|に)[^、。？?]{0,12}?"  # 「自動で旧モデルにロールバックされる？」
 
 

@@ -155,6 +155,9 @@ def _said(text: str, rank: int = 0) -> Statement:
         ("ASGから特定のインスタンスを1台落として、希望容量もそのぶん減らしたい。CLIだとどうやる？",  # decremented
          "--should-decrement-desired-capacityを利用して、インスタンス数の調整オプションの設定が必要", "Auto Scaling",
          False),
+        # copied to be used (「コピーして使える？」) asks whether it can be copied, there
+        ("EBSのスナップショットって別リージョンにコピーして使える？",
+         "スナップショットをコピーする場合、新しいコピーはデータ保存期間設定の影響を受けない", "EBS DLM", True),
         # a change made a condition says not how it is made
         ("How do I turn on CloudTrail Insights for an existing trail?",
          "Used to detect unusual activity in an account (if enabled):", "CloudTrail Insights", True),
