@@ -419,9 +419,8 @@ class Query:
         """
         out: dict[frozenset[str], tuple[float, frozenset[str]]] = {}
         # 「何も設定していなければ」 means the default, not a setting: its words are read as デフォルト only
-        unset = _UNSET.sub(" ", self.text) if self.implied else self.text
-        unset = _IF_NOT.sub(" ", unset)
-        for text, factor in ((f"{unset} {self.implied}", 1.0), (self.context, CONTEXT_WEIGHT)):
+        read = _IF_NOT.sub(" ", _UNSET.sub(" ", self.text) if self.implied else self.text)
+        for text, factor in ((f"{read} {self.implied}", 1.0), (self.context, CONTEXT_WEIGHT)):
             if not text:
                 continue
             groups = []
