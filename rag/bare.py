@@ -16,13 +16,13 @@ from ingest.indexdb import IndexDB
 from ingest.tokenize import terms
 from rag.glossary import translations, written_forms
 from rag.glossary_terms import SERVICE_NAMES
+from rag.patterns import regex
 from rag.query import SPECIFIC, Concept, Query, coverage, names
 from rag.spelling import near_terms
 from rag.statements import Statement, text_terms
 
 # whether the thing can be made at all (「ワーカー環境って作れる？」), not whether a thing of it is made
-_MADE_AT_ALL = re.compile(r"作れ|作成(?:でき|可能)|\b(?:can|could)\s+(?:i|you|we)\s+(?:create|make|build|set up)\b",
-                          re.I)
+_MADE_AT_ALL = regex(r"作れ|作成(?:でき|可能)|\b(?:can|could)\s+(?:i|you|we)\s+(?:create|make|build|set up)\b", re.I)
 
 COVERAGE = 0.5  # eval/*.jsonl: questions answered by a passage naming it hold 0.59 and up, traps 0.41 and down
 MAX_PASSAGES = 50  # per spelling: the names judged are written in 3 chunks or fewer, misspellings rarer

@@ -99,14 +99,13 @@ def names(thing: str, section_terms: frozenset[str], used: Collection[str]) -> b
 
 
 _OWNER = regex(r"^([A-Za-z0-9][A-Za-z0-9 ]*)の(.+)$")
-_ORIGINAL = regex(r"^元の")
 
 
 def _owned(thing: str) -> str:
     """The thing without the service it is written of (「EC2の起動ボリューム」: the boot volume, named by EBS's
     「起動ボリュームの暗号化」): the service is the question's subject, judged as such; nor 「元の」 (「元の
     クライアントIP」 is the client's IP address, which the notes write without saying it is the original)."""
-    thing = _ORIGINAL.sub("", thing)
+    thing = thing.removeprefix("元の")
     m = _OWNER.match(thing)
     owner = m and {t for t, _ in terms(m.group(1))}
     return m.group(2) if m and owner and owner <= SERVICE_NAMES else thing
