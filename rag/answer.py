@@ -25,7 +25,7 @@ from rag.glossary import with_translations
 from rag.lists import asks_every_item, completed_lists, whole_list
 from rag.ordering import unordered
 from rag.outcome import unhappened
-from rag.patterns import regex
+from rag.patterns import DENIED, regex
 from rag.query import Concept, Query, coverage, is_japanese
 from rag.reason import NUMBER, WHY, unadvised, unexplained, unreasoned
 from rag.retrieve import Hit
@@ -266,10 +266,6 @@ _LIMIT = re.compile(r"最大|最小|上限|下限|最長|最短|まで|以内|�
 _ONLY = re.compile(r"(?:(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9.+#-]*|方式|型)\s*(?:のみ|だけ|しか)(?!し)|"
                    r"\bonly\s+[A-Z]|(?<![\w-])[A-Z][A-Za-z0-9]*\s+only\b|[A-Za-z0-9][)）]?である必要")
 _TYPE_NAMES = re.compile(r"(?:[A-Za-z][A-Za-z.-]*\d[A-Za-z0-9.-]*[\s,、/]*)+")  # M4 M5, R4 R5 X1e
-# what something does not support or cover (「Windowsはサポートしておらず、利用不可」, 「暗号化対象ではない」)
-_DENIED = regex(r"サポートしてい?(?:ない|ておらず)|サポートされ(?:ない|ていない)|未サポート|非対応|利用不可|"
-               r"使用不可|対象外|対象ではない|"
-               r"使用できない|利用できない|\bnot supported\b|\bcannot\b|\bdoesn'?t support", re.I)
 _DIFFERENCE = regex(r"違い|(?:どう|何が|どこが)違|差|異なる|\bdifferen|\bcompare", re.I)
 _ONLY_ASKED = re.compile(r"\bonly\b|のみ|(?<!どれ)(?<!できる)(?<!それ)だけ", re.I)  # not 「どれだけ」
 
@@ -338,7 +334,7 @@ def extractive_answer(query: Query, hits: list[Hit], db: IndexDB, notices: tuple
     given = [answers(u) for u in candidates]
     # (a word that weighs: not the 「メッセージ」 of 「メッセージタイマーはFIFOは未サポート」 for message attributes)
     heavy = [c for c in concepts if c.weight >= median(c.weight for c in concepts)] if denied and concepts else []
-    refused = [denied and _DENIED.search(u.text) is not None and any(c.terms & u.own_terms for c in heavy)
+    refused = [denied and DENIED.search(u.text) is not None and any(c.terms & u.own_terms for c in heavy)
                for u in candidates]
     # a value a claim or a plan writes is checked against the one the notes give, first: their words
     # share little (「1時間くらい回し続けることってできる？」: 「タイムアウト › 最大15分」)

@@ -21,7 +21,7 @@ from rag.expect import held_names, names_all, subject
 from rag.glossary import translations
 from rag.glossary_terms import SERVICE_NAMES
 from rag.outcome import unit_split_of
-from rag.patterns import MANNER, regex
+from rag.patterns import DENIED, MANNER, regex
 from rag.query import WISH
 from rag.statements import Statement, text_terms
 
@@ -268,7 +268,7 @@ _SET = regex(r"設定|指定|\bset\b|\bconfigur", re.I)
 # a change wished NOT to be made is a protection set up (「特定のインスタンスだけは削除されないようにしたい」:
 # 「インスタンス保護 - Scale Inの対象から除外する用に指定可能」)
 _PREVENTED = regex(r"(?:され|し|させ)(?:ない|ず)(?:よう|ため)|\b(?:prevent|protect)|\bkeep\b[^?.]*\bfrom\b", re.I)
-_OBJECT = regex(r"([^\s、。？?！!をはがのでに]{1,12})を")
+_OBJECT = regex(r"([^\s、。？?！!をはがのでに]{1,12})\s*を")  # (「 GPU を」: a space around an ASCII word)
 _SO = r"(?:set (?:it |this )?up|configure)\s+(?:it\s+)?so\b[^?.]*"  # "set it up so a failed … rolls back"
 _WISH_WHEN = regex(r"[^、。？?を]{1,12}たい(?:場合|とき|時)")  # 「…共有したい場合、どういう手順で」
 # the verb after "how do I", and what it is made to do ("configure CodeDeploy to automatically roll back";
@@ -287,6 +287,17 @@ _WHICH = regex(r"どの|どれ|\bwhich\b", re.I)
 # a change made a condition says not how it is made: CloudTrail Insights' "Used to detect unusual activity
 # (if enabled)" does not say how to turn it on
 _IF_DONE = regex(r"\bif enabled\b|有効(?:化)?(?:な|の|にしている|にした|にする)場合", re.I)
+
+
+# the thing a statement says cannot be used, the topic right before the denial (「GPUは使用できない」: GPU;
+# 「メッセージタイマーはFIFOは未サポート」: FIFO, not the timer; 「(WindowsのSMBはサポートしていない」: SMB)
+_DENIED_TOPIC = regex(r"([^\s、。,，()（）はが]+)\s*[はが]?\s*$|([A-Za-z0-9-]+)\s+(?:(?:is|are)\s+)?$")
+
+
+def _denied(text: str) -> frozenset[str]:
+    """The terms of what ``text`` says cannot be used or is not supported."""
+    topics = (_DENIED_TOPIC.search(text[:m.start()]) for m in DENIED.finditer(text))
+    return frozenset(t for m in topics if m for t in text_terms(m.group(1) or m.group(2)))
 
 
 def unstated(question: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
@@ -337,7 +348,9 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
         written = text_terms(_ZONE.sub("AZ", text))
         if not all(any(_written(t, written) for t in place) for place in places):
             return False
+        # whether it can be done is answered by a statement that what it is done to cannot be used there
+        # (「FargateのタスクにGPUを割り当てられる？」: 「GPUは使用できない」)
         return any(said.search(text) for said in stated) or bool(assigned and of_it) or bool(
-            set_ and _SET.search(text) and (of_it or not changed))
+            set_ and _SET.search(text) and (of_it or not changed)) or bool(whether and changed & _denied(text))
 
     return not any(says(u) for u in candidates)

@@ -348,7 +348,7 @@ GLOSSARY: dict[str, str] = {
     "advantage": "利点 メリット",
     "purpose": "目的 用途",
     "role-based": "ロール",
-    "secret": "シークレット",
+    "secret": "シークレット 機密",  # confidential information kept as a Secret (「機密情報をコンテナに渡す」)
     "parameter": "パラメータ",
     "password": "パスワード secret",  # a password is a secret (「Secret」, Secrets Manager)
     "rotation": "ローテーション",
@@ -849,6 +849,7 @@ SYNONYMS: dict[str, str] = {
     "言語": PROGRAMMING_LANGUAGES,
     "競合": "優先", "衝突": "優先",  # what the notes say of settings that conflict: which one 「優先される」
     "手順": "方法",
+    "再生": "replayed",  # events replayed from an archive (EventBridge, written in English)
     "連動": "連携 関連付け",  # 「Auto Scalingグループと連動して」: 「Auto Scalingグループに…関連付け」
     "やり方": "方法",
     "プロファイル": "プロファイリング",

@@ -62,6 +62,11 @@ def assistant(settings) -> Assistant:
          "Partner"),
         ("Lambda Layersはいくつまで使える？", "003", "AWS Lambda", "5個"),
         ("Can I use GPUs with Fargate?", "000", "Fargate", "GPUは使用できない"),  # GPUs is GPU
+        # events replayed (再生) from an archive; a Secret is what confidential information (機密情報) is kept as
+        ("EventBridgeのイベントバスに届いたイベントって、アーカイブしておいて後から再生できる？", "004",
+         "Amazon EventBridge (aka Cloudwatch Events)", "replayed"),
+        ("ECSのタスク定義でDBのパスワードみたいな機密情報をコンテナに渡すにはどうする？", "003",
+         "Amazon Elastic Container Service (Amazon ECS)", "Secret"),
         ("EBSボリューム1個あたりの最大容量は？", "001", "特徴", "16TB"),
         # 何も設定してない is the default
         ("Auto Scalingでスケールインするとき、何も設定してないとどのインスタンスから消される？", "001", "その他",
@@ -672,6 +677,10 @@ def test_follow_up_uses_the_conversation(assistant):
         ("ECRでライフサイクルポリシーを使って古いイメージを自動で消せる？", "見つかりませんでした"),
         # names the notes never write, asked how they differ (どう違う; not a 「違う？」 asking to be corrected)
         ("EBSのgp3とgp2でベースラインIOPSはどう違う？", "見つかりませんでした"),
+        # a thing the notes say is not supported is not what is asked to be changed (the timer's FIFO; SMB)
+        ("既存のSQSスタンダードキューを、あとからFIFOキューに切り替えることってできますか？", "見つかりませんでした"),
+        ("EFSで、しばらくアクセスのないファイルを低頻度アクセスのストレージクラスに自動で移すことってできる？",
+         "見つかりませんでした"),
     ],
 )
 def test_refusal_when_notes_lack_the_answer(assistant, question, message):
@@ -709,6 +718,8 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("EFSを汎用モードで使ってるんだけど、PercentIOLimitが100%に張り付いてる。どう対処するのがいい？", "MaxI／O"),
         # whether it can be done, answered by what it does not support (a word of the question that weighs)
         ("Can Windows EC2 instances mount an EFS file system?", "Windows"),
+        # whether a thing can be assigned, answered by its not being usable (a space around an ASCII word)
+        ("Fargateのタスクに GPU を割り当てることはできますか？", "GPUは使用できない"),
         # the value asked in one sentence, of what it names; the other asks whether (timers: 未サポート)
         ("SQSのFIFOキューって秒間何メッセージまで捌ける？あとメッセージタイマーってFIFOでも使えるんだっけ？", "300件"),
         ("SQSのFIFOキューって秒間何メッセージまで捌ける？あとメッセージタイマーってFIFOでも使えるんだっけ？",
