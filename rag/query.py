@@ -99,7 +99,8 @@ SPECIFIC = 3  # a term the notes write in this many chunks or fewer names someth
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
 FIELDS = frozenset({"ml", "ai"})  # "GPU-based ML containers": what kind of container, no thing of its own
 ADDRESSES = frozenset({"url"})  # 「URLのパスごとに振り分け」 asks the load balancer, not about URLs
-_NO_NAMES = ADDRESSES | FIELDS | EXAMS  # words a question names that are no subject the notes could lack
+_VERBS = frozenset({"set"})  # 「両方 set したら」: what is done (「両方指定された場合」), no thing of its own
+_NO_NAMES = ADDRESSES | FIELDS | EXAMS | _VERBS  # words a question names that are no subject the notes could lack
 FOLLOWUP_MAX_TERMS = 2  # a question this thin, with no name in it, leans on the previous one
 CONTEXT_WEIGHT = 0.5  # the previous question's terms count half in a follow-up
 

@@ -720,6 +720,8 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("Can Windows EC2 instances mount an EFS file system?", "Windows"),
         # whether a thing can be assigned, answered by its not being usable (a space around an ASCII word)
         ("Fargateのタスクに GPU を割り当てることはできますか？", "GPUは使用できない"),
+        # an English verb typed for what is done (「両方 set したら」: 「両方指定された場合」) is no name
+        ("SQS の delay queue と message timer を両方 set したらどっちが効く？", "メッセージタイマーが優先"),
         # the value asked in one sentence, of what it names; the other asks whether (timers: 未サポート)
         ("SQSのFIFOキューって秒間何メッセージまで捌ける？あとメッセージタイマーってFIFOでも使えるんだっけ？", "300件"),
         ("SQSのFIFOキューって秒間何メッセージまで捌ける？あとメッセージタイマーってFIFOでも使えるんだっけ？",
