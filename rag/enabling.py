@@ -289,15 +289,26 @@ _WHICH = regex(r"どの|どれ|\bwhich\b", re.I)
 _IF_DONE = regex(r"\bif enabled\b|有効(?:化)?(?:な|の|にしている|にした|にする)場合", re.I)
 
 
-# the thing a statement says cannot be used, the topic right before the denial (「GPUは使用できない」: GPU;
-# 「メッセージタイマーはFIFOは未サポート」: FIFO, not the timer; 「(WindowsのSMBはサポートしていない」: SMB)
-_DENIED_TOPIC = regex(r"([^\s、。,，()（）はが]+)\s*[はが]?\s*$|([A-Za-z0-9-]+)\s+(?:(?:is|are)\s+)?$")
+# the thing a statement says cannot be used: the first topic of the clause holding the denial (「GPUは使用
+# できない」: GPU; 「メッセージタイマーはFIFOは未サポート」: the timer, FIFO is where; 「(WindowsのSMBはサポート
+# していない」: Windows' SMB), or the English subject right before it ("GPUs are not supported")
+_CLAUSE_END = regex(r".*[、。,，()（）:：]", re.S)
+_TOPIC = regex(r"[\s*・\-−–]*([^\sはが]+)\s*[はが]")
+_SUBJECT_BEFORE = regex(r"([A-Za-z0-9-]+)\s+(?:(?:is|are)\s+)?$")
+# the changes that make a thing usable, which a statement that it cannot be used answers (not 無効化, 削除)
+_MAKING_USABLE = (_CHANGES[0], _ASSIGNING)
 
 
-def _denied(text: str) -> frozenset[str]:
-    """The terms of what ``text`` says cannot be used or is not supported."""
-    topics = (_DENIED_TOPIC.search(text[:m.start()]) for m in DENIED.finditer(text))
-    return frozenset(t for m in topics if m for t in text_terms(m.group(1) or m.group(2)))
+def _denied(text: str) -> list[frozenset[str]]:
+    """The terms of each thing ``text`` says cannot be used or is not supported."""
+    found = []
+    for m in DENIED.finditer(text):
+        head = text[:m.start()]
+        clause = head[end.end():] if (end := _CLAUSE_END.match(head)) else head
+        topic = _TOPIC.match(clause) or _SUBJECT_BEFORE.search(head)
+        if topic:
+            found.append(text_terms(topic.group(1)))
+    return found
 
 
 def unstated(question: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
@@ -348,9 +359,16 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
         written = text_terms(_ZONE.sub("AZ", text))
         if not all(any(_written(t, written) for t in place) for place in places):
             return False
-        # whether it can be done is answered by a statement that what it is done to cannot be used there
-        # (「FargateのタスクにGPUを割り当てられる？」: 「GPUは使用できない」)
         return any(said.search(text) for said in stated) or bool(assigned and of_it) or bool(
-            set_ and _SET.search(text) and (of_it or not changed)) or bool(whether and changed & _denied(text))
+            set_ and _SET.search(text) and (of_it or not changed)) or (usable and denied(u))
+
+    # whether a thing can be made usable (enabled, assigned) is answered by a statement, under the subject's
+    # own heading, that this very thing cannot be used (「FargateのタスクにGPUを割り当てられる？」: Fargate's
+    # 「GPUは使用できない」; not ECS's question, nor NFS by 「NFSロックは利用できない」)
+    owner = about - changed  # (the thing asked of may be a name itself: GPU)
+    usable = bool(whether and owner and changed) and any(c in _MAKING_USABLE for c in asked)
+
+    def denied(u: Statement) -> bool:
+        return owner <= u.heading_terms and changed in _denied(u.text)
 
     return not any(says(u) for u in candidates)

@@ -1001,7 +1001,8 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     # EFS's and S3's, which the notes never write; in Japanese as a thing cut per application only: 「EFSの
     # アクセスポイントになるのは何？」, 「アクセスポイントを作るときはAZとサブネットを指定する？」 ask of the
     # mount target
-    ("access point", "access points", "アクセスポイントを切", "アクセスポイントごと"),
+    ("access point", "access points", "アクセスポイントを切", "アクセスポイントごと", "root directory",
+     "ルートディレクトリ"),  # (a root directory per application is what an access point gives)
     ("cross-zone", "cross zone", "クロスゾーン"),  # ELB's cross-zone load balancing
     # load balancers the notes never write (NLB abbreviated is judged by its spelled-out name)
     ("network load balancer", "gateway load balancer", "ネットワークロードバランサー", "ゲートウェイロードバランサー"),
@@ -1034,6 +1035,9 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("autopilot",),
     ("ground truth", "グラウンドトゥルース"),
     ("expedited", "迅速取り出し", "迅速読み出し"),
+    ("retrieval option", "retrieval options", "retrieval tier", "retrieval tiers", "取り出しオプション"),  # Glacier's
+    ("read replica", "read replicas", "リードレプリカ"),  # RDS's, Aurora's, ElastiCache's
+    ("multithread", "multithreaded", "multi-thread", "multi-threaded", "マルチスレッド"),  # memcached's
     ("vault lock", "ボールトロック"),
     ("dkim",),
     ("map state", "mapステート", "マップステート"),

@@ -677,7 +677,16 @@ def test_follow_up_uses_the_conversation(assistant):
         ("ECRでライフサイクルポリシーを使って古いイメージを自動で消せる？", "見つかりませんでした"),
         # names the notes never write, asked how they differ (どう違う; not a 「違う？」 asking to be corrected)
         ("EBSのgp3とgp2でベースラインIOPSはどう違う？", "見つかりませんでした"),
-        # a thing the notes say is not supported is not what is asked to be changed (the timer's FIFO; SMB)
+        # features the notes write in no form: read replicas, multithreading, Glacier's retrieval options, a
+        # root directory per application (EFS access points)
+        ("ElastiCache for memcachedでリードレプリカを作って読み込みを分散できる？", "見つかりませんでした"),
+        ("ElastiCache の memcached ってマルチスレッドで動いて複数コアを活かせる？", "見つかりませんでした"),
+        ("What are the Glacier retrieval options and how long does each one take?", "could not find"),
+        ("EFSでアクセスポイントを作って、アプリごとにルートディレクトリを分けるにはどう設定する？", "見つかりませんでした"),
+        # a thing the notes say cannot be used answers only for its own service, and only as the very thing
+        # (Fargate's GPUs, not ECS's; the timer is what FIFO does not support, not FIFO)
+        ("ECSのタスクにGPUを割り当てできる？", "見つかりませんでした"),
+        ("SQSの既存キューでFIFOを有効化できる？", "見つかりませんでした"),
         ("既存のSQSスタンダードキューを、あとからFIFOキューに切り替えることってできますか？", "見つかりませんでした"),
         ("EFSで、しばらくアクセスのないファイルを低頻度アクセスのストレージクラスに自動で移すことってできる？",
          "見つかりませんでした"),
