@@ -18,6 +18,7 @@ from rag.acronyms import asked_acronym, expands, unexpanded
 from rag.bare import bare_notices, bare_subjects, unfilled
 from rag.capability import WHETHER, apart, uncompared, unfit, unscoped
 from rag.cost import uncosted, unpriced
+from rag.duration import untimed
 from rag.enabling import unnamed, unstated
 from rag.encryption import unencrypted
 from rag.expect import WHICH, Expected, Subject, gives, subject
@@ -124,6 +125,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if unencrypted(query.asking, candidates, sections):  # EFS's stored data, of which only traffic is encrypted
         return False
     if unordered(query.asking, candidates, sections):  # "Does EventBridge guarantee the order?"
+        return False
+    if untimed(query.asking, candidates, sections):  # 「1年以上かかる長期のワークフローなら」, of no length given
         return False
     if unhappened(query.asking, candidates, sections):  # 「スタック更新が失敗したらどうなる？」, never saying 失敗
         return False

@@ -682,7 +682,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("ElastiCache for memcachedでリードレプリカを作って読み込みを分散できる？", "見つかりませんでした"),
         ("ElastiCache の memcached ってマルチスレッドで動いて複数コアを活かせる？", "見つかりませんでした"),
         ("What are the Glacier retrieval options and how long does each one take?", "could not find"),
-        ("EFSでアクセスポイントを作って、アプリごとにルートディレクトリを分けるにはどう設定する？", "見つかりませんでした"),
+        ("EFSでアクセスポイントを作って、アプリごとにルートディレクトリを分けるにはどう設定する？",
+         "見つかりませんでした"),
         # a thing the notes say cannot be used answers only for its own service, and only as the very thing
         # (Fargate's GPUs, not ECS's; the timer is what FIFO does not support, not FIFO)
         ("ECSのタスクにGPUを割り当てできる？", "見つかりませんでした"),

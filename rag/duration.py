@@ -1,0 +1,29 @@
+"""Whether a question asking about a long run of time is answered: by a statement about its subject that
+gives a length of time.
+
+「1年以上かかるような長期のワークフローなら、Step FunctionsとSWFどっちが向いてる？」 finds the notes' advice
+on the two, which is about external signals and child processes, never how long an execution may run; "Can
+a single Step Functions execution keep running for several months?" likewise. "How many months does
+CloudTrail keep events?" is answered by its 「90 days」, 「メッセージを残しておける最長期間」 by 「最大14日間」.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.expect import said_of, subject
+from rag.patterns import regex
+from rag.statements import Statement
+
+_LONG_ASKED = regex(r"長期|長時間|[何数]\s*[かヶカケ]月|\d+\s*年以上|\blong-running\b|(?<![-/])\b(?:months|years)\b",
+                    re.I)  # (not a price per "GB-month")
+_TIME_SAID = regex(r"長期|長時間|\d+\s*(?:秒|分|時間|日|週|[かヶカケ]?月|年)|"
+                   r"\b\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b|\blong-term\b", re.I)
+
+
+def untimed(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
+    """Whether ``asking`` asks of a long run of time (months, years, 長期) and no statement of a top section
+    naming its subject (as far as the top sections name it) gives a length of time."""
+    if not _LONG_ASKED.search(asking):
+        return False
+    return not said_of(subject(asking), candidates, sections, _TIME_SAID.search)
