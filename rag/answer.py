@@ -15,7 +15,7 @@ from statistics import median
 from ingest.indexdb import IndexDB
 from ingest.tokenize import normalize, tokens
 from rag.acronyms import asked_acronym, expands, unexpanded
-from rag.bare import bare_notices, bare_subjects, unfilled
+from rag.bare import bare_notices, bare_subjects, named_only, unfilled
 from rag.capability import WHETHER, apart, uncompared, unfit, unscoped
 from rag.cost import uncosted, unpriced
 from rag.duration import untimed
@@ -115,8 +115,8 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     if apart(query.asking, five(), db) or uncompared(query.asking, five(), db) or unscoped(
             query.wanted, five(), headings) or unfit(query.asking, five(), headings, db):
         return False  # 「Data PipelineとAWS Glueのどっち？」: no top section names Glue
-    if unfilled(query.asking, candidates):  # 「ワーカー環境の場合」 with nothing under it
-        return False
+    if unfilled(query.asking, candidates) or named_only(query.asking, candidates):  # 「ワーカー環境の場合」 with
+        return False  # nothing under it; why 「Amazon S3 Transfer Acceleration」, a bare item, is faster
     if uncosted(query.asking, candidates) or unpriced(query.asking, candidates, sections):
         return False  # "which one is cheaper?", 「料金体系は？」 of sections never speaking of cost
     if (unreasoned(query.asking, candidates, sections) or unexplained(query.asking, candidates, sections)

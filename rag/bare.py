@@ -1,6 +1,6 @@
 """Subjects the notes head and leave empty: 「### Amazon DynamoDB」 with nothing under it, no section on it;
-or a list item left empty beside a parallel one they fill (「- ワーカー環境の場合」 after 「- Webサーバ環境の場合」
-and its resources).
+a list item left empty beside a parallel one they fill (「- ワーカー環境の場合」 after 「- Webサーバ環境の場合」
+and its resources); a thing only named (「- Amazon S3 Transfer Acceleration」 among S3's performance tips).
 
 Such a name is written elsewhere only in passing (「DynamoDB・Elastic Search・Lambdaをデータソースとして指定
 可能」), so sections that share the question's other words (the ALB's 「Load Balancer Capacity Units」 for
@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 from ingest.indexdb import IndexDB
-from ingest.tokenize import terms
+from ingest.tokenize import terms, tokens
 from rag.glossary import translations, written_forms
 from rag.glossary_terms import SERVICE_NAMES
 from rag.patterns import regex
-from rag.query import SPECIFIC, Concept, Query, coverage, names
+from rag.query import GENERIC_NAMES, SPECIFIC, Concept, Query, coverage, names
+from rag.reason import WHY
 from rag.spelling import near_terms
 from rag.statements import Statement, text_terms
 
@@ -79,3 +80,21 @@ def unfilled(asking: str, candidates: list[Statement]) -> bool:
     asked = {t for t, _ in terms(asking)}
     asked |= {f for t in asked for w in translations(t) for f, _ in terms(w)}
     return any(own and own <= asked and shared & asked for own, shared in _unfilled_labels(candidates))
+
+
+# how a thing works or when it pays (「どういう仕組みで速くなるの？」, "When is it worth enabling …?")
+_WORKINGS = regex(r"仕組み|\bhow does\b[^?]*\bwork|\bunder the hood\b|\bwhen is it worth\b", re.I)
+_NAME = re.compile(r"[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z0-9][A-Za-z0-9.-]*)*")  # each word capitalised (not "Enabled by …")
+
+
+def named_only(asking: str, candidates: list[Statement]) -> bool:
+    """Whether ``asking`` asks why, or how it works, of a thing the top sections only name: a list item that
+    is its name alone, with nothing under it, and no other statement naming it (「- Amazon S3 Transfer
+    Acceleration」: the notes list it as a way to speed S3 up and say nothing of how or why it does)."""
+    if not (WHY.search(asking) or _WORKINGS.search(asking)):
+        return False
+    asked = frozenset(tokens(asking))
+    bare = [u for u in candidates if u.item and not u.children and _NAME.fullmatch(u.text.strip())]
+    named = [text_terms(u.text) - SERVICE_NAMES - GENERIC_NAMES for u in bare]
+    return any(name and name <= asked and not any(name <= v.own_terms for v in candidates if v not in bare)
+               for name in named)

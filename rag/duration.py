@@ -1,4 +1,4 @@
-"""Whether a question asking about a long run of time is answered: by a statement about its subject that
+"""Whether a question asking about months or years of time is answered: by a statement about its subject that
 gives a length of time.
 
 「1年以上かかるような長期のワークフローなら、Step FunctionsとSWFどっちが向いてる？」 finds the notes' advice
@@ -15,14 +15,15 @@ from rag.expect import said_of, subject
 from rag.patterns import regex
 from rag.statements import Statement
 
-_LONG_ASKED = regex(r"長期|長時間|[何数]\s*[かヶカケ]月|\d+\s*年以上|\blong-running\b|(?<![-/])\b(?:months|years)\b",
-                    re.I)  # (not a price per "GB-month")
+# an amount of time asked of, months or years (not 長期 or "long-running" alone, of which the notes speak
+# without a length: 「長期保存」, 「ロングランニングアプリケーション」; nor a price per "GB-month")
+_LONG_ASKED = regex(r"[何数]\s*[かヶカケ]月|\d+\s*年以上|(?<![-/])\b(?:months|years)\b", re.I)
 _TIME_SAID = regex(r"長期|長時間|\d+\s*(?:秒|分|時間|日|週|[かヶカケ]?月|年)|"
                    r"\b\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b|\blong-term\b", re.I)
 
 
 def untimed(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:
-    """Whether ``asking`` asks of a long run of time (months, years, 長期) and no statement of a top section
+    """Whether ``asking`` asks of months or years of time and no statement of a top section
     naming its subject (as far as the top sections name it) gives a length of time."""
     if not _LONG_ASKED.search(asking):
         return False

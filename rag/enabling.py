@@ -156,9 +156,10 @@ _CHANGES_WORDS = (
     (r"切り?替え|差し?替え|付け?替え|\bswitch\b(?! back)", r"切り?替|差し?替|付け?替|変更|\bswitch|\bchang"),
     (r"コピー|複製|\bcopy\b", r"コピー|複製|\bcop(?:y|ie)", True),
     (r"レプリケ(?:ーション|ート)|\breplicat(?:e|ion)\b", r"レプリケ|複製|\breplic", True),
-    # made redundant: a statement about the subject's redundancy (EBS's 「さらなる冗長化は不要」; not Direct
-    # Connect's, which the notes never give)
-    (r"冗[長⻑](?:化|構成|に)|\bredundan(?:t|cy)\b", r"冗[長⻑]|\bredundan"),
+    # made redundant: a statement about the subject's redundancy, copies or failover (EBS's 「さらなる冗長化は
+    # 不要」, EFS's 「複数AZに複製」, Route 53's Failover; not Direct Connect's, which the notes never give)
+    (r"冗[長⻑](?:化|構成|に)|\bredundan(?:t|cy)\b",
+     r"冗[長⻑]|\bredundan|複製|レプリケ|\breplic|複数AZ|フェイルオーバー|\bfailover|可用性|耐障害"),
     # traffic moved to a new model is 「新しいモデルに切り替える」; a volume moved to another AZ is restored
     # there (「Snapshotから任意のAZに復元できる」); a message moved to a dead-letter queue is put in it
     # (「Dead Letter Queueに入れられる」)

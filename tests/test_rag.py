@@ -684,6 +684,11 @@ def test_follow_up_uses_the_conversation(assistant):
         ("What are the Glacier retrieval options and how long does each one take?", "could not find"),
         ("EFSでアクセスポイントを作って、アプリごとにルートディレクトリを分けるにはどう設定する？",
          "見つかりませんでした"),
+        # why, or how it works, of a thing the notes only name (「- Amazon S3 Transfer Acceleration」)
+        ("S3 Transfer Accelerationを有効にするとアップロードが速くなるのはなぜ？", "見つかりませんでした"),
+        ("When is it worth enabling S3 Transfer Acceleration?", "could not find"),
+        # made redundant: the notes say nothing of Direct Connect's redundancy
+        ("Direct Connectの回線を冗長化したいんだけど、どういう構成にすればいい？", "見つかりませんでした"),
         # a thing the notes say cannot be used answers only for its own service, and only as the very thing
         # (Fargate's GPUs, not ECS's; the timer is what FIFO does not support, not FIFO)
         ("ECSのタスクにGPUを割り当てできる？", "見つかりませんでした"),
@@ -730,6 +735,8 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("Can Windows EC2 instances mount an EFS file system?", "Windows"),
         # whether a thing can be assigned, answered by its not being usable (a space around an ASCII word)
         ("Fargateのタスクに GPU を割り当てることはできますか？", "GPUは使用できない"),
+        # redundancy said as copies across AZs (「複数AZに複製されて保存される」)
+        ("EFSは複数AZで冗長化できる？", "複数AZ"),
         # an English verb typed for what is done (「両方 set したら」: 「両方指定された場合」) is no name
         ("SQS の delay queue と message timer を両方 set したらどっちが効く？", "メッセージタイマーが優先"),
         # the value asked in one sentence, of what it names; the other asks whether (timers: 未サポート)
