@@ -158,6 +158,12 @@ _EVENTS = (
     # notes answer by what the setting does), an instance terminated (not 「環境を終了したら」)
     _event(r"(?:途中|後)(?:で|から)\S{0,4}(?:変更|変え|切り?替え)",
            r"変更|変え|変わ|変化|切り?替|更新|反映|\bchang|\bmodif|\bupdat"),
+    # a feature turned on later, of what is already there (「クロスリージョンレプリケーションを後から有効にしたら、
+    # すでに入っているオブジェクトは」, "turn on … the objects that were already in it"; "change the delay …
+    # messages already in the queue"): said as enabled or changed, or of what exists
+    _event(r"(?:途中|後|あと)(?:で|から)\S{0,8}?(?:有効|設定し|オンに)|"
+           r"\b(?:turn(?:s|ed)? on|enabl\w*|set(?:s|ting)? up|chang\w*)\b[^?]*\balready\b",
+           r"有効|既存|既に|すでに|変更|\benabl|\bexisting|\balready|\bchang"),
     _event(r"\bterminat(?!ion\s+notic)|ターミネート", r"終了|停止|\bterminat|\bstop"),  # not "the termination notice"
     # a time limit passed (「フックがタイムアウトしたら」, 「待ち時間を過ぎても終わらなかったら」; a thing not done
     # in time: 「終了通知から120秒経っても終わってなかったら」, "still running after the 120-second notice", not any

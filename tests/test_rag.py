@@ -687,6 +687,11 @@ def test_follow_up_uses_the_conversation(assistant):
         # why, or how it works, of a thing the notes only name (「- Amazon S3 Transfer Acceleration」)
         ("S3 Transfer Accelerationを有効にするとアップロードが速くなるのはなぜ？", "見つかりませんでした"),
         ("When is it worth enabling S3 Transfer Acceleration?", "could not find"),
+        # a feature turned on later, of what is already there: the notes only define cross-region replication
+        ("S3のクロスリージョンレプリケーションを後から有効にしたら、すでにバケットに入っているオブジェクトはどうなる？",
+         "見つかりませんでした"),
+        ("If I turn on cross-region replication for an S3 bucket, what happens to the objects that were already in it?",
+         "could not find"),
         # made redundant: the notes say nothing of Direct Connect's redundancy
         ("Direct Connectの回線を冗長化したいんだけど、どういう構成にすればいい？", "見つかりませんでした"),
         # a thing the notes say cannot be used answers only for its own service, and only as the very thing
