@@ -95,6 +95,10 @@ _PORT_JOINED = re.compile(r"(?<![A-Za-z])(TCP|UDP)(\d+)(?!\d)", re.I)
 SHOUTED_WORDS = 4  # this many words in capitals, and no small letter, is shouting ("SQS FIFO DLQ": names)
 # the sentences of a question that ask; "t3.micro?" and "Node.js" end no sentence
 _ASKING = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))*[?？]")
+# a dash ends a sentence telling the scene before a question about "it" ("I'm running an ML inference
+# container on Fargate — can it use GPUs?"; not "What happens if … — does it fall back …?")
+_SCENE_DASH = re.compile(r"^((?:I|I'm|I’m|I am|We|We're|We’re|My|Our)\b[^?.!]*?)\s[—–-]\s+"
+                         r"(?=(?:can|could|does|do|is|are|will|would)\s+(?:it|they|this|that)\b)", re.I)
 SPECIFIC = 3  # a term the notes write in this many chunks or fewer names something of theirs
 GENERIC_NAMES = frozenset({"amazon", "aws"})  # "Amazon Lightsail" names Lightsail, not Amazon
 FIELDS = frozenset({"ml", "ai"})  # "GPU-based ML containers": what kind of container, no thing of its own
@@ -385,7 +389,7 @@ class Query:
     @cached_property
     def sentences(self) -> tuple[str, ...]:
         """The sentences that ask, each apart (「…何のキー使ってる？」, 「あとサイズの上限は？」)."""
-        return tuple(_ASKING.findall(_unabbreviated(self.own)))
+        return tuple(_ASKING.findall(_SCENE_DASH.sub(r"\1. ", _unabbreviated(self.own))))
 
     def valued(self, asks_value: Callable[[str], bool]) -> str:
         """The question (without its answer options) less its asking sentences that ask no value (「SQS:

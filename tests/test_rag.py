@@ -740,6 +740,8 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("Can Windows EC2 instances mount an EFS file system?", "Windows"),
         # whether a thing can be assigned, answered by its not being usable (a space around an ASCII word)
         ("Fargateのタスクに GPU を割り当てることはできますか？", "GPUは使用できない"),
+        # a dash ends the scene before a question about "it"
+        ("I'm thinking of running an ML inference container on Fargate — can it use GPUs?", "GPUは使用できない"),
         # redundancy said as copies across AZs (「複数AZに複製されて保存される」)
         ("EFSは複数AZで冗長化できる？", "複数AZ"),
         # an English verb typed for what is done (「両方 set したら」: 「両方指定された場合」) is no name
