@@ -83,7 +83,7 @@ def unfilled(asking: str, candidates: list[Statement]) -> bool:
 
 
 # how a thing works or when it pays (「どういう仕組みで速くなるの？」, "When is it worth enabling …?")
-_WORKINGS = regex(r"仕組み|\bhow does\b[^?]*\bwork|\bunder the hood\b|\bwhen is it worth\b", re.I)
+_WORKINGS = regex(r"仕組み|\bhow does\b|\bunder the hood\b|\bwhen is it worth\b", re.I)
 _NAME = re.compile(r"[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z0-9][A-Za-z0-9.-]*)*")  # each word capitalised (not "Enabled by …")
 
 

@@ -949,7 +949,7 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     # (and what it does, in a question's words: 「1回のDNS応答に複数のIPアドレスをまとめて返したい」; not any
     # records returned, Kinesis's to Lambda)
     ("multivalue", "multi-value", "複数値回答", "マルチバリュー", "複数のipアドレスをまとめて返", "レコードを最大8個",
-     "up to eight healthy", "up to 8 healthy"),
+     "up to eight healthy", "up to 8 healthy", "several healthy ip", "multiple healthy ip"),
     # SNS's filter policies (the notes write only that messages carry attributes; not filtering in general:
     # EventBridge's patterns, Step Functions' OutputPath)
     ("filter policy", "filter policies", "フィルターポリシー"),

@@ -77,7 +77,7 @@ _HOLDERS_EN = r"queues?|polic(?:y|ies)|buckets?|stacks?|environments?|alias(?:es
 # the holder itself, not the thing it holds ("the volume's snapshot", "a bucket object"): no possessive
 # after it, nor a noun, only a word that joins ("delete the queue and …")
 _JOINING = r"(?:and|or|in|on|from|that|which|with|before|after|while|when|if|what|to|but|so|then)\b"
-_DELETED = regex(rf"({_HOLDERS_JA})(?:自体|ごと)?\s*(?:を|が)\s*(?:削除|消)|"
+_DELETED = regex(rf"({_HOLDERS_JA})(?:自体|ごと|本体)?\s*(?:を|が)\s*(?:削除|消)|"
                  rf"\b(?:delete|deleting|deleted|remove|removing)\s+(?:the\s+|a\s+|an\s+|my\s+)?(?:[\w-]+\s+)?"
                  rf"({_HOLDERS_EN})\b(?!['’]s\b|\s+(?!{_JOINING})[a-z]+\b)", re.I)
 _deleted_of = _bound(_DELETED, "削除|消", "delet|remov")  # 「キューを削除」, "delete a queue"

@@ -163,10 +163,11 @@ def unexplained(asking: str, candidates: list[Statement], sections: list[frozens
     return not said_of(about, candidates, sections, _gives_reason)
 
 
-# advice asked of (「…のがいいらしいけど、なぜ？」, "Why is it recommended to …", "Why should I …"), and as
+# advice asked of (「…のがいいらしいけど、なぜ？」, 「…時だけ使えって言われるのはなぜ？」, "Why is it recommended
+# to …", "Why should I …"), and as
 # the notes give it (「…のが上手な付き合い方」, 「必ずDNS名でアクセスすること」, 「個別に作成…が好ましい」)
 _ADVISED = regex(r"のが(?:いい|良い|よい|ベスト)|(?:方|ほう)が(?:いい|良い|よい)|推奨|おすすめ|オススメ|望ましい|べき|"
-                 r"\brecommended\b|\bshould\b|\bbest practice\b|\badvised\b", re.I)
+                 r"って言われ|と言われ|\brecommended\b|\bshould\b|\bbest practice\b|\badvised\b|\btold to\b", re.I)
 _ADVICE = regex(rf"{_ADVISED.pattern}|好ましい|上手|必ず|\brecommend|\bbest\b|\bprefer", re.I)
 
 

@@ -692,6 +692,15 @@ def test_follow_up_uses_the_conversation(assistant):
          "見つかりませんでした"),
         ("If I turn on cross-region replication for an S3 bucket, what happens to the objects that were already in it?",
          "could not find"),
+        # advice one is told (「…って言われる」) asked why, which the notes give without a reason; a volume itself
+        # deleted (本体), of which they say nothing; how a thing they only name works; multivalue in other words
+        ("WebSocketを使うアプリだと、LBはセッション確立の時だけ使えって言われるのはなぜ？", "見つかりませんでした"),
+        ("EBSボリューム本体を削除したら、そこから取ったスナップショットはどうなる？一緒に消える？",
+         "見つかりませんでした"),
+        ("How does S3 Transfer Acceleration actually make uploads faster — does it route through CloudFront edge "
+         "locations?", "could not find"),
+        ("Which Route 53 routing policy should I pick to return several healthy IP addresses at random for one DNS "
+         "query?", "could not find"),
         # made redundant: the notes say nothing of Direct Connect's redundancy
         ("Direct Connectの回線を冗長化したいんだけど、どういう構成にすればいい？", "見つかりませんでした"),
         # a thing the notes say cannot be used answers only for its own service, and only as the very thing
