@@ -105,6 +105,18 @@ _UNDONE = (r"(?:(?:終わ|止ま)(?:らな|ってな|ってい?な)|(?:終了|�
            r"まだ|動いて|実行中|処理中)")
 
 
+# a process that fails (「デプロイが途中で失敗したら」, "if the deployment fails"): said as a failure, not as the
+# brief stop the process itself makes (All at once's 「短時間サービスが停止」)
+_PROCESS_FAILED = regex(r"(?:デプロイ|更新|展開|ビルド|リリース|\bdeploy\w*|\bupdate|\bbuild)[^、。？?]{0,10}?"
+                        r"(?:失敗|(?:コケ|こけ)(?:た|る|て)|\bfail)", re.I)
+_PROCESS_FAILURE_SAID = regex(r"失敗|パスしな|通らな|できな|エラー|ロールバック|切り戻|\bfail|\berror|"
+                              r"\broll(?:s|ed)?[ -]?back", re.I)
+
+
+def _process_failed(condition: str) -> re.Pattern[str] | None:
+    return _PROCESS_FAILURE_SAID if _PROCESS_FAILED.search(condition) else None
+
+
 class _Event(NamedTuple):
     asked: re.Pattern[str]  # how a question says it occurs
     stated: re.Pattern[str]  # how a note says it occurred
@@ -136,7 +148,7 @@ _EVENTS = (
            r"\berror|\b(?:goes|went|is|are|going) down\b|\bcan(?:no|')t (?:be )?deliver|\bundeliver|"
            r"\bnot (?:be )?delivered",
            r"失敗|できな|パスしな|通らな|異常|エラー|障害|ダウン|停止|止ま|落ち|下が|低下|リトライ|再試行|\bfail|"
-           r"\bunhealth|\berror|\bretr|\bdown\b", follows=False),
+           r"\bunhealth|\berror|\bretr|\bdown\b", _process_failed, follows=False),
     # (not a failover: 「フェイルオーバーしたら」)
     _event(r"超え|こえ|超過|上回|(?<!フェイル)オーバー|\bmore than\b|\bexceed|\bbeyond\b", _EXCEEDED, _exceeding,
            follows=False),

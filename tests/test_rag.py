@@ -701,6 +701,8 @@ def test_follow_up_uses_the_conversation(assistant):
          "locations?", "could not find"),
         ("Which Route 53 routing policy should I pick to return several healthy IP addresses at random for one DNS "
          "query?", "could not find"),
+        # a deployment failing is said as a failure, not as the brief stop All at once makes
+        ("Elastic BeanstalkでAll at onceデプロイが途中で失敗したらどうなる？", "見つかりませんでした"),
         # made redundant: the notes say nothing of Direct Connect's redundancy
         ("Direct Connectの回線を冗長化したいんだけど、どういう構成にすればいい？", "見つかりませんでした"),
         # a thing the notes say cannot be used answers only for its own service, and only as the very thing
