@@ -14,7 +14,7 @@ import re
 
 from ingest.indexdb import IndexDB
 from ingest.tokenize import terms, tokens
-from rag.glossary import translations, written_forms
+from rag.glossary import translations, with_translations, written_forms
 from rag.glossary_terms import SERVICE_NAMES
 from rag.patterns import regex
 from rag.query import GENERIC_NAMES, SPECIFIC, Concept, Query, coverage, names
@@ -82,19 +82,33 @@ def unfilled(asking: str, candidates: list[Statement]) -> bool:
     return any(own and own <= asked and shared & asked for own, shared in _unfilled_labels(candidates))
 
 
-# how a thing works or when it pays (「どういう仕組みで速くなるの？」, "When is it worth enabling …?")
-_WORKINGS = regex(r"仕組み|\bhow does\b|\bunder the hood\b|\bwhen is it worth\b", re.I)
+# how a thing works or when it pays (「どういう仕組みで速くなるの？」, "When is it worth enabling …?"); a plain
+# "how does" asks of what follows it ("How does S3 Transfer Acceleration make uploads faster?", not "How does
+# multi-attach require Provisioned IOPS volumes?", whose bare 「Provisioned IOPS」 is an object)
+_WORKINGS = regex(r"仕組み|\bhow does\b[^?]*\bwork|\bunder the hood\b|\bwhen is it worth\b", re.I)
+_HOW_DOES = regex(r"\bhow does\s+([^?]*)", re.I)
 _NAME = re.compile(r"[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z0-9][A-Za-z0-9.-]*)*")  # each word capitalised (not "Enabled by …")
+
+
+def _how_it_does(asking: str, item: str, name: frozenset[str]) -> bool:
+    """Whether ``asking`` asks how the named thing does something: its name right after "how does"."""
+    words = len(item.split()) + 1  # (and a word before it: "How does S3 Transfer Acceleration …")
+    return any(name <= frozenset(tokens(" ".join(m.group(1).split()[:words]))) for m in _HOW_DOES.finditer(asking))
 
 
 def named_only(asking: str, candidates: list[Statement]) -> bool:
     """Whether ``asking`` asks why, or how it works, of a thing the top sections only name: a list item that
-    is its name alone, with nothing under it, and no other statement naming it (「- Amazon S3 Transfer
-    Acceleration」: the notes list it as a way to speed S3 up and say nothing of how or why it does)."""
-    if not (WHY.search(asking) or _WORKINGS.search(asking)):
+    is its name alone, with nothing under it, and no other statement naming it in either language (「- Amazon
+    S3 Transfer Acceleration」: the notes list it as a way to speed S3 up and say nothing of how or why it does;
+    004's bare 「Provisioned IOPS」 is 002's 「プロビジョンドIOPS(io1)である必要あり」)."""
+    workings = bool(WHY.search(asking) or _WORKINGS.search(asking))
+    if not (workings or _HOW_DOES.search(asking)):
         return False
     asked = frozenset(tokens(asking))
     bare = [u for u in candidates if u.item and not u.children and _NAME.fullmatch(u.text.strip())]
-    named = [text_terms(u.text) - SERVICE_NAMES - GENERIC_NAMES for u in bare]
-    return any(name and name <= asked and not any(name <= v.own_terms for v in candidates if v not in bare)
-               for name in named)
+    for u in bare:
+        name = text_terms(u.text) - SERVICE_NAMES - GENERIC_NAMES
+        named = any(name <= with_translations(v.own_terms) for v in candidates if v not in bare)
+        if name and name <= asked and not named and (workings or _how_it_does(asking, u.text, name)):
+            return True
+    return False

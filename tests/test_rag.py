@@ -701,6 +701,8 @@ def test_follow_up_uses_the_conversation(assistant):
          "locations?", "could not find"),
         ("Which Route 53 routing policy should I pick to return several healthy IP addresses at random for one DNS "
          "query?", "could not find"),
+        # things a wish names, asked how to make work together, that no section names together
+        ("CodeBuildのビルドからVPC内のRDSにつなぎたい。どう設定すればいい？", "見つかりませんでした"),
         # a deployment failing is said as a failure, not as the brief stop All at once makes
         ("Elastic BeanstalkでAll at onceデプロイが途中で失敗したらどうなる？", "見つかりませんでした"),
         # made redundant: the notes say nothing of Direct Connect's redundancy
@@ -751,6 +753,8 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("Can Windows EC2 instances mount an EFS file system?", "Windows"),
         # whether a thing can be assigned, answered by its not being usable (a space around an ASCII word)
         ("Fargateのタスクに GPU を割り当てることはできますか？", "GPUは使用できない"),
+        # a bare 「Provisioned IOPS」 (004) named by another statement in Japanese (「プロビジョンドIOPS(io1)」)
+        ("How does EBS Multi-Attach work with Provisioned IOPS io1?", "io1"),
         # a dash ends the scene before a question about "it"
         ("I'm thinking of running an ML inference container on Fargate — can it use GPUs?", "GPUは使用できない"),
         # redundancy said as copies across AZs (「複数AZに複製されて保存される」)
