@@ -156,6 +156,10 @@ _CHANGES_WORDS = (
     (r"切り?替え|差し?替え|付け?替え|\bswitch\b(?! back)", r"切り?替|差し?替|付け?替|変更|\bswitch|\bchang"),
     (r"コピー|複製|\bcopy\b", r"コピー|複製|\bcop(?:y|ie)", True),
     (r"レプリケ(?:ーション|ート)|\breplicat(?:e|ion)\b", r"レプリケ|複製|\breplic", True),
+    # backed up: a statement about the subject's backups or snapshots (memcached's 「バックアップ機能(Snapshot)は持た
+    # ない」, DLM's snapshots; not EFS's, which the notes never give)
+    (r"バックアップ(?:を取|を取得|する|し|でき|可能)|\bback(?:s|ing)? up\b",
+     r"バックアップ|スナップショット|\bbackup|\bsnapshot"),
     # made redundant: a statement about the subject's redundancy, copies or failover (EBS's 「さらなる冗長化は
     # 不要」, EFS's 「複数AZに複製」, Route 53's Failover; not Direct Connect's, which the notes never give)
     (r"冗[長⻑](?:化|構成|に)|\bredundan(?:t|cy)\b",

@@ -703,6 +703,8 @@ def test_follow_up_uses_the_conversation(assistant):
          "query?", "could not find"),
         # things a wish names, asked how to make work together, that no section names together
         ("CodeBuildのビルドからVPC内のRDSにつなぎたい。どう設定すればいい？", "見つかりませんでした"),
+        # backed up: the notes say nothing of EFS's backups
+        ("EFSのファイルシステムを定期的に自動バックアップするにはどう設定すればいい？", "見つかりませんでした"),
         # a deployment failing is said as a failure, not as the brief stop All at once makes
         ("Elastic BeanstalkでAll at onceデプロイが途中で失敗したらどうなる？", "見つかりませんでした"),
         # made redundant: the notes say nothing of Direct Connect's redundancy
