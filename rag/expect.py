@@ -444,7 +444,7 @@ _SAME_NAME = regex(r"[\s\d.]*")  # 「Intel 82599 VF」 is one name
 
 # the kind of a thing, after its name: "Windows Server" is Windows (the notes write 「Windowsはサポートして
 # おらず」, never "server" beside it)
-_KINDS = frozenset({"server", "servers", "edition", "os"})
+_KINDS = frozenset({"server", "servers", "edition", "os", "logs"})  # CloudWatch Logs: CloudWatch's
 
 
 def _head(name: list[str]) -> str:

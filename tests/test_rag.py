@@ -703,6 +703,8 @@ def test_follow_up_uses_the_conversation(assistant):
          "query?", "could not find"),
         # things a wish names, asked how to make work together, that no section names together
         ("CodeBuildのビルドからVPC内のRDSにつなぎたい。どう設定すればいい？", "見つかりませんでした"),
+        # CloudWatch Logs is CloudWatch's: no section names it with ECS
+        ("ECSのタスク定義で、コンテナのログをCloudWatch Logsに送るにはどう設定する？", "見つかりませんでした"),
         # backed up: the notes say nothing of EFS's backups
         ("EFSのファイルシステムを定期的に自動バックアップするにはどう設定すればいい？", "見つかりませんでした"),
         # a deployment failing is said as a failure, not as the brief stop All at once makes
