@@ -1037,6 +1037,9 @@ FEATURES: tuple[tuple[str, ...], ...] = (
     ("expedited", "迅速取り出し", "迅速読み出し"),
     ("retrieval option", "retrieval options", "retrieval tier", "retrieval tiers", "取り出しオプション"),  # Glacier's
     ("read replica", "read replicas", "リードレプリカ"),  # RDS's, Aurora's, ElastiCache's
+    # a multipart upload's parts, of which the notes say nothing (their 100MB is the file size to use it for)
+    ("part size", "number of parts", "parts allowed", "パートサイズ", "1パートあたり", "1パートの", "パート数",
+     "パートの数"),
     ("multithread", "multithreaded", "multi-thread", "multi-threaded", "マルチスレッド"),  # memcached's
     ("vault lock", "ボールトロック"),
     ("dkim",),

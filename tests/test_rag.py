@@ -703,6 +703,8 @@ def test_follow_up_uses_the_conversation(assistant):
          "query?", "could not find"),
         # things a wish names, asked how to make work together, that no section names together
         ("CodeBuildのビルドからVPC内のRDSにつなぎたい。どう設定すればいい？", "見つかりませんでした"),
+        # a multipart upload's parts: the notes' 100MB is the size of a file to use it for
+        ("What's the minimum part size for an S3 multipart upload?", "could not find"),
         # CloudWatch Logs is CloudWatch's: no section names it with ECS
         ("ECSのタスク定義で、コンテナのログをCloudWatch Logsに送るにはどう設定する？", "見つかりませんでした"),
         # backed up: the notes say nothing of EFS's backups
