@@ -112,7 +112,7 @@ def is_answerable(query: Query, hits: list[Hit], db: IndexDB, concepts: tuple[Co
     # 「FargateでWindowsコンテナって動かせますか？」: no section of the five names both (not only the three
     # answered from: a section naming both may rank below two about the one)
     headings = [h.heading_path[-1] for h in hits[:5] if h.heading_path]
-    if apart(query.wanted, five(), db) or uncompared(query.asking, five(), db) or unscoped(
+    if apart(query.wanted, five(), db) or uncompared(query.asking, five(), db, candidates) or unscoped(
             query.wanted, five(), headings) or unfit(query.asking, five(), headings, db):
         return False  # 「Data PipelineとAWS Glueのどっち？」: no top section names Glue
     if unfilled(query.asking, candidates) or named_only(query.asking, candidates):  # 「ワーカー環境の場合」 with

@@ -21,6 +21,7 @@ from rag.glossary_terms import SCOPED_FEATURES, SCOPED_WRITTEN, SERVICE_NAMES
 from rag.patterns import MANNER, SENTENCE, questions, regex
 from rag.query import IN_PASSING, features_named
 from rag.spelling import MIN_TYPO_LENGTH, near_terms
+from rag.statements import Statement
 from rag.titles import written_headings
 
 # a yes/no question whether something can be done or is supported, or as remembered (「動かせたっけ？」)
@@ -137,15 +138,26 @@ _CHOOSE = regex(r"どっち|どちら|どれ|使い分け|\bvs\.?(?!\w)|\bor\b[^
                 r"should (?:i|we) (?:use|choose|pick|go with))\b", re.I)  # not "which metric" (of "Max I/O")
 
 
-def uncompared(asking: str, sections: Iterable[frozenset[str]], db: IndexDB) -> bool:
+# one thing stated as the only one that may be chosen (「awsvpcネットワークモードだけが利用できる」)
+_ONLY_ONE = regex(r"だけ|のみ|しか|\bonly\b", re.I)
+
+
+def uncompared(asking: str, sections: Iterable[frozenset[str]], db: IndexDB,
+               statements: Iterable[Statement] = ()) -> bool:
     """Whether ``asking`` asks which of things it names to choose, and one of them is named by none of
     the top sections, or only in passing: they say nothing to choose it by (「Data PipelineとAWS Glueの
     どっち？」: the notes write Glue once, as a Step Functions target). Each may be described apart
-    (--max-items, --page-size)."""
+    (--max-items, --page-size); one stated as the only choice, of the subject, answers (「Fargateのネット
+    ワークモード、bridgeとawsvpcどっちを選べる？」: Fargate's 「awsvpcネットワークモードだけが利用できる」, which
+    does not answer for ECS on EC2)."""
     if not _CHOOSE.search(asking):
         return False
     offered = [name for names_ in subject(asking).choices if len(names_) > 1 for name in names_
                if any(len(n) > 1 for n in name)]  # not the O of "Max I/O"
+    about = subject(asking) - frozenset().union(*offered)
+    if any(_ONLY_ONE.search(u.text) and about <= u.terms | u.heading_terms
+           and any(name <= u.own_terms for name in offered) for u in statements):
+        return False
     sections = list(sections)
     return any(not any(all(named_in(n, s) for n in name) for s in sections) or _in_passing(name, offered, asking, db)
                for name in offered)

@@ -703,6 +703,8 @@ def test_follow_up_uses_the_conversation(assistant):
          "query?", "could not find"),
         # things a wish names, asked how to make work together, that no section names together
         ("CodeBuildのビルドからVPC内のRDSにつなぎたい。どう設定すればいい？", "見つかりませんでした"),
+        # Fargate's only network mode does not choose for ECS on EC2
+        ("ECSのEC2起動タイプで、ネットワークモードはbridgeとawsvpcのどっちを使うべき？", "見つかりませんでした"),
         # a multipart upload's parts: the notes' 100MB is the size of a file to use it for
         ("What's the minimum part size for an S3 multipart upload?", "could not find"),
         # CloudWatch Logs is CloudWatch's: no section names it with ECS
@@ -759,6 +761,8 @@ def test_refusal_when_notes_lack_the_answer(assistant, question, message):
         ("Can Windows EC2 instances mount an EFS file system?", "Windows"),
         # whether a thing can be assigned, answered by its not being usable (a space around an ASCII word)
         ("Fargateのタスクに GPU を割り当てることはできますか？", "GPUは使用できない"),
+        # a choice answered by the one the subject allows (Fargate's 「awsvpcネットワークモードだけが利用できる」)
+        ("Fargateのタスクのネットワークモード、bridgeとawsvpcどっちを選べる？", "awsvpc"),
         # a bare 「Provisioned IOPS」 (004) named by another statement in Japanese (「プロビジョンドIOPS(io1)」)
         ("How does EBS Multi-Attach work with Provisioned IOPS io1?", "io1"),
         # a dash ends the scene before a question about "it"
