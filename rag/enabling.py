@@ -156,6 +156,9 @@ _CHANGES_WORDS = (
     (r"切り?替え|差し?替え|付け?替え|\bswitch\b(?! back)", r"切り?替|差し?替|付け?替|変更|\bswitch|\bchang"),
     (r"コピー|複製|\bcopy\b", r"コピー|複製|\bcop(?:y|ie)", True),
     (r"レプリケ(?:ーション|ート)|\breplicat(?:e|ion)\b", r"レプリケ|複製|\breplic", True),
+    # kept when the rest goes (「スタックを削除してもS3バケットは残したい」): a statement of the subject keeping
+    # something (Immutable's 「元のインスタンスをそのまま残します」, DLM's 「保持」; not CloudFormation's)
+    (r"残(?:し|す|せ)|\b(?:keep|retain|preserve)\b", r"残|保持|保存|\bkeep|\bretain|\bpreserv|\bstor"),
     # backed up: a statement about the subject's backups or snapshots (memcached's 「バックアップ機能(Snapshot)は持た
     # ない」, DLM's snapshots; not EFS's, which the notes never give)
     (r"バックアップ(?:を取|を取得|する|し|でき|可能)|\bback(?:s|ing)? up\b",

@@ -709,6 +709,9 @@ def test_follow_up_uses_the_conversation(assistant):
         ("What's the minimum part size for an S3 multipart upload?", "could not find"),
         # CloudWatch Logs is CloudWatch's: no section names it with ECS
         ("ECSのタスク定義で、コンテナのログをCloudWatch Logsに送るにはどう設定する？", "見つかりませんでした"),
+        # kept when the stack goes: the notes say nothing of what CloudFormation keeps
+        ("CloudFormationでスタックを削除してもS3バケットだけは消さずに残したい。テンプレートで何を指定すればいい？",
+         "見つかりませんでした"),
         # backed up: the notes say nothing of EFS's backups
         ("EFSのファイルシステムを定期的に自動バックアップするにはどう設定すればいい？", "見つかりませんでした"),
         # a deployment failing is said as a failure, not as the brief stop All at once makes
