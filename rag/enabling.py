@@ -361,6 +361,15 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
     # about what is changed speak for it: EBS's 「暗号化機能を有効化」 does not say how EFS's is turned on
     subject_named = bool(held) or not about
 
+    # whether a thing can be made usable (enabled, assigned) is answered by a statement, under the subject's
+    # own heading, that this very thing cannot be used (「FargateのタスクにGPUを割り当てられる？」: Fargate's
+    # 「GPUは使用できない」; not ECS's question, nor NFS by 「NFSロックは利用できない」)
+    owner = about - changed  # (the thing asked of may be a name itself: GPU)
+    usable = bool(whether and owner and changed) and any(c in _MAKING_USABLE for c in asked)
+
+    def denied(u: Statement) -> bool:
+        return owner <= u.heading_terms and changed in _denied(u.text)
+
     def says(u: Statement) -> bool:
         text = _IF_DONE.sub(" ", u.said)
         of_it = bool(changed & text_terms(text))
@@ -372,14 +381,5 @@ def unstated(question: str, candidates: list[Statement], sections: list[frozense
             return False
         return any(said.search(text) for said in stated) or bool(assigned and of_it) or bool(
             set_ and _SET.search(text) and (of_it or not changed)) or (usable and denied(u))
-
-    # whether a thing can be made usable (enabled, assigned) is answered by a statement, under the subject's
-    # own heading, that this very thing cannot be used (「FargateのタスクにGPUを割り当てられる？」: Fargate's
-    # 「GPUは使用できない」; not ECS's question, nor NFS by 「NFSロックは利用できない」)
-    owner = about - changed  # (the thing asked of may be a name itself: GPU)
-    usable = bool(whether and owner and changed) and any(c in _MAKING_USABLE for c in asked)
-
-    def denied(u: Statement) -> bool:
-        return owner <= u.heading_terms and changed in _denied(u.text)
 
     return not any(says(u) for u in candidates)

@@ -114,6 +114,7 @@ _PROCESS_FAILURE_SAID = regex(r"失敗|パスしな|通らな|できな|エラ�
 
 
 def _process_failed(condition: str) -> re.Pattern[str] | None:
+    """How a note says a failure of the process ``condition`` names; none for a thing that goes down."""
     return _PROCESS_FAILURE_SAID if _PROCESS_FAILED.search(condition) else None
 
 

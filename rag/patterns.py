@@ -21,7 +21,7 @@ MANNER = r"(?:独自|安全|簡単|直接|自動|手動|同時|一括|個別|柔
 
 # what something does not support or cover, as a statement says it (「Windowsはサポートしておらず、利用不可」,
 # 「暗号化対象ではない」, 「GPUは使用できない」)
-DENIED = regex(r"サポートしてい?(?:ない|ておらず)|サポートされ(?:ない|ていない)|未サポート|非対応|利用不可|"
+DENIED = regex(r"サポートし(?:てい?ない|ておらず)|サポートされ(?:ない|ていない)|未サポート|非対応|利用不可|"
                r"使用不可|対象外|対象ではない|"
                r"使用できない|利用できない|\bnot supported\b|\bcannot\b|\bdoesn'?t support", re.I)
 
