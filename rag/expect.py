@@ -113,7 +113,10 @@ CUES: dict[str, re.Pattern[str]] = {
                   rf"\b(?:how (?:big|large)|largest|biggest)\s+(?:(?:is|are|can)\s+)?(?:[\w-]+\s+){{0,2}}"
                   rf"(?:files?|objects?|messages?|items?|volumes?|disks?|payloads?|uploads?|packages?)\b|"
                   rf"{_noun_cue('サイズ|容量|メモリ', 'size|capacity|memory')}", re.I),
-    "speed": regex(_noun_cue("速度|帯域", "speed|bandwidth"), re.I),
+    # …or a bandwidth asked how much ("How much network bandwidth does an EFA give?", 「帯域ってどれくらい？」;
+    # not 「転送速度はどれくらい速くなる？」, answered by 「最大5倍」)
+    "speed": regex(rf"{_noun_cue('速度|帯域', 'speed|bandwidth')}|\bhow much (?:[\w-]+\s+){{0,2}}bandwidth\b|"
+                   rf"\bwhat (?:[\w-]+\s+)?bandwidth\b|帯域(?:幅)?(?:は|って)\s*(?:どれ|どの)[くぐ]らい", re.I),
     "iops": regex(rf"{_noun_cue('IOPS', 'IOPS')}|何\s*IOPS|\bhow many IOPS\b", re.I),
     # not 「モードっていくつある？」, "how many kinds of …": the things are asked, a list answers (but
     # 「最大いくつある？」 asks a limit)

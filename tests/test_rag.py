@@ -705,6 +705,8 @@ def test_follow_up_uses_the_conversation(assistant):
         ("CodeBuildのビルドからVPC内のRDSにつなぎたい。どう設定すればいい？", "見つかりませんでした"),
         # Fargate's only network mode does not choose for ECS on EC2
         ("ECSのEC2起動タイプで、ネットワークモードはbridgeとawsvpcのどっちを使うべき？", "見つかりませんでした"),
+        # a bandwidth asked how much: ENA's 「最大100Gbps」 is not EFA's
+        ("How much network bandwidth does an Elastic Fabric Adapter give an instance?", "could not find"),
         # a multipart upload's parts: the notes' 100MB is the size of a file to use it for
         ("What's the minimum part size for an S3 multipart upload?", "could not find"),
         # CloudWatch Logs is CloudWatch's: no section names it with ECS
