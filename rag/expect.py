@@ -93,6 +93,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "duration": regex(rf"最[長短](?:で|の|は)?(?:どれ|どの|何|期間|時間|間隔)|(?:期間|時間|間隔|タイムアウト)"
                       rf"(?:は|の|って|が)?最[長短]|(?:どれ|どの)[くぐ]らい(?:の)?(?:時間|周期|頻度|間隔|期間|日数)|"
                       rf"(?<!\bbetween )how long|\bhow often\b|\bat what (?:interval|frequency)\b|"
+                      # how much history a thing needs ("… before CloudTrail Insights can establish its baseline")
+                      rf"\bhow much (?:[\w-]+\s+)?history\b|"
                       # a time to live, asked how much: 「TTLはどれくらい？」 (not タイムアウト or 遅延, which the
                       # notes answer without naming them: 「120秒以内に終了する必要」, 「ほぼリアルタイム」)
                       rf"(?:\bttl\b|有効期限)(?:は|って)?\s*(?:どれ|どの)[くぐ]らい|"

@@ -705,6 +705,9 @@ def test_follow_up_uses_the_conversation(assistant):
         ("CodeBuildのビルドからVPC内のRDSにつなぎたい。どう設定すればいい？", "見つかりませんでした"),
         # Fargate's only network mode does not choose for ECS on EC2
         ("ECSのEC2起動タイプで、ネットワークモードはbridgeとawsvpcのどっちを使うべき？", "見つかりませんでした"),
+        # how much history asks a length of time, which the notes never give for Insights' baseline
+        ("How much event history does CloudTrail Insights need before it can establish its baseline?",
+         "could not find"),
         # a bandwidth asked how much: ENA's 「最大100Gbps」 is not EFA's
         ("How much network bandwidth does an Elastic Fabric Adapter give an instance?", "could not find"),
         # a multipart upload's parts: the notes' 100MB is the size of a file to use it for
