@@ -108,7 +108,8 @@ def named_only(asking: str, candidates: list[Statement]) -> bool:
     bare = [u for u in candidates if u.item and not u.children and _NAME.fullmatch(u.text.strip())]
     for u in bare:
         name = text_terms(u.text) - SERVICE_NAMES - GENERIC_NAMES
-        named = any(name <= with_translations(v.own_terms) for v in candidates if v not in bare)
-        if name and name <= asked and not named and (workings or _how_it_does(asking, u.text, name)):
+        if not name or not name <= asked or not (workings or _how_it_does(asking, u.text, name)):
+            continue
+        if not any(name <= with_translations(v.own_terms) for v in candidates if v not in bare):
             return True
     return False

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 
-from rag.expect import said_of, subject
+from rag.expect import said_of, subject, unit
 from rag.patterns import regex
 from rag.statements import Statement
 
 # an amount of time asked of, months or years (not 長期 or "long-running" alone, of which the notes speak
 # without a length: 「長期保存」, 「ロングランニングアプリケーション」; nor a price per "GB-month")
 _LONG_ASKED = regex(r"[何数]\s*[かヶカケ]月|\d+\s*年以上|(?<![-/])\b(?:months|years)\b", re.I)
-_TIME_SAID = regex(r"長期|長時間|\d+\s*(?:秒|分|時間|日|週|[かヶカケ]?月|年)|"
-                   r"\b\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b|\blong-term\b", re.I)
+_TIME_SAID = regex(rf"長期|長時間|\d+\s*(?:{unit('duration')})(?![a-z])|\blong-term\b", re.I)
 
 
 def untimed(asking: str, candidates: list[Statement], sections: list[frozenset[str]]) -> bool:

@@ -144,9 +144,10 @@ _REMOUNTED = regex(r"自動(?:的)?(?:で|に)?マウント|fstab|再起動|起�
 # done: 「KMSキーを別のキーに切り替えたい」 is not answered by sections about EBS encryption that never
 # say 変更 or 切り替え. Generic verbs (設定, 構成, 作成, set up, configure) are not judged: the notes say
 # what to set in too many words.
+_ENABLED = (r"有効(?:化|に(?:する|して|し|なる|なって|な))|オンに|\b(?:enable|turn on|activate|switch on)\b",
+            r"有効|オンに|\benabl|\bturn(?:ed|s)? on\b|\bactivat")
 _CHANGES_WORDS = (
-    (r"有効(?:化|に(?:する|して|し|なる|なって|な))|オンに|\b(?:enable|turn on|activate|switch on)\b",
-     r"有効|オンに|\benabl|\bturn(?:ed|s)? on\b|\bactivat"),
+    _ENABLED,
     (r"無効(?:化|に)|オフに|\b(?:disable|turn off|switch off|deactivate)\b",
      r"無効|オフに|\bdisabl|\boff\b|\bdeactivat"),
     # a limit lifted (not 「登録解除」, deregistering; not "lift and shift")
@@ -307,7 +308,7 @@ _CLAUSE_END = regex(r".*[、。,，()（）:：]", re.S)
 _TOPIC = regex(r"[\s*・\-−–]*([^\sはが]+)\s*[はが]")
 _SUBJECT_BEFORE = regex(r"([A-Za-z0-9-]+)\s+(?:(?:is|are)\s+)?$")
 # the changes that make a thing usable, which a statement that it cannot be used answers (not 無効化, 削除)
-_MAKING_USABLE = (_CHANGES[0], _ASSIGNING)
+_MAKING_USABLE = (_change(*_ENABLED), _ASSIGNING)
 
 
 def _denied(text: str) -> list[frozenset[str]]:

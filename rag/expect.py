@@ -52,7 +52,8 @@ _SHARE = regex(r"\d[\d.,]*\s*(?:%|パーセント|percent)", re.I)
 _PORT = regex(r"\d+\s*番(?!目)|\b(?:port|TCP|UDP)\s*/?\s*\d+|ポート\s*\d+", re.I)
 
 
-def _unit(kind: str) -> str:
+def unit(kind: str) -> str:
+    """The units of ``kind`` ("duration": 秒, seconds, …) as one pattern's alternatives."""
     return "|".join(f"{ja}|{en}" for ja, en in SCALES[kind])
 
 
@@ -81,12 +82,12 @@ def _noun_cue(ja: str, en: str) -> str:
 
 # how big a penalty, a drop, an impact: a share or a degree, not a size
 _NO_SIZE = r"\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:penalty|impact|difference|effect|drop|gap|hit)\b"
-_ASK_UNIT = regex(rf"何\s*(?P<ja>{_unit('duration')}|{_unit('size')}|{_unit('speed')})(?![a-z])|"
-                  rf"how many (?P<en>{_unit('duration')}|{_unit('size')})\b|"
+_ASK_UNIT = regex(rf"何\s*(?P<ja>{unit('duration')}|{unit('size')}|{unit('speed')})(?![a-z])|"
+                  rf"how many (?P<en>{unit('duration')}|{unit('size')})\b|"
                   # a blank to fill: 「保持期間はデフォルトで（　）時間」, "gets ___ MB of storage"
-                  rf"(?:_{{2,}}|[（(]\s*[）)])\s*(?P<blank>{_unit('duration')}|{_unit('size')}|{_unit('speed')})"
+                  rf"(?:_{{2,}}|[（(]\s*[）)])\s*(?P<blank>{unit('duration')}|{unit('size')}|{unit('speed')})"
                   rf"(?![a-z])|"
-                  rf"\bin (?P<in>{_unit('duration')}|{_unit('size')}|{_unit('speed')})\b"
+                  rf"\bin (?P<in>{unit('duration')}|{unit('size')}|{unit('speed')})\b"
                   rf"(?=\s*(?:per\b|/|\?|$))", re.I)  # "... in MB per second?", not "in 5 minutes"
 _THROTTLING = r"\b(?:throttling|throttle|rate)"  # a throttling limit is a rate of requests
 CUES: dict[str, re.Pattern[str]] = {
@@ -180,8 +181,8 @@ _TAKEN = regex(r"\bhow long (?:does|did|will|would|do|should) (?:it|this|that) (
                re.I)
 _RETAINED = regex(r"\bstored\b|\bkept\b|\bretain|\bretention\b|保持|保存|保管", re.I)
 _OFTEN = regex(r"間隔|頻度|周期|ごと|毎|おき|粒度|\bhow often\b|\bfrequen|\binterval|\bevery\b|\bgranular", re.I)
-_EVERY = regex(rf"\d[\d.,]*\s*(?:{_unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
-               rf"\bevery\s+\d[\d.,]*\s*(?:{_unit('duration')})", re.I)
+_EVERY = regex(rf"\d[\d.,]*\s*(?:{unit('duration')})\s*(?:間隔|ごと|毎|frequency|interval)|"
+               rf"\bevery\s+\d[\d.,]*\s*(?:{unit('duration')})", re.I)
 # a price per something, as asked (「GBあたりいくら」, "per extra day") and as stated (「0.36 USD/GB-月」)
 # (not 「1台あたり」, "per device": the price of one thing is its price)
 _PER_UNIT = regex(r"(?<![1１一]台)(?<![1１一]個)(?:あたり|当たり)|ごと|毎|\bper\b(?!\s+(?:device|appliance|unit)\b)|"
@@ -220,7 +221,7 @@ _PRICE = regex(r"[$¥€]\s?\d|\d\s*(?:円|ドル|USD|JPY|cents?|セント)|無�
 
 
 # a number in a unit is a measure, no count: 「最大14日間」 is not how many messages a call takes
-_MEASURED = regex(rf"\d[\d.,]*\s*(?:{'|'.join(_unit(kind) for kind in SCALES)})(?![a-z])", re.I)
+_MEASURED = regex(rf"\d[\d.,]*\s*(?:{'|'.join(unit(kind) for kind in SCALES)})(?![a-z])", re.I)
 # values offered to choose from in the question's own words: 「10秒と30秒どっちにしておくのがいい？」, "1 GB or 5 GB?"
 _VALUES_OFFERED = regex(rf"{_MEASURED.pattern}\s*(?:と|か|、|,|/|or|vs\.?)\s*(?:an?\s+)?{_MEASURED.pattern}", re.I)
 WHICH = regex(r"どっち|どちら|どれ|\bwhich\b", re.I)
